@@ -1,0 +1,38 @@
+/**
+ * The Chinese label of every input field the API accepts, by its name in the schemas. Validation
+ * failures name the field with it (“手机号：请输入正确的11位手机号”), so the same field name must mean the
+ * same thing in every schema.
+ */
+export const fieldLabels: Record<string, string> = {
+  kind: '用户类型',
+  username: '用户名/手机号/社会信用代码',
+  password: '密码',
+  confirmPassword: '确认密码',
+  oldPassword: '旧密码',
+  newPassword: '新密码',
+  confirmNewPassword: '确认新密码',
+  captchaId: '验证码',
+  captchaCode: '验证码',
+  phone: '手机号',
+  newPhone: '新手机号',
+  smsCode: '短信验证码',
+  purpose: '验证码用途',
+  unitName: '单位名称',
+  creditCode: '统一社会信用代码',
+  contactName: '联系人',
+  keyword: '关键字',
+  page: '页码',
+  pageSize: '每页条数',
+  locked: '锁定状态',
+  accountId: '账号',
+  unitId: '单位',
+};
+
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  const names = path.filter((p): p is string => typeof p === 'string');
+  for (let i = names.length - 1; i >= 0; i--) {
+    const label = fieldLabels[names[i] as string];
+    if (label) return label;
+  }
+  return names.join('.') || '请求';
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { systemClock, type Clock } from './clock';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import { sessionCookieName } from './http/auth-guard';
+import { dbRateLimitStore } from './http/db-rate-limit-store';
+import { registerErrorHandler } from './http/error-handler';
+import { createAccountService } from './modules/account/account.service';
+import { accountRoutes } from './modules/account/account.routes';
+import { adminRoutes } from './modules/admin/admin.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { createAuthService } from './modules/auth/auth.service';
+import { createSessionService } from './modules/auth/session.service';
+import { createCaptchaService } from './modules/captcha/captcha.service';
+import { healthRoutes } from './modules/health/health.routes';
+import { createConsoleSmsProvider, createTencentSmsProvider, type SmsProvider } from './modules/sms/sms.provider';
+import { smsRoutes } from './modules/sms/sms.routes';
+import { createSmsService } from './modules/sms/sms.service';
+import { unitRoutes } from './modules/units/units.routes';
+import type { Services } from './services';
+
+// Validation messages in Chinese wherever a schema does not give its own.
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock?: Clock;
+  smsProvider?: SmsProvider;
+  logger?: boolean | object;
+}
+
+const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimit,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  const smsProvider =
+    deps.smsProvider ??
+    (config.sms.provider === 'tencent' ? await createTencentSmsProvider(config.sms) : createConsoleSmsProvider(db, clock, (m) => app.log.info(m)));
+  const sessions = createSessionService(db, clock, config.session);
+  const sms = createSmsService(db, clock, smsProvider, config.smsRules);
+  const auth = createAuthService(db, clock, sessions, config.lockout);
+  const services: Services = {
+    config,
+    db,
+    clock,
+    sessions,
+    sms,
+    auth,
+    captcha: createCaptchaService(db, clock, { ttlMinutes: config.captchaTtlMinutes, testCode: config.captchaTestCode }),
+    accounts: createAccountService(db, clock, sms, sessions, auth),
+  };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Element Plus positions popovers and dialogs with inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(csrf, { cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax' } });
+  await app.register(rateLimit, { global: false, store: dbRateLimitStore(db, clock) });
+
+  app.decorateRequest('auth', null);
+  app.decorateRequest('sessionState', 'none');
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    if (stateChanging.has(request.method)) {
+      await new Promise<void>((done, fail) => {
+        app.csrfProtection(request, reply, (error?: Error) => (error ? fail(error) : done()));
+      });
+    }
+    const token = request.cookies[sessionCookieName];
+    if (!token) return;
+    const lookup = await services.sessions.resolve(token);
+    request.sessionState = lookup.status;
+    request.auth = lookup.status === 'active' ? lookup.session : null;
+  });
+
+  await app.register(swagger, {
+    openapi: { info: { title: 'zhicheng 职称申报管理系统 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      for (const routes of [healthRoutes, authRoutes, smsRoutes, accountRoutes, unitRoutes, adminRoutes]) {
+        await api.register(routes(services));
+      }
+    },
+    { prefix: '/api' },
+  );
+
+  const webRoot = resolve(config.webDistDir);
+  if (existsSync(resolve(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

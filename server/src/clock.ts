@@ -1,0 +1,35 @@
+/** Every rule that depends on time asks the clock, so that tests can move time instead of waiting. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export class FakeClock implements Clock {
+  private current: number;
+  constructor(start: Date | string = '2026-03-02T01:00:00Z') {
+    this.current = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+  advanceMinutes(minutes: number): void {
+    this.advance(minutes * 60_000);
+  }
+  set(at: Date | string): void {
+    this.current = new Date(at).getTime();
+  }
+}
+
+/** The calendar day in Beijing time (YYYY-MM-DD), which is what “每天” means to our users. */
+export function beijingDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The instant the Beijing day of `at` began. */
+export function startOfBeijingDay(at: Date): Date {
+  return new Date(`${beijingDay(at)}T00:00:00+08:00`);
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v === 'true' || v === '1'));
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default('./data'),
+  WEB_DIST_DIR: z.string().default('./web/dist'),
+  TRUST_PROXY: flag,
+  COOKIE_SECURE: flag,
+  CAPTCHA_TEST_CODE: z.string().optional(),
+  SMS_PROVIDER: z.enum(['console', 'tencent']).default('console'),
+  TENCENT_SMS_SECRET_ID: z.string().optional(),
+  TENCENT_SMS_SECRET_KEY: z.string().optional(),
+  TENCENT_SMS_SDK_APP_ID: z.string().optional(),
+  TENCENT_SMS_SIGN_NAME: z.string().optional(),
+  TENCENT_SMS_TEMPLATE_ID: z.string().optional(),
+  TENCENT_SMS_REGION: z.string().default('ap-guangzhou'),
+  DEMO_DATA: flag,
+  RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_SMS: z.coerce.number().int().min(1).default(10),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  dataDir: string;
+  webDistDir: string;
+  trustProxy: boolean;
+  /** undefined: Secure when the request came over HTTPS. */
+  cookieSecure: boolean | undefined;
+  captchaTestCode: string | undefined;
+  sms:
+    | { provider: 'console' }
+    | {
+        provider: 'tencent';
+        secretId: string;
+        secretKey: string;
+        sdkAppId: string;
+        signName: string;
+        templateId: string;
+        region: string;
+      };
+  /** The SMS outbox page and GET /api/dev/sms-outbox: development and tests only. */
+  devOutbox: boolean;
+  demoData: boolean;
+  rateLimits: { login: number; register: number; sms: number };
+  bodyLimit: number;
+  logLevel: string;
+  session: { idleMinutes: number; absoluteHours: number };
+  smsRules: { codeTtlMinutes: number; maxAttempts: number; resendSeconds: number; dailyLimit: number };
+  lockout: { maxFailures: number };
+  captchaTtlMinutes: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const database: Config['database'] = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+    : { kind: 'pglite', dataDir: e.DATA_DIR };
+
+  let sms: Config['sms'] = { provider: 'console' };
+  if (e.SMS_PROVIDER === 'tencent') {
+    const missing = (
+      ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID'] as const
+    ).filter((k) => !e[k]);
+    if (missing.length) throw new ConfigError(`SMS_PROVIDER=tencent 需要配置: ${missing.join(', ')}`);
+    sms = {
+      provider: 'tencent',
+      secretId: e.TENCENT_SMS_SECRET_ID!,
+      secretKey: e.TENCENT_SMS_SECRET_KEY!,
+      sdkAppId: e.TENCENT_SMS_SDK_APP_ID!,
+      signName: e.TENCENT_SMS_SIGN_NAME!,
+      templateId: e.TENCENT_SMS_TEMPLATE_ID!,
+      region: e.TENCENT_SMS_REGION,
+    };
+  }
+
+  const devOutbox = sms.provider === 'console';
+  if (production) {
+    if (e.CAPTCHA_TEST_CODE) throw new ConfigError('NODE_ENV=production 时不能设置 CAPTCHA_TEST_CODE（测试验证码只用于开发和测试）');
+    if (devOutbox) {
+      throw new ConfigError('NODE_ENV=production 时必须配置真实短信网关（SMS_PROVIDER=tencent）；控制台短信和开发发件箱只用于开发和测试');
+    }
+    if (e.DEMO_DATA) throw new ConfigError('NODE_ENV=production 时不能加载演示数据（DEMO_DATA）');
+  }
+
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    dataDir: e.DATA_DIR,
+    webDistDir: e.WEB_DIST_DIR,
+    trustProxy: e.TRUST_PROXY ?? false,
+    cookieSecure: e.COOKIE_SECURE,
+    captchaTestCode: e.CAPTCHA_TEST_CODE || undefined,
+    sms,
+    devOutbox,
+    // Demo accounts only on the embedded database, never in production, unless switched off.
+    demoData: !production && database.kind === 'pglite' && (e.DEMO_DATA ?? true),
+    rateLimits: { login: e.RATE_LIMIT_LOGIN, register: e.RATE_LIMIT_REGISTER, sms: e.RATE_LIMIT_SMS },
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    logLevel: e.LOG_LEVEL,
+    session: { idleMinutes: 30, absoluteHours: 12 },
+    smsRules: { codeTtlMinutes: 10, maxAttempts: 5, resendSeconds: 60, dailyLimit: 3 },
+    lockout: { maxFailures: 5 },
+    captchaTtlMinutes: 5,
+  };
+}

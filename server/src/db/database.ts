@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export class DataDirLockedError extends Error {}
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string }
+  /** An in-memory PGlite, optionally loaded from a dump (tests start from a migrated template). */
+  | { kind: 'pglite-memory'; loadDataDir?: Blob };
+
+// int8 (counts, bigint ids) as JS numbers: our counts stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (options.kind === 'pglite-memory') {
+    const client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    return { db, kind: 'pglite', close: () => db.destroy() };
+  }
+
+  const dataDir = resolve(options.dataDir);
+  const pgDir = join(dataDir, 'pglite');
+  mkdirSync(pgDir, { recursive: true });
+  let release: () => Promise<void>;
+  try {
+    // The lock is held by updating the lock file's mtime; a crashed holder goes stale after 10 s.
+    release = await lockfile.lock(dataDir, { lockfilePath: join(dataDir, 'zhicheng.lock'), stale: 10_000, update: 2_000, retries: 0 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new DataDirLockedError(
+        `数据目录 ${dataDir} 正被另一个 zhicheng 进程使用（内嵌数据库只允许一个进程打开）。请先停止那个进程，或用 DATA_DIR 指定另一个目录。`,
+      );
+    }
+    throw error;
+  }
+  try {
+    const client = await PGlite.create({ dataDir: pgDir });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await db.destroy();
+        await release();
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { AccountKind } from '#common';
+import type { AccountRow } from '../db/schema';
+import type { Actor } from '../modules/audit/audit.repository';
+import type { ResolvedSession } from '../modules/auth/session.service';
+import { AppError } from './app-error';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: ResolvedSession | null;
+    sessionState: 'active' | 'expired' | 'none';
+  }
+}
+
+export const sessionCookieName = 'zc_session';
+
+export function actorOf(request: FastifyRequest): Actor {
+  const account = request.auth?.account;
+  return { accountId: account?.id ?? null, role: account?.kind ?? 'anonymous', ip: request.ip };
+}
+
+export type AuthedRequest = FastifyRequest & { auth: ResolvedSession };
+
+export function authedActor(request: AuthedRequest): Actor & { accountId: number } {
+  return { accountId: request.auth.account.id, role: request.auth.account.kind, ip: request.ip };
+}
+
+/**
+ * The route's gate: a session of one of `kinds`. An account with a temporary password may only
+ * change it (`allowPasswordChangePending`).
+ */
+export function requireAccount(kinds: readonly AccountKind[], options: { allowPasswordChangePending?: boolean } = {}): preHandlerAsyncHookHandler {
+  return async function guard(request: FastifyRequest, _reply: FastifyReply) {
+    const account: AccountRow | undefined = request.auth?.account;
+    if (!account) {
+      throw request.sessionState === 'expired'
+        ? new AppError('SESSION_EXPIRED', '登录已超时，请重新登录')
+        : new AppError('UNAUTHENTICATED', '请先登录');
+    }
+    if (!kinds.includes(account.kind)) throw new AppError('FORBIDDEN', '当前账号没有权限进行此操作');
+    if (account.must_change_password && !options.allowPasswordChangePending) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改临时密码后再继续操作');
+    }
+  };
+}
+
+export const anyAccount: readonly AccountKind[] = ['applicant', 'unit', 'reviewer', 'admin'];

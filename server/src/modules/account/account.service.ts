@@ -1,0 +1,129 @@
+import { maskPhone, type AccountKind, type ChangePasswordBody, type ChangePhoneBody, type ResetPasswordBody } from '#common';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/database';
+import { uniqueViolation } from '../../db/unique-violation';
+import { AppError, notFound, forbidden } from '../../http/app-error';
+import { appendAudit, type Actor } from '../audit/audit.repository';
+import { findAccountById, findAccountByPhone, phoneInUse } from '../auth/account.repository';
+import type { AuthService } from '../auth/auth.service';
+import { mayUnlock, type Unlocker } from '../auth/lockout.policy';
+import { hashPassword, verifyPassword } from '../auth/password-hasher';
+import type { SessionService } from '../auth/session.service';
+import type { SmsService } from '../sms/sms.service';
+
+export interface AccountService {
+  changePassword(actor: Actor & { accountId: number }, sessionId: string, body: ChangePasswordBody): Promise<void>;
+  changePhone(actor: Actor & { accountId: number }, body: ChangePhoneBody): Promise<void>;
+  resetPassword(actor: Actor, body: ResetPasswordBody): Promise<void>;
+  unlock(actor: Actor, unlocker: Unlocker, accountId: number): Promise<void>;
+  /** Refuses an SMS for a phone that cannot use it, before a code is spent on it. */
+  assertPhoneFree(kind: AccountKind, phone: string): Promise<void>;
+  assertPhoneRegistered(kind: AccountKind, phone: string): Promise<void>;
+}
+
+export const phoneTakenError = () => new AppError('PHONE_TAKEN', '该手机号已被其他账号使用，请更换手机号');
+
+export function createAccountService(db: Db, clock: Clock, sms: SmsService, sessions: SessionService, auth: AuthService): AccountService {
+  return {
+    async assertPhoneFree(kind, phone) {
+      if (await phoneInUse(db, kind, phone)) throw phoneTakenError();
+    },
+
+    async assertPhoneRegistered(kind, phone) {
+      if (!(await phoneInUse(db, kind, phone))) {
+        throw new AppError('NOT_FOUND', kind === 'unit' ? '该手机号没有注册单位账号，请核对注册时填写的手机号' : '该手机号没有注册账号');
+      }
+    },
+
+    async changePassword(actor, sessionId, body) {
+      const account = await findAccountById(db, actor.accountId);
+      if (!account) throw notFound();
+      if (!(await verifyPassword(account.password_hash, body.oldPassword))) {
+        await appendAudit(db, actor, clock.now(), {
+          action: 'account.password.change',
+          objectType: 'account',
+          objectId: account.id,
+          outcome: 'failure',
+          detail: { reason: 'wrongOldPassword' },
+        });
+        throw new AppError('CREDENTIALS_INVALID', '旧密码不正确');
+      }
+      const passwordHash = await hashPassword(body.newPassword);
+      await db.transaction().execute(async (trx) => {
+        const now = clock.now();
+        await trx
+          .updateTable('account')
+          .set({ password_hash: passwordHash, must_change_password: false, password_changed_at: now, updated_at: now })
+          .where('id', '=', account.id)
+          .execute();
+        // Anyone else holding a session of this account is signed out with the old password.
+        await sessions.endAllOf(trx, account.id, sessionId);
+        await appendAudit(trx, actor, now, { action: 'account.password.change', objectType: 'account', objectId: account.id });
+      });
+    },
+
+    async changePhone(actor, body) {
+      const account = await findAccountById(db, actor.accountId);
+      if (!account) throw notFound();
+      if (account.phone === body.newPhone) throw new AppError('RULE_VIOLATED', '新手机号与原手机号相同');
+      if (await phoneInUse(db, account.kind, body.newPhone)) throw phoneTakenError();
+      const codeId = await sms.check(body.newPhone, 'changePhone', body.smsCode);
+      try {
+        await db.transaction().execute(async (trx) => {
+          const now = clock.now();
+          await sms.consume(trx, codeId);
+          await trx.updateTable('account').set({ phone: body.newPhone, updated_at: now }).where('id', '=', account.id).execute();
+          await appendAudit(trx, actor, now, {
+            action: 'account.phone.change',
+            objectType: 'account',
+            objectId: account.id,
+            detail: { from: account.phone ? maskPhone(account.phone) : null, to: maskPhone(body.newPhone) },
+          });
+        });
+      } catch (error) {
+        if (uniqueViolation(error) !== null) throw phoneTakenError();
+        throw error;
+      }
+    },
+
+    async resetPassword(actor, body) {
+      const account = await findAccountByPhone(db, body.kind, body.phone);
+      if (!account) throw new AppError('NOT_FOUND', '该手机号没有注册账号，请核对注册时填写的手机号');
+      const codeId = await sms.check(body.phone, 'resetPassword', body.smsCode);
+      const passwordHash = await hashPassword(body.password);
+      await db.transaction().execute(async (trx) => {
+        const now = clock.now();
+        await sms.consume(trx, codeId);
+        // A reset proves the phone, not a right to skip the lock: a locked account stays locked.
+        await trx
+          .updateTable('account')
+          .set({ password_hash: passwordHash, must_change_password: false, password_changed_at: now, updated_at: now })
+          .where('id', '=', account.id)
+          .execute();
+        await sessions.endAllOf(trx, account.id);
+        await appendAudit(trx, { ...actor, accountId: actor.accountId ?? account.id }, now, {
+          action: 'account.password.reset',
+          objectType: 'account',
+          objectId: account.id,
+          detail: { phone: maskPhone(body.phone) },
+        });
+      });
+    },
+
+    async unlock(actor, unlocker, accountId) {
+      const target = await findAccountById(db, accountId);
+      if (!target) throw notFound('账号不存在');
+      const targetUnitId = target.kind === 'applicant' ? await auth.applicantUnitId(db, target.id) : null;
+      if (!mayUnlock(unlocker, target, targetUnitId)) {
+        // A unit asking about someone else's person learns nothing about them.
+        throw unlocker.kind === 'unit' ? notFound('账号不存在') : forbidden('没有权限解锁该账号');
+      }
+      if (!target.locked_at) throw new AppError('RULE_VIOLATED', '该账号未被锁定');
+      await db.transaction().execute(async (trx) => {
+        const now = clock.now();
+        await trx.updateTable('account').set({ locked_at: null, failed_login_count: 0, updated_at: now }).where('id', '=', target.id).execute();
+        await appendAudit(trx, actor, now, { action: 'account.unlock', objectType: 'account', objectId: target.id, detail: { kind: target.kind } });
+      });
+    },
+  };
+}

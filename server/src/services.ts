@@ -1,0 +1,20 @@
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import type { AccountService } from './modules/account/account.service';
+import type { AuthService } from './modules/auth/auth.service';
+import type { SessionService } from './modules/auth/session.service';
+import type { CaptchaService } from './modules/captcha/captcha.service';
+import type { SmsService } from './modules/sms/sms.service';
+
+/** What route modules are given: the configuration, the database and the domain services. */
+export interface Services {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  captcha: CaptchaService;
+  sms: SmsService;
+  sessions: SessionService;
+  auth: AuthService;
+  accounts: AccountService;
+}
