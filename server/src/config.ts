@@ -27,6 +27,8 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_SMS: z.coerce.number().int().min(1).default(10),
+  SMS_RESEND_SECONDS: z.coerce.number().int().min(1).default(60),
+  SMS_DAILY_LIMIT: z.coerce.number().int().min(1).default(3),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -123,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: 30, absoluteHours: 12 },
-    smsRules: { codeTtlMinutes: 10, maxAttempts: 5, resendSeconds: 60, dailyLimit: 3 },
+    smsRules: { codeTtlMinutes: 10, maxAttempts: 5, resendSeconds: e.SMS_RESEND_SECONDS, dailyLimit: e.SMS_DAILY_LIMIT },
     lockout: { maxFailures: 5 },
     captchaTtlMinutes: 5,
   };

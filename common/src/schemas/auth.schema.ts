@@ -103,3 +103,13 @@ export const changePhoneBodySchema = z.object({ newPhone: phoneSchema, smsCode: 
 export type ChangePhoneBody = z.infer<typeof changePhoneBodySchema>;
 
 export const phoneReplySchema = z.object({ phone: z.string() });
+
+/** What the unit's pages show of the unit itself (the 单位基本信息 card grows with the units issue). */
+export const unitSummarySchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  creditCode: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+});
+export type UnitSummary = z.infer<typeof unitSummarySchema>;

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { apiErrorSchema, unitRegisterBodySchema } from '#common';
-import { actorOf } from '../../http/auth-guard';
+import { apiErrorSchema, unitRegisterBodySchema, unitSummarySchema } from '#common';
+import { notFound } from '../../http/app-error';
+import { actorOf, requireAccount, type AuthedRequest } from '../../http/auth-guard';
 import type { Services } from '../../services';
 import { registerUnit } from './unit-registration.service';
 
@@ -22,6 +23,20 @@ export const unitRoutes =
       async (request, reply) => {
         const { unitId } = await registerUnit(s, actorOf(request), request.body);
         return reply.status(201).send({ unitId: String(unitId) });
+      },
+    );
+
+    app.get(
+      '/units/me',
+      { preHandler: requireAccount(['unit']), schema: { tags: ['units'], summary: '本单位基本信息', response: { 200: unitSummarySchema, '4xx': apiErrorSchema } } },
+      async (request) => {
+        const unit = await s.db
+          .selectFrom('unit')
+          .select(['id', 'name', 'credit_code', 'contact_name', 'contact_phone'])
+          .where('account_id', '=', (request as AuthedRequest).auth.account.id)
+          .executeTakeFirst();
+        if (!unit) throw notFound('单位不存在');
+        return { unitId: String(unit.id), unitName: unit.name, creditCode: unit.credit_code, contactName: unit.contact_name, contactPhone: unit.contact_phone };
       },
     );
   };
