@@ -1,0 +1,116 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../server/src/app';
+import { FakeClock } from '../server/src/clock';
+import { loadConfig, type Config } from '../server/src/config';
+import type { Db } from '../server/src/db/database';
+import { sessionCookieName } from '../server/src/http/auth-guard';
+import { openTestDatabase } from './test-database';
+
+export const testCaptcha = 'test';
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Db;
+  clock: FakeClock;
+  config: Config;
+  agent(): Agent;
+  close(): Promise<void>;
+}
+
+/** The whole app on a fresh database, with a fake clock and the console SMS provider. */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const handle = await openTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    CAPTCHA_TEST_CODE: testCaptcha,
+    WEB_DIST_DIR: '/nonexistent',
+    RATE_LIMIT_LOGIN: '10000',
+    RATE_LIMIT_REGISTER: '10000',
+    RATE_LIMIT_SMS: '10000',
+    ...env,
+  });
+  const clock = new FakeClock();
+  const app = await buildApp({ config, db: handle.db, clock, logger: false });
+  await app.ready();
+  return {
+    app,
+    db: handle.db,
+    clock,
+    config,
+    agent: () => new Agent(app),
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+export interface Reply {
+  status: number;
+  body: any;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+/** A browser's view of the API: it keeps cookies and sends the CSRF token, as the web app does. */
+export class Agent {
+  private cookies = new Map<string, string>();
+  private csrfToken: string | null = null;
+  constructor(private readonly app: FastifyInstance) {}
+
+  get sessionToken(): string | undefined {
+    return this.cookies.get(sessionCookieName);
+  }
+
+  setSessionToken(token: string): void {
+    this.cookies.set(sessionCookieName, token);
+  }
+
+  async request(options: InjectOptions & { csrf?: boolean }): Promise<Reply> {
+    const method = (options.method ?? 'GET').toUpperCase();
+    const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
+    if (method !== 'GET' && options.csrf !== false) {
+      if (!this.csrfToken) await this.refreshCsrf();
+      headers['x-csrf-token'] = this.csrfToken!;
+    }
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await this.app.inject({ ...options, headers });
+    for (const c of res.cookies as { name: string; value: string; expires?: Date }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined, headers: res.headers };
+  }
+
+  async refreshCsrf(): Promise<void> {
+    const res = await this.request({ method: 'GET', url: '/api/session' });
+    this.csrfToken = res.body.csrfToken;
+  }
+
+  get(url: string) {
+    return this.request({ method: 'GET', url });
+  }
+
+  post(url: string, payload?: object) {
+    return this.request({ method: 'POST', url, payload: payload ?? {} });
+  }
+
+  async captcha(): Promise<string> {
+    return (await this.get('/api/captcha')).body.captchaId as string;
+  }
+
+  async login(kind: 'applicant' | 'unit' | 'reviewer', username: string, password: string): Promise<Reply> {
+    return this.post('/api/auth/login', { kind, username, password, captchaId: await this.captcha(), captchaCode: testCaptcha });
+  }
+
+  async adminLogin(username: string, password: string): Promise<Reply> {
+    return this.post('/api/auth/admin-login', { username, password, captchaId: await this.captcha(), captchaCode: testCaptcha });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,70 @@
+import { defineStore } from 'pinia';
+import type { AccountKind, SessionAccount, SessionInfo } from '#common';
+import { setCsrfToken } from '../api/http';
+import { sessionApi } from '../api/session';
+
+type DemoInfo = SessionInfo['demo'];
+
+/** Where each kind of account lands after login, and where its 修改密码 page is. */
+export const homeOf: Record<AccountKind, string> = {
+  unit: '/unit/home',
+  admin: '/admin/units',
+  applicant: '/applicant/home',
+  reviewer: '/reviewer/home',
+};
+
+export const passwordPageOf: Record<AccountKind, string> = {
+  unit: '/unit/password',
+  admin: '/admin/password',
+  applicant: '/applicant/password',
+  reviewer: '/reviewer/password',
+};
+
+export const useSessionStore = defineStore('session', {
+  state: () => ({
+    account: null as SessionAccount | null,
+    demo: null as DemoInfo,
+    loaded: false,
+    /** The kind of the last signed-in account, to send it back to the right login page. */
+    lastKind: null as AccountKind | null,
+  }),
+  getters: {
+    kind: (state): AccountKind | null => state.account?.kind ?? null,
+    loggedIn: (state): boolean => state.account !== null,
+  },
+  actions: {
+    /** GET /api/session: who is signed in, the CSRF token and the demo credentials. */
+    async refresh(): Promise<void> {
+      const info = await sessionApi.get();
+      setCsrfToken(info.csrfToken);
+      this.account = info.account;
+      this.demo = info.demo;
+      this.loaded = true;
+      if (info.account) this.lastKind = info.account.kind;
+    },
+    async ensureLoaded(): Promise<void> {
+      if (!this.loaded) await this.refresh();
+    },
+    async afterLogin(account: SessionAccount): Promise<void> {
+      this.account = account;
+      this.lastKind = account.kind;
+      await this.refresh();
+    },
+    async logout(): Promise<void> {
+      try {
+        await sessionApi.logout();
+      } finally {
+        this.account = null;
+        await this.refresh().catch(() => undefined);
+      }
+    },
+    /** The server said the session is gone. */
+    forget(): void {
+      if (this.account) this.lastKind = this.account.kind;
+      this.account = null;
+    },
+    passwordChanged(): void {
+      if (this.account) this.account = { ...this.account, mustChangePassword: false };
+    },
+  },
+});
