@@ -1,0 +1,80 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import type { AccountKind } from '#common';
+import { homeOf, passwordPageOf, useSessionStore } from '../stores/session';
+import { consoleMenus } from './menus';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The page title, also the last crumb. */
+    title?: string;
+    /** Crumbs after 首页, e.g. ['基本信息', '修改密码']. */
+    crumbs?: string[];
+    /** Only this kind of account may open the page. */
+    kind?: AccountKind;
+    /** Login and registration pages: a signed-in account goes to its home instead. */
+    guestOnly?: boolean;
+    comingSoon?: boolean;
+  }
+}
+
+const consoleRoutes: RouteRecordRaw[] = consoleMenus.map((menu) => ({
+  path: menu.base,
+  component: () => import('../layouts/ConsoleLayout.vue'),
+  props: { menu },
+  meta: { kind: menu.kind },
+  redirect: homeOf[menu.kind],
+  children: menu.groups.flatMap((group) =>
+    group.items.map((item) => ({
+      path: item.path,
+      component: item.view,
+      meta: {
+        kind: menu.kind,
+        title: item.title,
+        crumbs: item.path === 'home' ? [] : [group.title, item.title],
+        comingSoon: item.comingSoon ?? false,
+      },
+    })),
+  ),
+}));
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/login' },
+  { path: '/login', component: () => import('../views/login/LoginView.vue'), meta: { title: '系统登录', guestOnly: true } },
+  { path: '/admin/login', component: () => import('../views/admin/login/AdminLoginView.vue'), meta: { title: '平台管理员登录', guestOnly: true } },
+  { path: '/unit/register', component: () => import('../views/unit/register/UnitRegisterView.vue'), meta: { title: '单位注册' } },
+  { path: '/forgot-password', component: () => import('../views/unit/forgot-password/ForgotPasswordView.vue'), meta: { title: '单位找回密码' } },
+  { path: '/dev/sms-outbox', component: () => import('../views/dev/sms-outbox/SmsOutboxView.vue'), meta: { title: '短信发件箱（开发用）' } },
+  ...consoleRoutes,
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+];
+
+export const router = createRouter({ history: createWebHashHistory(), routes });
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  try {
+    await session.ensureLoaded();
+  } catch {
+    // The server is unreachable: public pages still open and show the error when used.
+  }
+  const account = session.account;
+  if (to.path === '/') return account ? homeOf[account.kind] : '/login';
+
+  const kind = to.meta.kind;
+  if (kind) {
+    if (!account) {
+      return kind === 'admin' ? { path: '/admin/login' } : { path: '/login', query: { kind, redirect: to.fullPath } };
+    }
+    if (account.kind !== kind) return homeOf[account.kind];
+    // A temporary password must be changed before anything else.
+    if (account.mustChangePassword && to.path !== passwordPageOf[account.kind]) return passwordPageOf[account.kind];
+    return true;
+  }
+  if (to.meta.guestOnly && account) return account.mustChangePassword ? passwordPageOf[account.kind] : homeOf[account.kind];
+  return true;
+});
+
+router.afterEach((to) => {
+  const system = '云南省档案专业技术人员职称申报管理系统';
+  document.title = to.meta.title ? `${to.meta.title} - ${system}` : system;
+});
