@@ -37,8 +37,10 @@ export function dbRateLimitStore(db: Db, clock: Clock) {
         .catch((error: Error) => callback(error));
     }
 
-    child(routeOptions: { method: string | string[]; url: string }): DbRateLimitStore {
-      return new DbRateLimitStore(undefined, `${String(routeOptions.method)} ${routeOptions.url}`);
+    // The plugin passes the route's merged options, with the route itself as `routeInfo` (its typings omit it).
+    child(routeOptions: object): DbRateLimitStore {
+      const route = (routeOptions as { routeInfo?: { method?: unknown; url?: string } }).routeInfo;
+      return new DbRateLimitStore(undefined, `${String(route?.method ?? '')} ${route?.url ?? ''}`);
     }
   };
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const tencent = {
+  SMS_PROVIDER: 'tencent',
+  TENCENT_SMS_SECRET_ID: 'id',
+  TENCENT_SMS_SECRET_KEY: 'key',
+  TENCENT_SMS_SDK_APP_ID: '1400000000',
+  TENCENT_SMS_SIGN_NAME: '签名',
+  TENCENT_SMS_TEMPLATE_ID: '123',
+};
+
+describe('configuration', () => {
+  it('defaults to the embedded database in ./data on port 3000, with demo data outside production', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ kind: 'pglite', dataDir: './data' });
+    expect(c.demoData).toBe(true);
+    expect(c.devOutbox).toBe(true);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and then loads no demo data', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db' });
+    expect(c.database.kind).toBe('postgres');
+    expect(c.demoData).toBe(false);
+  });
+
+  it('refuses to start in production with the test captcha, the console SMS outbox or demo data', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...tencent, CAPTCHA_TEST_CODE: 'x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/真实短信网关/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...tencent, DEMO_DATA: 'true' })).toThrow(ConfigError);
+    const prod = loadConfig({ NODE_ENV: 'production', ...tencent, DATABASE_URL: 'postgres://u@h/db' });
+    expect(prod).toMatchObject({ production: true, devOutbox: false, demoData: false, captchaTestCode: undefined });
+  });
+
+  it('names every missing setting of the SMS gateway', () => {
+    expect(() => loadConfig({ SMS_PROVIDER: 'tencent', TENCENT_SMS_SECRET_ID: 'id' })).toThrow(/TENCENT_SMS_SECRET_KEY.*TENCENT_SMS_TEMPLATE_ID/);
+  });
+
+  it('explains a malformed value', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../../test/test-app';
+import { auditRows, lastSmsCode, loggedInUnit, makePhone, otherPassword, registerUnit } from '../../../../test/fixtures';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+async function changePassword(agent: ReturnType<TestContext['agent']>, oldPassword: string, newPassword: string, confirm = newPassword) {
+  return agent.post('/api/account/password', { oldPassword, newPassword, confirmNewPassword: confirm, captchaId: await agent.captcha(), captchaCode: 'test' });
+}
+
+describe('修改密码', () => {
+  it('changes the password: the new one opens the account, the old one no longer does', async () => {
+    const { unit, agent } = await loggedInUnit(ctx);
+    expect((await changePassword(agent, unit.password, otherPassword)).status).toBe(200);
+    expect((await ctx.agent().login('unit', unit.creditCode, unit.password)).status).toBe(401);
+    expect((await ctx.agent().login('unit', unit.creditCode, otherPassword)).status).toBe(200);
+    const rows = (await auditRows(ctx, 'account.password.change')).filter((r) => r.object_id === String(unit.accountId));
+    expect(rows.map((r) => r.outcome)).toEqual(['success']);
+    expect(JSON.stringify(rows)).not.toContain(otherPassword);
+  });
+
+  it('signs out the other sessions of the account, and keeps the one that made the change', async () => {
+    const { unit, agent } = await loggedInUnit(ctx);
+    const elsewhere = ctx.agent();
+    await elsewhere.login('unit', unit.creditCode, unit.password);
+    expect((await changePassword(agent, unit.password, otherPassword)).status).toBe(200);
+    expect((await elsewhere.get('/api/units/me')).status).toBe(401);
+    expect((await agent.get('/api/units/me')).status).toBe(200);
+  });
+
+  it('refuses a wrong old password, a weak new one and a mismatched confirmation', async () => {
+    const { unit, agent } = await loggedInUnit(ctx);
+    const wrongOld = await changePassword(agent, 'Not-it#2026', otherPassword);
+    expect(wrongOld.status).toBe(401);
+    expect(wrongOld.body.message).toBe('旧密码不正确');
+    const weak = await changePassword(agent, unit.password, 'abcdefgh');
+    expect(weak.status).toBe(400);
+    expect(weak.body.message).toMatch(/^新密码：/);
+    const mismatch = await changePassword(agent, unit.password, otherPassword, 'Other#20261');
+    expect(mismatch.body.message).toBe('确认新密码：两次输入的新密码不一致');
+    const same = await changePassword(agent, unit.password, unit.password);
+    expect(same.body.message).toBe('新密码：新密码不能与旧密码相同');
+    expect((await ctx.agent().login('unit', unit.creditCode, unit.password)).status).toBe(200);
+  });
+
+  it('needs a login', async () => {
+    const res = await ctx.agent().post('/api/account/password', { oldPassword: 'x', newPassword: otherPassword, confirmNewPassword: otherPassword, captchaId: crypto.randomUUID(), captchaCode: 'test' });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('修改手机号', () => {
+  it('shows the current phone, changes it with a code sent to the new phone, and logs in with the new phone', async () => {
+    const { unit, agent } = await loggedInUnit(ctx);
+    expect((await agent.get('/api/account/phone')).body).toEqual({ phone: unit.phone });
+    const newPhone = makePhone();
+    expect((await agent.post('/api/sms/codes', { phone: newPhone, purpose: 'changePhone' })).status).toBe(200);
+    const res = await agent.post('/api/account/phone', { newPhone, smsCode: await lastSmsCode(ctx, newPhone) });
+    expect(res.status).toBe(200);
+    expect((await agent.get('/api/account/phone')).body).toEqual({ phone: newPhone });
+    expect((await ctx.agent().login('unit', newPhone, unit.password)).status).toBe(200);
+    expect((await ctx.agent().login('unit', unit.phone, unit.password)).status).toBe(401);
+    const row = (await auditRows(ctx, 'account.phone.change')).find((r) => r.object_id === String(unit.accountId));
+    expect(row?.detail).toEqual({ from: `${unit.phone.slice(0, 3)}****${unit.phone.slice(-4)}`, to: `${newPhone.slice(0, 3)}****${newPhone.slice(-4)}` });
+  });
+
+  it('refuses a phone another unit uses, and a code sent to another phone', async () => {
+    const other = await registerUnit(ctx);
+    const { agent } = await loggedInUnit(ctx);
+    const taken = await agent.post('/api/sms/codes', { phone: other.phone, purpose: 'changePhone' });
+    expect(taken.status).toBe(409);
+    const a = makePhone();
+    const b = makePhone();
+    await agent.post('/api/sms/codes', { phone: a, purpose: 'changePhone' });
+    const res = await agent.post('/api/account/phone', { newPhone: b, smsCode: await lastSmsCode(ctx, a) });
+    expect(res.status).toBe(422);
+  });
+});
+
+describe('忘记密码', () => {
+  it('sets a new password through the registered phone and signs out existing sessions', async () => {
+    const unit = await registerUnit(ctx);
+    const session = ctx.agent();
+    await session.login('unit', unit.creditCode, unit.password);
+    const agent = ctx.agent();
+    expect((await agent.post('/api/sms/codes', { phone: unit.phone, purpose: 'resetPassword' })).status).toBe(200);
+    const res = await agent.post('/api/auth/password-reset', {
+      kind: 'unit',
+      phone: unit.phone,
+      smsCode: await lastSmsCode(ctx, unit.phone),
+      password: otherPassword,
+      confirmPassword: otherPassword,
+    });
+    expect(res.status).toBe(200);
+    expect((await ctx.agent().login('unit', unit.creditCode, otherPassword)).status).toBe(200);
+    expect((await session.get('/api/units/me')).status).toBe(401);
+    expect((await auditRows(ctx, 'account.password.reset')).some((r) => r.object_id === String(unit.accountId))).toBe(true);
+  });
+
+  it('does not unlock a locked account: only the platform does', async () => {
+    const unit = await registerUnit(ctx);
+    for (let i = 0; i < 5; i++) await ctx.agent().login('unit', unit.creditCode, 'Wrong#pass1');
+    const agent = ctx.agent();
+    ctx.clock.advance(61_000);
+    await agent.post('/api/sms/codes', { phone: unit.phone, purpose: 'resetPassword' });
+    await agent.post('/api/auth/password-reset', { kind: 'unit', phone: unit.phone, smsCode: await lastSmsCode(ctx, unit.phone), password: otherPassword, confirmPassword: otherPassword });
+    expect((await ctx.agent().login('unit', unit.creditCode, otherPassword)).body.code).toBe('ACCOUNT_LOCKED');
+  });
+});
