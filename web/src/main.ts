@@ -21,20 +21,25 @@ app.use(ElementPlus, { locale: zhCn });
 const session = useSessionStore(pinia);
 setCsrfLoader(() => session.refresh());
 
+// The server says the session is gone (UNAUTHENTICATED / SESSION_EXPIRED): back to the right login page.
 onAuthLost((error) => {
-  const kind = session.account?.kind ?? session.lastKind;
-  session.forget();
-  ElMessage.error(error.code === 'SESSION_EXPIRED' ? '登录已超时，请重新登录' : error.message);
   const current = router.currentRoute.value;
+  const kind = current.meta.kind ?? session.account?.kind ?? session.lastKind;
+  const wasSignedIn = session.account !== null;
+  session.forget();
+  // Several calls of one page may fail together: say it once.
+  if (!wasSignedIn) return;
+  ElMessage.error(error.code === 'SESSION_EXPIRED' ? '登录已超时，请重新登录' : error.message);
   if (current.meta.guestOnly) return;
-  void router.push(kind === 'admin' ? { path: '/admin/login' } : { path: '/login', query: kind ? { kind } : {} });
+  void router.push(kind === 'admin' ? { path: '/admin/login' } : { path: '/login', query: kind ? { kind, redirect: current.fullPath } : {} });
 });
 
+// A temporary password must be changed before anything else.
 onPasswordChangeRequired(() => {
-  const kind = session.account?.kind;
-  if (!kind) return;
-  session.account = session.account ? { ...session.account, mustChangePassword: true } : null;
-  void router.push(passwordPageOf[kind]);
+  const account = session.account;
+  if (!account) return;
+  session.account = { ...account, mustChangePassword: true };
+  void router.push(passwordPageOf[account.kind]);
 });
 
 app.use(router);

@@ -96,12 +96,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
 }
 
 async function toError(response: Response): Promise<ApiError> {
-  let body: Partial<ApiErrorBody> | null = null;
-  try {
-    body = (await response.json()) as Partial<ApiErrorBody>;
-  } catch {
-    body = null;
-  }
+  const body = (await response.json().catch(() => null)) as Partial<ApiErrorBody> | null;
   if (body && typeof body.code === 'string' && typeof body.message === 'string') {
     return new ApiError(body.code, body.message, response.status, body.details, body.requestId);
   }
