@@ -8,3 +8,6 @@ export * from './schemas/fields.schema';
 export * from './schemas/auth.schema';
 export * from './schemas/admin.schema';
 export * from './schemas/error.schema';
+export * from './schemas/reference.schema';
+export * from './schemas/unit-info.schema';
+export * from './schemas/organisation.schema';

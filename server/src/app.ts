@@ -5,6 +5,7 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -30,6 +31,16 @@ import { smsRoutes } from './modules/sms/sms.routes';
 import { createSmsService } from './modules/sms/sms.service';
 import { unitRoutes } from './modules/units/units.routes';
 import type { Services } from './services';
+import { organisationRoutes } from './modules/organisations/organisation.routes';
+import { createOrganisationService } from './modules/organisations/organisation.service';
+import { referenceRoutes } from './modules/reference/reference.routes';
+import { createLocalFileStorage, type FileStorage } from './modules/storage/file-storage';
+import { fileRoutes } from './modules/storage/file.routes';
+import { createUploadService } from './modules/storage/upload.service';
+import { supervisionRoutes } from './modules/supervision/supervision.routes';
+import { createSupervisionService } from './modules/supervision/supervision.service';
+import { unitInfoRoutes } from './modules/units/unit-info.routes';
+import { createUnitInfoService } from './modules/units/unit-info.service';
 
 // Validation messages in Chinese wherever a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -39,6 +50,7 @@ export interface AppDeps {
   db: Db;
   clock?: Clock;
   smsProvider?: SmsProvider;
+  storage?: FileStorage;
   logger?: boolean | object;
 }
 
@@ -67,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessions = createSessionService(db, clock, config.session);
   const sms = createSmsService(db, clock, smsProvider, config.smsRules);
   const auth = createAuthService(db, clock, sessions, config.lockout);
+  const storage = deps.storage ?? createLocalFileStorage(config.uploads.filesDir);
   const services: Services = {
     config,
     db,
@@ -76,6 +89,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     captcha: createCaptchaService(db, clock, { ttlMinutes: config.captchaTtlMinutes, testCode: config.captchaTestCode }),
     accounts: createAccountService(db, clock, sms, sessions, auth),
+    storage,
+    uploads: createUploadService(db, clock, storage, config.uploads.maxBytes),
+    unitInfo: createUnitInfoService(db, clock),
+    organisations: createOrganisationService(db, clock),
+    supervision: createSupervisionService(db, clock),
   };
 
   await app.register(helmet, {
@@ -97,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(csrf, { cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax' } });
+  await app.register(multipart, { limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 10 } });
   await app.register(rateLimit, { global: false, store: dbRateLimitStore(db, clock) });
 
   app.decorateRequest('auth', null);
@@ -123,7 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, smsRoutes, accountRoutes, unitRoutes, adminRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, smsRoutes, accountRoutes, unitRoutes, adminRoutes, referenceRoutes, unitInfoRoutes, organisationRoutes, supervisionRoutes, fileRoutes]) {
         await api.register(routes(services));
       }
     },

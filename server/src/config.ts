@@ -29,6 +29,8 @@ const envSchema = z.object({
   RATE_LIMIT_SMS: z.coerce.number().int().min(1).default(10),
   SMS_RESEND_SECONDS: z.coerce.number().int().min(1).default(60),
   SMS_DAILY_LIMIT: z.coerce.number().int().min(1).default(3),
+  UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(10),
+  FILES_DIR: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -60,6 +62,7 @@ export interface Config {
   demoData: boolean;
   rateLimits: { login: number; register: number; sms: number };
   bodyLimit: number;
+  uploads: { maxBytes: number; filesDir: string };
   logLevel: string;
   session: { idleMinutes: number; absoluteHours: number };
   smsRules: { codeTtlMinutes: number; maxAttempts: number; resendSeconds: number; dailyLimit: number };
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: !production && database.kind === 'pglite' && (e.DEMO_DATA ?? true),
     rateLimits: { login: e.RATE_LIMIT_LOGIN, register: e.RATE_LIMIT_REGISTER, sms: e.RATE_LIMIT_SMS },
     bodyLimit: e.BODY_LIMIT_BYTES,
+    uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024), filesDir: e.FILES_DIR ?? `${e.DATA_DIR}/files` },
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: 30, absoluteHours: 12 },
     smsRules: { codeTtlMinutes: 10, maxAttempts: 5, resendSeconds: e.SMS_RESEND_SECONDS, dailyLimit: e.SMS_DAILY_LIMIT },

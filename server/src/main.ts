@@ -1,7 +1,7 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError, openDatabase } from './db/database';
-import { migrateToLatest } from './db/migrate';
+import { prepareDatabase } from './db/migrate';
 import { seedDemoData } from './modules/demo/demo-seed';
 
 async function main(): Promise<void> {
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     );
   }
   const handle = await openDatabase(config.database);
-  const applied = await migrateToLatest(handle.db);
+  const applied = await prepareDatabase(handle.db);
   const app = await buildApp({ config, db: handle.db });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (config.demoData) await seedDemoData(handle.db, (line) => console.log(line));

@@ -6,6 +6,11 @@ import type { AuthService } from './modules/auth/auth.service';
 import type { SessionService } from './modules/auth/session.service';
 import type { CaptchaService } from './modules/captcha/captcha.service';
 import type { SmsService } from './modules/sms/sms.service';
+import type { OrganisationService } from './modules/organisations/organisation.service';
+import type { FileStorage } from './modules/storage/file-storage';
+import type { UploadService } from './modules/storage/upload.service';
+import type { SupervisionService } from './modules/supervision/supervision.service';
+import type { UnitInfoService } from './modules/units/unit-info.service';
 
 /** What route modules are given: the configuration, the database and the domain services. */
 export interface Services {
@@ -17,4 +22,9 @@ export interface Services {
   sessions: SessionService;
   auth: AuthService;
   accounts: AccountService;
+  storage: FileStorage;
+  uploads: UploadService;
+  unitInfo: UnitInfoService;
+  organisations: OrganisationService;
+  supervision: SupervisionService;
 }

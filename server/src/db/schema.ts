@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { AccountKind, SmsPurpose } from '#common';
+import type { AccountKind, OrgKind, RegionLevel, ReviewStage, SmsPurpose, SupervisorRequestStatus, TitleLevel, UnitLevel, UnitNature } from '#common';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Id = Generated<number>;
@@ -29,6 +29,14 @@ export interface UnitTable {
   contact_phone: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  nature: UnitNature | null;
+  level: UnitLevel | null;
+  region_code: string | null;
+  fax: string | null;
+  address: string | null;
+  remark: string | null;
+  license_file_id: number | null;
+  info_updated_at: Timestamp | null;
 }
 
 export interface SessionTable {
@@ -96,7 +104,133 @@ export interface DemoCredentialTable {
   note: string;
 }
 
+export interface RegionTable {
+  code: string;
+  name: string;
+  full_name: string;
+  level: RegionLevel;
+  parent_code: string | null;
+}
+
+export interface SeriesTable {
+  code: string;
+  name: string;
+  sort_order: number;
+}
+
+export interface TitleTable {
+  id: Id;
+  series_code: string;
+  name: string;
+  level: TitleLevel;
+  grade_label: string;
+  sort_order: number;
+}
+
+export interface SpecialtyTable {
+  id: Id;
+  parent_id: number | null;
+  depth: number;
+  name: string;
+  /** 一级学科—二级学科—三级学科, what the search matches and shows. */
+  path_name: string;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
+export interface StoredFileTable {
+  id: Id;
+  storage_key: string;
+  original_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  owner_account_id: number;
+  purpose: string;
+  created_at: Timestamp;
+}
+
+export interface SupervisorTable {
+  id: Id;
+  name: string;
+  region_code: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface HrBureauTable {
+  id: Id;
+  name: string;
+  region_code: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommitteeTable {
+  id: Id;
+  name: string;
+  series_code: string;
+  title_levels: ColumnType<TitleLevel[], string, string>;
+  print_from_stage: ReviewStage;
+  notice: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommitteeBatchTable {
+  id: Id;
+  committee_id: number;
+  year: number;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  notice: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReviewerTable {
+  account_id: number;
+  org_kind: OrgKind;
+  supervisor_id: number | null;
+  hr_bureau_id: number | null;
+  committee_id: number | null;
+}
+
+export interface UnitSupervisorTable {
+  id: Id;
+  unit_id: number;
+  supervisor_id: number;
+  is_default: Generated<boolean>;
+  status: SupervisorRequestStatus;
+  submitted_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  opinion: string | null;
+}
+
+export interface MessageTable {
+  id: Id;
+  recipient_account_id: number;
+  sender_account_id: number | null;
+  sender_kind: AccountKind | 'system';
+  content: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
+  region: RegionTable;
+  series: SeriesTable;
+  title: TitleTable;
+  specialty: SpecialtyTable;
+  stored_file: StoredFileTable;
+  supervisor: SupervisorTable;
+  hr_bureau: HrBureauTable;
+  committee: CommitteeTable;
+  committee_batch: CommitteeBatchTable;
+  reviewer: ReviewerTable;
+  unit_supervisor: UnitSupervisorTable;
+  message: MessageTable;
   account: AccountTable;
   unit: UnitTable;
   session: SessionTable;

@@ -53,6 +53,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (fe.statusCode === 429) {
       return send(429, { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
     }
+    if (fe.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return send(413, { code: 'PAYLOAD_TOO_LARGE', message: '文件过大，请压缩后再上传' });
+    }
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
       return send(413, { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' });
     }

@@ -16,6 +16,8 @@ export interface AccountService {
   changePhone(actor: Actor & { accountId: number }, body: ChangePhoneBody): Promise<void>;
   resetPassword(actor: Actor, body: ResetPasswordBody): Promise<void>;
   unlock(actor: Actor, unlocker: Unlocker, accountId: number): Promise<void>;
+  /** Manual §1.3, §7.3: after the platform has checked the licence offline, a new phone to recover the password with. */
+  setPhoneByPlatform(actor: Actor, accountId: number, newPhone: string, reason: string): Promise<void>;
   /** Refuses an SMS for a phone that cannot use it, before a code is spent on it. */
   assertPhoneFree(kind: AccountKind, phone: string): Promise<void>;
   assertPhoneRegistered(kind: AccountKind, phone: string): Promise<void>;
@@ -108,6 +110,30 @@ export function createAccountService(db: Db, clock: Clock, sms: SmsService, sess
           detail: { phone: maskPhone(body.phone) },
         });
       });
+    },
+
+    async setPhoneByPlatform(actor, accountId, newPhone, reason) {
+      const target = await findAccountById(db, accountId);
+      if (!target) throw notFound('账号不存在');
+      if (target.phone === newPhone) throw new AppError('RULE_VIOLATED', '新手机号与原手机号相同');
+      if (await phoneInUse(db, target.kind, newPhone)) throw phoneTakenError();
+      try {
+        await db.transaction().execute(async (trx) => {
+          const now = clock.now();
+          await trx.updateTable('account').set({ phone: newPhone, updated_at: now }).where('id', '=', target.id).execute();
+          // Whoever holds the old phone or a session of it is out.
+          await sessions.endAllOf(trx, target.id);
+          await appendAudit(trx, actor, now, {
+            action: 'account.phone.setByPlatform',
+            objectType: 'account',
+            objectId: target.id,
+            detail: { from: target.phone ? maskPhone(target.phone) : null, to: maskPhone(newPhone), reason },
+          });
+        });
+      } catch (error) {
+        if (uniqueViolation(error) !== null) throw phoneTakenError();
+        throw error;
+      }
     },
 
     async unlock(actor, unlocker, accountId) {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../../clock';
 import { loadConfig } from '../../config';
 import { openDatabase } from '../../db/database';
-import { migrateToLatest } from '../../db/migrate';
+import { prepareDatabase } from '../../db/migrate';
 import { generatePassword } from '../auth/password-generator';
 import { AdminCreateError, createAdmin } from './admin.service';
 
@@ -15,7 +15,7 @@ const generated = values.password === undefined;
 const password = values.password ?? generatePassword();
 const handle = await openDatabase(loadConfig().database);
 try {
-  await migrateToLatest(handle.db);
+  await prepareDatabase(handle.db);
   await createAdmin(handle.db, systemClock, values.username, password);
   console.log(`已创建平台管理员 ${values.username}`);
   if (generated) console.log(`初始密码（只显示这一次，请妥善保存）: ${password}`);

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { accountIdParamsSchema, adminUnitPageSchema, adminUnitQuerySchema, apiErrorSchema, maskPhone, okSchema } from '#common';
+import { accountIdParamsSchema, adminSetPhoneBodySchema, adminUnitDetailSchema, adminUnitPageSchema, adminUnitQuerySchema, apiErrorSchema, idParamsSchema, maskPhone, okSchema } from '#common';
+import { notFound } from '../../http/app-error';
+import { findRegion } from '../reference/region.repository';
+import { findUnit } from '../units/unit-info.service';
 import { authedActor, requireAccount, type AuthedRequest } from '../../http/auth-guard';
 import type { Services } from '../../services';
 import { searchUnits } from './admin.repository';
@@ -40,6 +43,50 @@ export const adminRoutes =
       async (request) => {
         const authed = request as AuthedRequest;
         await s.accounts.unlock(authedActor(authed), { kind: 'admin', accountId: authed.auth.account.id, unitId: null }, Number(request.params.accountId));
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/admin/units/:id',
+      { preHandler: adminOnly, schema: { tags: ['admin'], summary: '单位管理：单位详情', params: idParamsSchema, response: { 200: adminUnitDetailSchema, ...errors } } },
+      async (request) => {
+        const unit = await findUnit(s.db, Number(request.params.id));
+        if (!unit) throw notFound('单位不存在');
+        const [account, region, supervisors] = await Promise.all([
+          s.db.selectFrom('account').select(['phone', 'locked_at']).where('id', '=', unit.account_id).executeTakeFirstOrThrow(),
+          unit.region_code ? findRegion(s.db, unit.region_code) : undefined,
+          s.supervision.listForUnit(unit.id),
+        ]);
+        return {
+          unitId: String(unit.id),
+          accountId: String(unit.account_id),
+          unitName: unit.name,
+          creditCode: unit.credit_code,
+          nature: unit.nature,
+          level: unit.level,
+          regionFullName: region?.full_name ?? null,
+          contactName: unit.contact_name,
+          contactPhone: unit.contact_phone,
+          phoneMasked: account.phone ? maskPhone(account.phone) : '',
+          address: unit.address,
+          locked: account.locked_at !== null,
+          registeredAt: unit.created_at.toISOString(),
+          supervisors: supervisors.map((x) => ({ name: x.supervisor_name, isDefault: x.is_default, status: x.status })),
+        };
+      },
+    );
+
+    app.post(
+      '/admin/units/:id/phone',
+      {
+        preHandler: adminOnly,
+        schema: { tags: ['admin'], summary: '为密码和手机号同时丢失的单位设置新手机号（线下核验营业执照后）', params: idParamsSchema, body: adminSetPhoneBodySchema, response: { 200: okSchema, ...errors } },
+      },
+      async (request) => {
+        const unit = await findUnit(s.db, Number(request.params.id));
+        if (!unit) throw notFound('单位不存在');
+        await s.accounts.setPhoneByPlatform(authedActor(request as AuthedRequest), unit.account_id, request.body.newPhone, request.body.reason);
         return { ok: true as const };
       },
     );

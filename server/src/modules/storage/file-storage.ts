@@ -1,0 +1,35 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+
+/**
+ * Where uploaded files live: outside the web root, under generated keys. The local folder is the
+ * default; S3-compatible object storage is another implementation of the same interface.
+ */
+export interface FileStorage {
+  put(key: string, content: Buffer): Promise<void>;
+  get(key: string): Promise<Readable>;
+  remove(key: string): Promise<void>;
+}
+
+export function createLocalFileStorage(root: string): FileStorage {
+  const base = resolve(root);
+  const pathOf = (key: string) => {
+    // Keys are ours (generated), but a path that leaves the root is refused whatever made it.
+    const path = resolve(base, key);
+    if (!path.startsWith(`${base}/`)) throw new Error('storage key outside the storage root');
+    return path;
+  };
+  return {
+    async put(key, content) {
+      const path = pathOf(key);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, content, { flag: 'wx' });
+    },
+    get: async (key) => createReadStream(pathOf(key)),
+    remove: (key) => rm(pathOf(key), { force: true }),
+  };
+}
+
+export const defaultStorageRoot = (dataDir: string) => join(dataDir, 'files');
