@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { migrateToLatest } from '../server/src/db/migrate';
+import { prepareDatabase } from '../server/src/db/migrate';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,7 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const target = new URL(url);
     target.pathname = `/${name}`;
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.toString(), max: 1 }) }) });
-    await migrateToLatest(db);
+    await prepareDatabase(db);
     await db.destroy();
     project.provide('dbTemplate', name);
     return async () => {
@@ -41,7 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const client = await PGlite.create();
   const db = new Kysely<any>({ dialect: new PGliteDialect(client) });
-  await migrateToLatest(db);
+  await prepareDatabase(db);
   const dump = await client.dumpDataDir('none');
   const dir = mkdtempSync(join(tmpdir(), 'zc-test-'));
   const file = join(dir, 'template.tar');
