@@ -71,3 +71,59 @@ export async function loggedInAdmin(ctx: TestContext, username = `admin${next()}
 export async function auditRows(ctx: TestContext, action: string) {
   return ctx.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id').execute();
 }
+
+/** A minimal valid PDF, recognised by its bytes. */
+export const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+/** The start of a Windows executable, whatever it is named. */
+export const exeBytes = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0), Buffer.from('This program cannot be run in DOS mode.')]);
+
+export function multipart(filename: string, content: Buffer, contentType = 'application/pdf') {
+  const boundary = `----zc${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export async function uploadLicense(agent: Agent, filename = '营业执照.pdf', content: Buffer = pdfBytes) {
+  return agent.request({ method: 'POST', url: '/api/units/me/license', ...multipart(filename, content) });
+}
+
+/** A unit whose 单位信息 is complete: a licence, 事业单位, 县区级, in 昆明市五华区 unless told otherwise. */
+export async function unitWithInfo(ctx: TestContext, info: Partial<Record<string, string>> = {}) {
+  const { unit, agent } = await loggedInUnit(ctx);
+  const license = await uploadLicense(agent);
+  const res = await agent.request({
+    method: 'PUT',
+    url: '/api/units/me/info',
+    payload: { licenseFileId: license.body.id, nature: 'institution', level: 'county', regionCode: '530102', contactName: '张三', contactPhone: '0871-63112233', ...info },
+  });
+  if (res.status !== 200) throw new Error(`unit info: ${JSON.stringify(res.body)}`);
+  return { unit, agent };
+}
+
+export async function adminCreates(admin: Agent, path: string, body: object): Promise<string> {
+  const res = await admin.post(path, body);
+  if (res.status !== 201) throw new Error(`${path}: ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
+/** A reviewer of an organisation, logged in, past the first-login password change. */
+export async function loggedInReviewer(ctx: TestContext, admin: Agent, orgKind: 'supervisor' | 'hrBureau' | 'committee', orgId: string) {
+  const username = `rev${next()}`;
+  const created = await admin.post('/api/admin/reviewers', { orgKind, orgId, username, displayName: `审核员${username}` });
+  if (created.status !== 201) throw new Error(`reviewer: ${JSON.stringify(created.body)}`);
+  const agent = ctx.agent();
+  await agent.login('reviewer', username, created.body.temporaryPassword);
+  const changed = await agent.post('/api/account/password', {
+    oldPassword: created.body.temporaryPassword,
+    newPassword: goodPassword,
+    confirmNewPassword: goodPassword,
+    captchaId: await agent.captcha(),
+    captchaCode: 'test',
+  });
+  if (changed.status !== 200) throw new Error(`reviewer password: ${JSON.stringify(changed.body)}`);
+  return { agent, username, accountId: Number(created.body.accountId) };
+}

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../server/src/app';
 import { FakeClock } from '../server/src/clock';
@@ -20,7 +23,9 @@ export interface TestContext {
 /** The whole app on a fresh database, with a fake clock and the console SMS provider. */
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const handle = await openTestDatabase();
+  const filesDir = mkdtempSync(join(tmpdir(), 'zc-files-'));
   const config = loadConfig({
+    FILES_DIR: filesDir,
     NODE_ENV: 'test',
     CAPTCHA_TEST_CODE: testCaptcha,
     WEB_DIST_DIR: '/nonexistent',
@@ -41,6 +46,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     close: async () => {
       await app.close();
       await handle.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -50,6 +50,9 @@ export const fieldLabels: Record<string, string> = {
   opinion: '审核意见',
   reason: '原因',
   parentId: '上级专业',
+  parentCode: '上级行政区域',
+  depth: '专业级别',
+  status: '审核状态',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {
