@@ -3,7 +3,7 @@ import vue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'data/', 'test-results/', 'playwright-report/', 'docs/'] },
+  { ignores: ['node_modules/', 'web/dist/', 'data/', 'test-results/', 'playwright-report/', 'docs/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
