@@ -138,3 +138,22 @@ export async function openMenu(page: Page, title: string): Promise<void> {
 export function loginError(page: Page) {
   return page.getByTestId('login-error');
 }
+
+/** Signs the e2e admin in on an API context (for setting up what only the platform can make). */
+export async function adminApi(request: APIRequestContext): Promise<{ post: (path: string, data: unknown) => Promise<unknown> }> {
+  const token = await csrfToken(request);
+  const headers = { 'x-csrf-token': token };
+  const captcha = (await (await request.get('/api/captcha')).json()) as { captchaId: string };
+  const login = await request.post('/api/auth/admin-login', {
+    headers,
+    data: { username: E2E_ADMIN.username, password: E2E_ADMIN.password, captchaId: captcha.captchaId, captchaCode: CAPTCHA },
+  });
+  expect(login.status(), await login.text()).toBe(200);
+  return {
+    async post(path, data) {
+      const response = await request.post(path, { headers, data });
+      expect(response.ok(), `${path}: ${await response.text()}`).toBeTruthy();
+      return response.json();
+    },
+  };
+}
