@@ -1,4 +1,4 @@
-import { creditCodeCheckCharacter } from '#common';
+import { creditCodeCheckCharacter, idNumberCheckCharacter } from '#common';
 import { createAdmin } from '../server/src/modules/admin/admin.service';
 import type { Agent, TestContext } from './test-app';
 
@@ -126,4 +126,40 @@ export async function loggedInReviewer(ctx: TestContext, admin: Agent, orgKind: 
   });
   if (changed.status !== 200) throw new Error(`reviewer password: ${JSON.stringify(changed.body)}`);
   return { agent, username, accountId: Number(created.body.accountId) };
+}
+
+/** An ID number with a correct check character, born 1990-01-01 unless told, male unless told. */
+export function makeIdNumber(birth = '19900101', gender: 'male' | 'female' = 'male'): string {
+  const seq = String((next() % 500) * 2 + (gender === 'male' ? 1 : 0)).padStart(3, '0').slice(-3);
+  const first17 = `530102${birth}${seq}`;
+  return first17 + idNumberCheckCharacter(first17)!;
+}
+
+export async function registerApplicant(ctx: TestContext, overrides: Partial<Record<string, string>> = {}) {
+  const agent = ctx.agent();
+  const phone = overrides.phone ?? makePhone();
+  await agent.post('/api/sms/codes', { phone, purpose: 'applicantRegister' });
+  const body = {
+    name: overrides.name ?? `申报人${String(next()).slice(-4)}`,
+    idNumber: overrides.idNumber ?? makeIdNumber(),
+    phone,
+    smsCode: await lastSmsCode(ctx, phone),
+    password: goodPassword,
+    confirmPassword: goodPassword,
+  };
+  const res = await agent.post('/api/applicants/register', body);
+  if (res.status !== 201) throw new Error(`applicant: ${JSON.stringify(res.body)}`);
+  return { ...body, accountId: Number(res.body.accountId) };
+}
+
+export async function loggedInApplicant(ctx: TestContext, unitId?: number) {
+  const person = await registerApplicant(ctx);
+  const agent = ctx.agent();
+  const res = await agent.login('applicant', person.idNumber, person.password);
+  if (res.status !== 200) throw new Error(`applicant login: ${JSON.stringify(res.body)}`);
+  if (unitId !== undefined) {
+    const chose = await agent.post('/api/applicants/me/unit', { unitId: String(unitId) });
+    if (chose.status !== 200) throw new Error(`choose unit: ${JSON.stringify(chose.body)}`);
+  }
+  return { person, agent };
 }

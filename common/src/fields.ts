@@ -17,7 +17,6 @@ export const fieldLabels: Record<string, string> = {
   newPhone: '新手机号',
   smsCode: '短信验证码',
   purpose: '验证码用途',
-  unitName: '单位名称',
   creditCode: '统一社会信用代码',
   contactName: '联系人',
   keyword: '关键字',
@@ -51,6 +50,9 @@ export const fieldLabels: Record<string, string> = {
   reason: '原因',
   parentId: '上级专业',
   parentCode: '上级行政区域',
+  idNumber: '身份证号',
+  content: '消息内容',
+  unitName: '单位名称',
   depth: '专业级别',
   status: '审核状态',
 };

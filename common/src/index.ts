@@ -11,3 +11,5 @@ export * from './schemas/error.schema';
 export * from './schemas/reference.schema';
 export * from './schemas/unit-info.schema';
 export * from './schemas/organisation.schema';
+export * from './id-number';
+export * from './schemas/applicant.schema';

@@ -41,6 +41,12 @@ import { supervisionRoutes } from './modules/supervision/supervision.routes';
 import { createSupervisionService } from './modules/supervision/supervision.service';
 import { unitInfoRoutes } from './modules/units/unit-info.routes';
 import { createUnitInfoService } from './modules/units/unit-info.service';
+import { applicantRoutes } from './modules/applicants/applicant.routes';
+import { createApplicantService } from './modules/applicants/applicant.service';
+import { messageRoutes } from './modules/messages/message.routes';
+import { createMessageService } from './modules/messages/message.service';
+import { peopleRoutes } from './modules/units/people.routes';
+import { createPeopleService } from './modules/units/people.service';
 
 // Validation messages in Chinese wherever a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -80,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sms = createSmsService(db, clock, smsProvider, config.smsRules);
   const auth = createAuthService(db, clock, sessions, config.lockout);
   const storage = deps.storage ?? createLocalFileStorage(config.uploads.filesDir);
+  const accounts = createAccountService(db, clock, sms, sessions, auth);
   const services: Services = {
     config,
     db,
@@ -88,12 +95,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sms,
     auth,
     captcha: createCaptchaService(db, clock, { ttlMinutes: config.captchaTtlMinutes, testCode: config.captchaTestCode }),
-    accounts: createAccountService(db, clock, sms, sessions, auth),
+    accounts,
     storage,
     uploads: createUploadService(db, clock, storage, config.uploads.maxBytes),
     unitInfo: createUnitInfoService(db, clock),
     organisations: createOrganisationService(db, clock),
     supervision: createSupervisionService(db, clock),
+    applicants: createApplicantService(db, clock, sms),
+    people: createPeopleService(db, clock, accounts),
+    messages: createMessageService(db, clock),
   };
 
   await app.register(helmet, {
@@ -142,7 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, smsRoutes, accountRoutes, unitRoutes, adminRoutes, referenceRoutes, unitInfoRoutes, organisationRoutes, supervisionRoutes, fileRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, smsRoutes, accountRoutes, unitRoutes, adminRoutes, referenceRoutes, unitInfoRoutes, organisationRoutes, supervisionRoutes, fileRoutes, applicantRoutes, peopleRoutes, messageRoutes]) {
         await api.register(routes(services));
       }
     },

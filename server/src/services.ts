@@ -11,6 +11,9 @@ import type { FileStorage } from './modules/storage/file-storage';
 import type { UploadService } from './modules/storage/upload.service';
 import type { SupervisionService } from './modules/supervision/supervision.service';
 import type { UnitInfoService } from './modules/units/unit-info.service';
+import type { ApplicantService } from './modules/applicants/applicant.service';
+import type { MessageService } from './modules/messages/message.service';
+import type { PeopleService } from './modules/units/people.service';
 
 /** What route modules are given: the configuration, the database and the domain services. */
 export interface Services {
@@ -27,4 +30,7 @@ export interface Services {
   unitInfo: UnitInfoService;
   organisations: OrganisationService;
   supervision: SupervisionService;
+  applicants: ApplicantService;
+  people: PeopleService;
+  messages: MessageService;
 }

@@ -25,6 +25,10 @@ export type DatabaseOptions =
 
 // int8 (counts, bigint ids) as JS numbers: our counts stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+// A date (without time) stays the 'YYYY-MM-DD' it is, on both engines: no time zone can shift it.
+const dateOid = 1082;
+pg.types.setTypeParser(dateOid, (v) => v);
+const pgliteParsers = { [dateOid]: (v: string) => v };
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === 'postgres') {
@@ -33,7 +37,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.kind === 'pglite-memory') {
-    const client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    const client = await PGlite.create({ parsers: pgliteParsers, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
     return { db, kind: 'pglite', close: () => db.destroy() };
   }
@@ -54,7 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     throw error;
   }
   try {
-    const client = await PGlite.create({ dataDir: pgDir });
+    const client = await PGlite.create({ dataDir: pgDir, parsers: pgliteParsers });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
     return {
       db,

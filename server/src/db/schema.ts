@@ -218,7 +218,21 @@ export interface MessageTable {
   read_at: Timestamp | null;
 }
 
+export interface ApplicantTable {
+  account_id: number;
+  name: string;
+  id_number: string;
+  gender: 'male' | 'female';
+  /** 'YYYY-MM-DD': dates without time are read as text on both engines. */
+  birth_date: string;
+  unit_id: number | null;
+  unit_joined_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  applicant: ApplicantTable;
   region: RegionTable;
   series: SeriesTable;
   title: TitleTable;

@@ -10,7 +10,8 @@ export function findAccountForLogin(db: Db, kind: AccountKind, username: string)
     .selectAll()
     .where('kind', '=', kind)
     .where((eb) => {
-      const byName = eb('login_name', '=', kind === 'unit' ? username.toUpperCase() : username);
+      // Credit codes and ID numbers are upper case (the X of an ID number is often typed small).
+      const byName = eb('login_name', '=', kind === 'unit' || kind === 'applicant' ? username.toUpperCase() : username);
       return byPhone ? eb.or([byName, eb('phone', '=', username)]) : byName;
     })
     .executeTakeFirst();

@@ -17,13 +17,16 @@ export interface LoginResult {
 
 export interface AuthService {
   login(kind: AccountKind, username: string, password: string, meta: { ip: string | null; userAgent: string | null }): Promise<LoginResult>;
-  /** The unit an applicant belongs to decides who unlocks them; applicants arrive with a later issue. */
+  /** The unit an applicant belongs to decides who unlocks them. */
   applicantUnitId(db: Db, accountId: number): Promise<number | null>;
 }
 
 export function createAuthService(db: Db, clock: Clock, sessions: SessionService, lockout: Config['lockout']): AuthService {
   const service: AuthService = {
-    applicantUnitId: () => Promise.resolve(null),
+    async applicantUnitId(trx, accountId) {
+      const row = await trx.selectFrom('applicant').select('unit_id').where('account_id', '=', accountId).executeTakeFirst();
+      return row?.unit_id ?? null;
+    },
 
     async login(kind, username, password, meta) {
       const actor: Actor = { accountId: null, role: 'anonymous', ip: meta.ip };
