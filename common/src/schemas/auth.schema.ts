@@ -44,6 +44,8 @@ export type SessionAccount = z.infer<typeof sessionAccountSchema>;
 
 export const sessionSchema = z.object({
   account: sessionAccountSchema.nullable(),
+  /** The browser held a session that has ended (timeout or logout elsewhere): the page says so. */
+  sessionExpired: z.boolean(),
   csrfToken: z.string(),
   demo: z
     .object({ credentials: z.array(z.object({ kind: z.enum(accountKinds), username: z.string(), password: z.string(), note: z.string() })) })
@@ -54,6 +56,8 @@ export type SessionInfo = z.infer<typeof sessionSchema>;
 export const sendSmsBodySchema = z.object({
   phone: phoneSchema,
   purpose: z.enum(smsPurposes, { error: '验证码用途不正确' }),
+  /** For resetPassword: whose password (the 单位找回密码 page says unit). */
+  kind: z.enum(['unit', 'applicant']).optional(),
 });
 export type SendSmsBody = z.infer<typeof sendSmsBodySchema>;
 

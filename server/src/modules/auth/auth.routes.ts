@@ -57,7 +57,12 @@ export const authRoutes =
         const demo = s.config.demoData
           ? { credentials: await s.db.selectFrom('demo_credential').select(['kind', 'username', 'password', 'note']).orderBy('id').execute() }
           : null;
-        return { account: request.auth ? presentAccount(request.auth.account) : null, csrfToken: reply.generateCsrf(), demo };
+        return {
+          account: request.auth ? presentAccount(request.auth.account) : null,
+          sessionExpired: request.sessionState === 'expired',
+          csrfToken: reply.generateCsrf(),
+          demo,
+        };
       },
     );
 

@@ -67,7 +67,8 @@ describe('会话', () => {
     const expired = await agent.get('/api/units/me');
     expect(expired.status).toBe(401);
     expect(expired.body).toMatchObject({ code: 'SESSION_EXPIRED', message: '登录已超时，请重新登录' });
-    expect((await agent.get('/api/session')).body.account).toBeNull();
+    expect((await agent.get('/api/session')).body).toMatchObject({ account: null, sessionExpired: true });
+    expect((await ctx.agent().get('/api/session')).body).toMatchObject({ account: null, sessionExpired: false });
   });
 
   it('ends the session 12 hours after login even when it is used all the time', async () => {

@@ -14,12 +14,13 @@ export const smsRoutes =
         schema: { tags: ['sms'], summary: '获取短信验证码', body: sendSmsBodySchema, response: { 200: sendSmsReplySchema, '4xx': apiErrorSchema } },
       },
       async (request) => {
-        const { phone, purpose } = request.body;
+        const { phone, purpose, kind } = request.body;
         // Each purpose refuses a phone that could not use the code, before one of its three daily sends is spent.
         const checks: Record<SmsPurpose, () => Promise<void>> = {
           unitRegister: () => s.accounts.assertPhoneFree('unit', phone),
           applicantRegister: () => s.accounts.assertPhoneFree('applicant', phone),
           resetPassword: async () => {
+            if (kind) return s.accounts.assertPhoneRegistered(kind, phone);
             const unit = await s.accounts.assertPhoneRegistered('unit', phone).then(() => true, () => false);
             if (!unit) await s.accounts.assertPhoneRegistered('applicant', phone);
           },

@@ -126,3 +126,11 @@ describe('短信验证码', () => {
     expect(outbox.body.items[0].content).toMatch(/10 分钟内有效/);
   });
 });
+
+describe('短信验证码 for 单位找回密码', () => {
+  it('says the phone has no unit account when the page asks for a unit', async () => {
+    const res = await ctx.agent().post('/api/sms/codes', { phone: makePhone(), purpose: 'resetPassword', kind: 'unit' });
+    expect(res.status).toBe(404);
+    expect(res.body.message).toBe('该手机号没有注册单位账号，请核对注册时填写的手机号');
+  });
+});
