@@ -163,3 +163,79 @@ export async function loggedInApplicant(ctx: TestContext, unitId?: number) {
   }
   return { person, agent };
 }
+
+/** Every table of the form filled as a careful applicant would, for an application in `year`. */
+export function completeForm(year: number, name: string) {
+  return {
+    table1: [
+      { start: '2008-09', end: '2012-07', organisation: '云南大学', role: '档案学专业', witness: '李老师' },
+      { start: '2012-08', end: '至今', organisation: '某市档案馆', role: '档案管理', witness: '王馆长' },
+    ],
+    table2: {
+      ethnicity: '汉族',
+      politicalStatus: '中共党员',
+      workStartDate: '2012-08-01',
+      highestEducation: '大学本科',
+      degree: '管理学学士',
+      graduatedFrom: '云南大学',
+      graduatedMajor: '档案学',
+      graduatedAt: '2012-07-01',
+      currentTitle: '助理馆员',
+      currentTitleDate: '2015-12-01',
+      currentPost: '助理馆员',
+      currentPostDate: '2016-01-01',
+      qualification: '',
+    },
+    table3: { summary: '任现职以来，本人从事档案收集、整理、鉴定与利用工作。'.repeat(90) },
+    table4: [{ start: '2019-01', end: '2020-12', name: '馆藏档案数字化', content: '组织完成十万卷档案数字化', role: '负责人', outcome: '通过验收' }],
+    table5: [],
+    table6: [],
+    table7: [],
+    table8: [{ title: '数字档案馆建设的实践与思考', publication: '云南档案', serial: 'CN53-1025/G2', publishedAt: '2021-05', rank: '独著', wordCount: '5000' }],
+    table9: [{ start: '2023-03', end: '2023-03', content: '档案数字化培训', organiser: '云南省档案局', hours: '40' }],
+    table10: { agreed: true, signedName: name, signedAt: `${year}-05-26` },
+    table11: Array.from({ length: 5 }, (_, i) => ({ year: String(year - 1 - i), result: '合格', organisation: '某市档案馆' })),
+  };
+}
+
+export const requiredCategories = ['hrIdCard', 'hrEducation', 'hrCurrentTitle', 'hrWorkHistory', 'hrAnnualReview', 'hrContinuingEducation', 'paper'] as const;
+
+/** Saves every table and uploads one PDF per required category; returns the application's version. */
+export async function fillApplication(agent: Agent, id: string, year: number, name: string): Promise<number> {
+  let version = (await agent.get(`/api/applications/${id}`)).body.version as number;
+  for (const [table, data] of Object.entries(completeForm(year, name))) {
+    const res = await agent.request({ method: 'PUT', url: `/api/applications/${id}/tables/${table}`, payload: { version, data } });
+    if (res.status !== 200) throw new Error(`${table}: ${JSON.stringify(res.body)}`);
+    version = res.body.version;
+  }
+  for (const category of requiredCategories) {
+    const res = await agent.request({ method: 'POST', url: `/api/applications/${id}/attachments/${category}`, ...multipart(`${category}.pdf`, pdfBytes) });
+    if (res.status !== 201) throw new Error(`${category}: ${JSON.stringify(res.body)}`);
+  }
+  return (await agent.get(`/api/applications/${id}`)).body.version as number;
+}
+
+/** The reference ids an application needs: the archives 馆员 title and a level-3 specialty. */
+export async function archivesChoices(ctx: TestContext) {
+  const title = await ctx.db.selectFrom('title').select('id').where('name', '=', '馆员').executeTakeFirstOrThrow();
+  const specialty = await ctx.db.selectFrom('specialty').select('id').where('path_name', '=', '管理学—图书情报与档案管理—档案学').executeTakeFirstOrThrow();
+  return { titleId: String(title.id), specialtyId: String(specialty.id) };
+}
+
+/** The organisations a route needs, with an archives committee whose batch is open at the fake clock. */
+export async function reviewWorld(ctx: TestContext, admin: Agent) {
+  const now = ctx.clock.now();
+  const year = Number(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 4));
+  const committeeId = await adminCreates(admin, '/api/admin/committees', {
+    name: `档案系列评委会${next()}`,
+    seriesCode: 'archives',
+    titleLevels: ['junior', 'intermediate', 'associateSenior', 'senior'],
+    printFromStage: 'committeeCheck',
+  });
+  const batchId = await adminCreates(admin, `/api/admin/committees/${committeeId}/batches`, {
+    year,
+    opensAt: new Date(now.getTime() - 24 * 3600_000).toISOString(),
+    closesAt: new Date(now.getTime() + 20 * 24 * 3600_000).toISOString(),
+  });
+  return { committeeId, batchId, year };
+}

@@ -47,6 +47,8 @@ import { messageRoutes } from './modules/messages/message.routes';
 import { createMessageService } from './modules/messages/message.service';
 import { peopleRoutes } from './modules/units/people.routes';
 import { createPeopleService } from './modules/units/people.service';
+import { applicationRoutes } from './modules/applications/application.routes';
+import { createApplicationService } from './modules/applications/application.service';
 
 // Validation messages in Chinese wherever a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -87,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = createAuthService(db, clock, sessions, config.lockout);
   const storage = deps.storage ?? createLocalFileStorage(config.uploads.filesDir);
   const accounts = createAccountService(db, clock, sms, sessions, auth);
+  const uploads = createUploadService(db, clock, storage, config.uploads.maxBytes);
+  const unitInfo = createUnitInfoService(db, clock);
   const services: Services = {
     config,
     db,
@@ -97,13 +101,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     captcha: createCaptchaService(db, clock, { ttlMinutes: config.captchaTtlMinutes, testCode: config.captchaTestCode }),
     accounts,
     storage,
-    uploads: createUploadService(db, clock, storage, config.uploads.maxBytes),
-    unitInfo: createUnitInfoService(db, clock),
+    uploads,
+    unitInfo,
     organisations: createOrganisationService(db, clock),
     supervision: createSupervisionService(db, clock),
     applicants: createApplicantService(db, clock, sms),
     people: createPeopleService(db, clock, accounts),
     messages: createMessageService(db, clock),
+    applications: createApplicationService(db, clock, { uploads, unitInfo }),
   };
 
   await app.register(helmet, {
@@ -152,7 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, smsRoutes, accountRoutes, unitRoutes, adminRoutes, referenceRoutes, unitInfoRoutes, organisationRoutes, supervisionRoutes, fileRoutes, applicantRoutes, peopleRoutes, messageRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, smsRoutes, accountRoutes, unitRoutes, adminRoutes, referenceRoutes, unitInfoRoutes, organisationRoutes, supervisionRoutes, fileRoutes, applicantRoutes, peopleRoutes, messageRoutes, applicationRoutes]) {
         await api.register(routes(services));
       }
     },

@@ -14,6 +14,7 @@ import type { UnitInfoService } from './modules/units/unit-info.service';
 import type { ApplicantService } from './modules/applicants/applicant.service';
 import type { MessageService } from './modules/messages/message.service';
 import type { PeopleService } from './modules/units/people.service';
+import type { ApplicationService } from './modules/applications/application.service';
 
 /** What route modules are given: the configuration, the database and the domain services. */
 export interface Services {
@@ -33,4 +34,5 @@ export interface Services {
   applicants: ApplicantService;
   people: PeopleService;
   messages: MessageService;
+  applications: ApplicationService;
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ApplicationKind, ApplicationStatus, FormData, RouteStep, WorkflowAction } from '#common';
 import type { AccountKind, OrgKind, RegionLevel, ReviewStage, SmsPurpose, SupervisorRequestStatus, TitleLevel, UnitLevel, UnitNature } from '#common';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -231,7 +232,59 @@ export interface ApplicantTable {
   updated_at: Timestamp;
 }
 
+export interface ApplicationTable {
+  id: Id;
+  applicant_account_id: number;
+  kind: ApplicationKind;
+  year: number;
+  unit_id: number | null;
+  batch_id: number | null;
+  committee_id: number | null;
+  series_code: string;
+  title_id: number;
+  title_level: TitleLevel;
+  specialty_studied_id: number | null;
+  specialty_practised_id: number | null;
+  status: ApplicationStatus;
+  stage_index: number | null;
+  route: ColumnType<RouteStep[] | null, string | null, string | null>;
+  returned_from_index: number | null;
+  return_count: Generated<number>;
+  form: ColumnType<FormData, string, string>;
+  cover: ColumnType<Record<string, string> | null, string | null, string | null>;
+  unit_opinion: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+}
+
+export interface AttachmentTable {
+  id: Id;
+  application_id: number;
+  category: string;
+  stored_file_id: number;
+  created_at: Timestamp;
+}
+
+export interface ReviewLogTable {
+  id: Id;
+  application_id: number;
+  seq: number;
+  stage: ReviewStage | null;
+  action: WorkflowAction;
+  actor_account_id: number;
+  actor_name: string;
+  org_name: string;
+  opinion: Generated<string>;
+  state_after: ColumnType<Record<string, unknown>, string, never>;
+  at: Timestamp;
+}
+
 export interface Database {
+  application: ApplicationTable;
+  attachment: AttachmentTable;
+  review_log: ReviewLogTable;
   applicant: ApplicantTable;
   region: RegionTable;
   series: SeriesTable;

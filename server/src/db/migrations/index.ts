@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as accounts from './2026-11-24-001-accounts';
 import * as organisations from './2026-11-24-002-organisations';
 import * as applicants from './2026-11-24-003-applicants';
+import * as applications from './2026-11-24-004-applications';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '2026-11-24-001-accounts': accounts,
   '2026-11-24-002-organisations': organisations,
   '2026-11-24-003-applicants': applicants,
+  '2026-11-24-004-applications': applications,
 };

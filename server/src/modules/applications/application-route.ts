@@ -1,0 +1,50 @@
+import { routeStages, stageHolders, yunnanArchivesRoutes, type ApplicationKind, type RouteStep } from '#common';
+import type { Db } from '../../db/database';
+import type { UnitRow } from '../../db/schema';
+import { AppError } from '../../http/app-error';
+
+const bureauRegion = { countyBureauReview: (c: string) => c, cityBureauReview: (c: string) => `${c.slice(0, 4)}00`, provinceBureauReview: (c: string) => `${c.slice(0, 2)}0000` } as const;
+
+/**
+ * The route of an application, computed at submission from its unit (level, region, the approved
+ * default supervisor) and its committee, with the organisation holding each stage.
+ */
+export async function computeRoute(db: Db, input: { kind: ApplicationKind; unit: UnitRow; committeeId: number | null }): Promise<RouteStep[]> {
+  const { unit } = input;
+  if (!unit.level || !unit.region_code) throw new AppError('RULE_VIOLATED', '单位信息不完整，请联系单位完善');
+  const supervisor = await db
+    .selectFrom('unit_supervisor')
+    .innerJoin('supervisor', 'supervisor.id', 'unit_supervisor.supervisor_id')
+    .select(['supervisor.id', 'supervisor.name', 'unit_supervisor.status'])
+    .where('unit_supervisor.unit_id', '=', unit.id)
+    .where('unit_supervisor.is_default', '=', true)
+    .executeTakeFirst();
+  if (supervisor && supervisor.status !== 'approved') throw new AppError('RULE_VIOLATED', '主管单位审核未通过');
+
+  const steps: RouteStep[] = [];
+  for (const stage of routeStages(yunnanArchivesRoutes, input.kind, unit.level, supervisor !== undefined)) {
+    switch (stage) {
+      case 'unitReview':
+        steps.push({ stage, holder: 'unit', orgId: unit.id, orgName: unit.name });
+        break;
+      case 'supervisorReview':
+        steps.push({ stage, holder: 'supervisor', orgId: supervisor!.id, orgName: supervisor!.name });
+        break;
+      case 'countyBureauReview':
+      case 'cityBureauReview':
+      case 'provinceBureauReview': {
+        const bureau = await db.selectFrom('hr_bureau').select(['id', 'name']).where('region_code', '=', bureauRegion[stage](unit.region_code)).executeTakeFirst();
+        if (!bureau) throw new AppError('RULE_VIOLATED', '查找人社局失败');
+        steps.push({ stage, holder: stageHolders[stage] as 'hrBureau', orgId: bureau.id, orgName: bureau.name });
+        break;
+      }
+      case 'committeeCheck': {
+        const committee = input.committeeId ? await db.selectFrom('committee').select(['id', 'name']).where('id', '=', input.committeeId).executeTakeFirst() : undefined;
+        if (!committee) throw new AppError('RULE_VIOLATED', '请选择评委会');
+        steps.push({ stage, holder: 'committee', orgId: committee.id, orgName: committee.name });
+        break;
+      }
+    }
+  }
+  return steps;
+}
