@@ -1,5 +1,4 @@
 import type { OrgKind, ReviewStage } from '../enums';
-import { stageHolders } from './route-rules';
 
 export const applicationStatuses = ['draft', 'inReview', 'returned', 'rejected', 'passed'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
