@@ -35,9 +35,13 @@ export function errorMessage(error: unknown): string {
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A multipart body (file uploads): sent as is, without a JSON content type. */
+  form?: FormData;
   /** Do not raise the global "signed out" handler on 401 (login forms, the session probe). */
   quietAuth?: boolean;
 }
@@ -78,9 +82,9 @@ function buildUrl(path: string, query?: Query): string {
   return text ? `${url}?${text}` : url;
 }
 
-async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') headers['content-type'] = 'application/json';
+  if (method !== 'GET' && !options.form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(buildUrl(path, options.query), {
@@ -88,7 +92,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}),
+      body: method === 'GET' ? undefined : (options.form ?? JSON.stringify(options.body ?? {})),
     });
   } catch {
     throw new ApiError('NETWORK', '网络连接失败，请检查网络后重试', 0);
@@ -107,7 +111,7 @@ async function toError(response: Response): Promise<ApiError> {
  * One API call. POSTs carry the CSRF token; a CSRF_INVALID answer refetches the token once and retries.
  * Non-2xx answers throw ApiError with the server's code and message.
  */
-export async function request<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   if (method !== 'GET' && !csrfToken && csrfLoader) await csrfLoader();
   let response = await send(method, path, options);
   if (!response.ok && response.status === 403 && method !== 'GET' && csrfLoader) {
@@ -130,4 +134,17 @@ export async function request<T>(method: 'GET' | 'POST', path: string, options: 
 export const http = {
   get: <T>(path: string, query?: Query, options: Omit<RequestOptions, 'query' | 'body'> = {}) => request<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'query' | 'body'> = {}) => request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** multipart/form-data with one file in the field `field`. */
+  upload: <T>(path: string, file: File, field = 'file') => {
+    const form = new FormData();
+    form.append(field, file, file.name);
+    return request<T>('POST', path, { form });
+  },
 };
+
+/** The address of an uploaded file (GET /api/files/:id), for an <img> or a new tab. */
+export function fileUrl(id: string): string {
+  return `api/files/${encodeURIComponent(id)}`;
+}

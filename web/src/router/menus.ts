@@ -1,7 +1,26 @@
 import type { Component } from 'vue';
 import type { RouteComponent } from 'vue-router';
-import { Bell, ChatDotRound, Document, DocumentChecked, House, Key, Lock, OfficeBuilding, Phone, School, Tickets, User, UserFilled } from '@element-plus/icons-vue';
-import type { AccountKind } from '#common';
+import {
+  Avatar,
+  Bell,
+  ChatDotRound,
+  Collection,
+  Document,
+  DocumentChecked,
+  House,
+  Key,
+  Lock,
+  OfficeBuilding,
+  Phone,
+  Promotion,
+  School,
+  Stamp,
+  Tickets,
+  Trophy,
+  User,
+  UserFilled,
+} from '@element-plus/icons-vue';
+import type { AccountKind, OrgKind } from '#common';
 
 type LazyView = () => Promise<{ default: RouteComponent }>;
 
@@ -13,6 +32,10 @@ export interface MenuItem {
   view: LazyView;
   /** Shown as "该功能将在后续版本开放" until its issue lands. */
   comingSoon?: boolean;
+  /** Carries the unread-message count as a badge. */
+  badge?: 'unread';
+  /** A reviewer's item shown only to reviewers of these organisations (e.g. 主管单位审核). */
+  orgKinds?: OrgKind[];
 }
 
 export interface MenuGroup {
@@ -33,6 +56,16 @@ const changePhone: LazyView = () => import('../views/common/change-phone/ChangeP
 
 const soon = (path: string, title: string, icon: Component): MenuItem => ({ path, title, icon, view: comingSoon, comingSoon: true });
 
+/** 消息管理 (manual §6), the same for every kind of account. */
+const messagesGroup: MenuGroup = {
+  title: '消息管理',
+  icon: ChatDotRound,
+  items: [
+    { path: 'messages/inbox', title: '我的消息', icon: Bell, view: () => import('../views/common/messages/InboxView.vue'), badge: 'unread' },
+    { path: 'messages/sent', title: '已发消息', icon: ChatDotRound, view: () => import('../views/common/messages/SentView.vue') },
+  ],
+};
+
 /** The unit's left menu, exactly as the manual's screenshots show it. */
 export const unitMenu: ConsoleMenu = {
   kind: 'unit',
@@ -43,24 +76,24 @@ export const unitMenu: ConsoleMenu = {
       icon: OfficeBuilding,
       items: [
         { path: 'home', title: '首页', icon: House, view: () => import('../views/unit/home/UnitHomeView.vue') },
-        soon('info', '单位信息', Document),
-        soon('supervisor', '主管单位', School),
+        { path: 'info', title: '单位信息', icon: Document, view: () => import('../views/unit/info/UnitInfoView.vue') },
+        { path: 'supervisor', title: '主管单位', icon: School, view: () => import('../views/unit/supervisor/UnitSupervisorView.vue') },
         { path: 'password', title: '修改密码', icon: Lock, view: changePassword },
         { path: 'phone', title: '修改手机号', icon: Phone, view: changePhone },
       ],
     },
-    { title: '专业技术人员管理', icon: UserFilled, items: [soon('staff', '专业技术人员', User)] },
+    {
+      title: '专业技术人员管理',
+      icon: UserFilled,
+      items: [{ path: 'staff', title: '专业技术人员', icon: User, view: () => import('../views/unit/staff/StaffView.vue') }],
+    },
     { title: '申报审核', icon: DocumentChecked, items: [soon('review/evaluation', '单位审核 - 申报评审', DocumentChecked)] },
     {
       title: '审核记录',
       icon: Tickets,
       items: [soon('records/assessment', '考核定职 - 审核记录', Tickets), soon('records/unit', '单位审核记录', Tickets)],
     },
-    {
-      title: '消息管理',
-      icon: ChatDotRound,
-      items: [soon('messages/inbox', '我的消息', Bell), soon('messages/sent', '已发消息', ChatDotRound)],
-    },
+    messagesGroup,
   ],
 };
 
@@ -68,7 +101,19 @@ export const adminMenu: ConsoleMenu = {
   kind: 'admin',
   base: '/admin',
   groups: [
-    { title: '平台管理', icon: OfficeBuilding, items: [{ path: 'units', title: '单位管理', icon: OfficeBuilding, view: () => import('../views/admin/units/UnitListView.vue') }] },
+    {
+      title: '平台管理',
+      icon: OfficeBuilding,
+      items: [
+        { path: 'units', title: '单位管理', icon: OfficeBuilding, view: () => import('../views/admin/units/UnitListView.vue') },
+        { path: 'supervisors', title: '主管部门', icon: School, view: () => import('../views/admin/supervisors/SupervisorListView.vue') },
+        { path: 'hr-bureaus', title: '人社局', icon: Stamp, view: () => import('../views/admin/hr-bureaus/HrBureauListView.vue') },
+        { path: 'committees', title: '评委会', icon: Trophy, view: () => import('../views/admin/committees/CommitteeListView.vue') },
+        { path: 'reviewers', title: '审核用户', icon: Avatar, view: () => import('../views/admin/reviewers/ReviewerListView.vue') },
+        { path: 'specialties', title: '专业字典', icon: Collection, view: () => import('../views/admin/specialties/SpecialtyView.vue') },
+      ],
+    },
+    messagesGroup,
     { title: '基本信息', icon: Key, items: [{ path: 'password', title: '修改密码', icon: Lock, view: changePassword }] },
   ],
 };
@@ -81,11 +126,14 @@ export const applicantMenu: ConsoleMenu = {
       title: '基本信息',
       icon: User,
       items: [
-        { path: 'home', title: '首页', icon: House, view: () => import('../views/applicant/home/ApplicantHomeView.vue') },
+        { path: 'profile', title: '个人信息', icon: User, view: () => import('../views/applicant/profile/ApplicantProfileView.vue') },
         { path: 'password', title: '修改密码', icon: Lock, view: changePassword },
         { path: 'phone', title: '修改手机号', icon: Phone, view: changePhone },
       ],
     },
+    // The application form comes with a later issue.
+    { title: '申报评审', icon: Promotion, items: [soon('evaluation', '申报评审', Promotion)] },
+    messagesGroup,
   ],
 };
 
@@ -101,6 +149,20 @@ export const reviewerMenu: ConsoleMenu = {
         { path: 'password', title: '修改密码', icon: Lock, view: changePassword },
       ],
     },
+    {
+      title: '审核管理',
+      icon: DocumentChecked,
+      items: [
+        {
+          path: 'unit-requests',
+          title: '主管单位审核',
+          icon: School,
+          view: () => import('../views/reviewer/unit-requests/UnitRequestsView.vue'),
+          orgKinds: ['supervisor'],
+        },
+      ],
+    },
+    messagesGroup,
   ],
 };
 

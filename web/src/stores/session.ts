@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import type { AccountKind, SessionAccount, SessionInfo } from '#common';
 import { setCsrfToken } from '../api/http';
+import { reviewerApi, type ReviewerOrg } from '../api/reviewer';
 import { sessionApi } from '../api/session';
 
 type DemoInfo = SessionInfo['demo'];
@@ -9,7 +10,7 @@ type DemoInfo = SessionInfo['demo'];
 export const homeOf: Record<AccountKind, string> = {
   unit: '/unit/home',
   admin: '/admin/units',
-  applicant: '/applicant/home',
+  applicant: '/applicant/profile',
   reviewer: '/reviewer/home',
 };
 
@@ -27,6 +28,10 @@ export const useSessionStore = defineStore('session', {
     loaded: false,
     /** The kind of the last signed-in account, to send it back to the right login page. */
     lastKind: null as AccountKind | null,
+    /** The browser's session timed out (the login page says so). */
+    sessionExpired: false,
+    /** Who a 审核用户 speaks for (shown in the top bar; decides the reviewer's menu). */
+    reviewerOrg: null as ReviewerOrg | null,
   }),
   getters: {
     kind: (state): AccountKind | null => state.account?.kind ?? null,
@@ -37,7 +42,9 @@ export const useSessionStore = defineStore('session', {
     async refresh(): Promise<void> {
       const info = await sessionApi.get();
       setCsrfToken(info.csrfToken);
+      if (this.account?.id !== info.account?.id) this.reviewerOrg = null;
       this.account = info.account;
+      this.sessionExpired = info.sessionExpired;
       this.demo = info.demo;
       this.loaded = true;
       if (info.account) this.lastKind = info.account.kind;
@@ -46,6 +53,7 @@ export const useSessionStore = defineStore('session', {
       if (!this.loaded) await this.refresh();
     },
     async afterLogin(account: SessionAccount): Promise<void> {
+      this.reviewerOrg = null;
       this.account = account;
       this.lastKind = account.kind;
       await this.refresh();
@@ -62,6 +70,12 @@ export const useSessionStore = defineStore('session', {
     forget(): void {
       if (this.account) this.lastKind = this.account.kind;
       this.account = null;
+      this.reviewerOrg = null;
+    },
+    async loadReviewerOrg(): Promise<ReviewerOrg | null> {
+      if (this.account?.kind !== 'reviewer') return null;
+      if (!this.reviewerOrg) this.reviewerOrg = await reviewerApi.me();
+      return this.reviewerOrg;
     },
     passwordChanged(): void {
       if (this.account) this.account = { ...this.account, mustChangePassword: false };

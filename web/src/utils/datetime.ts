@@ -28,3 +28,8 @@ export function formatBeijingSecond(iso: string | null | undefined): string {
   const p = parts(iso);
   return p ? `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}` : '';
 }
+
+/** A Beijing wall-clock time "YYYY-MM-DD HH:mm:ss" (as a date picker gives it) as an ISO instant with +08:00. */
+export function beijingToIso(wallClock: string): string {
+  return `${wallClock.trim().replace(' ', 'T')}+08:00`;
+}
