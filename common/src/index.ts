@@ -20,3 +20,4 @@ export * from './application/application-check';
 export * from './workflow/route-rules';
 export * from './workflow/workflow';
 export * from './schemas/application.schema';
+export * from './schemas/review.schema';

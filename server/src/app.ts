@@ -49,6 +49,8 @@ import { peopleRoutes } from './modules/units/people.routes';
 import { createPeopleService } from './modules/units/people.service';
 import { applicationRoutes } from './modules/applications/application.routes';
 import { createApplicationService } from './modules/applications/application.service';
+import { reviewRoutes } from './modules/review/review.routes';
+import { createReviewService } from './modules/review/review.service';
 
 // Validation messages in Chinese wherever a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -91,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const accounts = createAccountService(db, clock, sms, sessions, auth);
   const uploads = createUploadService(db, clock, storage, config.uploads.maxBytes);
   const unitInfo = createUnitInfoService(db, clock);
+  const applications = createApplicationService(db, clock, { uploads, unitInfo });
   const services: Services = {
     config,
     db,
@@ -108,7 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     applicants: createApplicantService(db, clock, sms),
     people: createPeopleService(db, clock, accounts),
     messages: createMessageService(db, clock),
-    applications: createApplicationService(db, clock, { uploads, unitInfo }),
+    applications,
+    review: createReviewService(db, clock, applications),
   };
 
   await app.register(helmet, {
@@ -157,7 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, smsRoutes, accountRoutes, unitRoutes, adminRoutes, referenceRoutes, unitInfoRoutes, organisationRoutes, supervisionRoutes, fileRoutes, applicantRoutes, peopleRoutes, messageRoutes, applicationRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, smsRoutes, accountRoutes, unitRoutes, adminRoutes, referenceRoutes, unitInfoRoutes, organisationRoutes, supervisionRoutes, fileRoutes, applicantRoutes, peopleRoutes, messageRoutes, applicationRoutes, reviewRoutes]) {
         await api.register(routes(services));
       }
     },

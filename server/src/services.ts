@@ -15,6 +15,7 @@ import type { ApplicantService } from './modules/applicants/applicant.service';
 import type { MessageService } from './modules/messages/message.service';
 import type { PeopleService } from './modules/units/people.service';
 import type { ApplicationService } from './modules/applications/application.service';
+import type { ReviewService } from './modules/review/review.service';
 
 /** What route modules are given: the configuration, the database and the domain services. */
 export interface Services {
@@ -35,4 +36,5 @@ export interface Services {
   people: PeopleService;
   messages: MessageService;
   applications: ApplicationService;
+  review: ReviewService;
 }

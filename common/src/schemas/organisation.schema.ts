@@ -30,12 +30,15 @@ export const batchBodySchema = z
     year: z.number({ error: '请输入年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
     opensAt: instant,
     closesAt: instant,
+    /** 返回修改 may be resubmitted until then; without it, until closesAt. */
+    correctionClosesAt: instant.nullable().optional(),
     notice: z.string().trim().max(2000, '通知不超过2000个字').default(''),
   })
-  .refine((b) => new Date(b.closesAt) > new Date(b.opensAt), { message: '网报截止时间必须晚于开始时间', path: ['closesAt'] });
+  .refine((b) => new Date(b.closesAt) > new Date(b.opensAt), { message: '网报截止时间必须晚于开始时间', path: ['closesAt'] })
+  .refine((b) => !b.correctionClosesAt || new Date(b.correctionClosesAt) > new Date(b.opensAt), { message: '返回修改截止时间必须晚于网报开始时间', path: ['correctionClosesAt'] });
 export type BatchBody = z.input<typeof batchBodySchema>;
 
-export const batchSchema = z.object({ id: z.string(), year: z.number().int(), opensAt: z.string(), closesAt: z.string(), notice: z.string(), open: z.boolean() });
+export const batchSchema = z.object({ id: z.string(), year: z.number().int(), opensAt: z.string(), closesAt: z.string(), correctionClosesAt: z.string().nullable(), notice: z.string(), open: z.boolean() });
 export const committeeSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -184,6 +184,7 @@ export interface CommitteeBatchTable {
   year: number;
   opens_at: Timestamp;
   closes_at: Timestamp;
+  correction_closes_at: Timestamp | null;
   notice: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -257,6 +258,9 @@ export interface ApplicationTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   submitted_at: Timestamp | null;
+  /** Who holds it now (derived from route and stage, kept for the desks' index). */
+  holder_kind: 'unit' | OrgKind | null;
+  holder_org_id: number | null;
 }
 
 export interface AttachmentTable {
@@ -279,6 +283,8 @@ export interface ReviewLogTable {
   opinion: Generated<string>;
   state_after: ColumnType<Record<string, unknown>, string, never>;
   at: Timestamp;
+  org_kind: 'applicant' | 'unit' | OrgKind | null;
+  org_id: number | null;
 }
 
 export interface Database {

@@ -3,6 +3,7 @@ import * as accounts from './2026-11-24-001-accounts';
 import * as organisations from './2026-11-24-002-organisations';
 import * as applicants from './2026-11-24-003-applicants';
 import * as applications from './2026-11-24-004-applications';
+import * as review from './2026-11-24-005-review';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-002-organisations': organisations,
   '2026-11-24-003-applicants': applicants,
   '2026-11-24-004-applications': applications,
+  '2026-11-24-005-review': review,
 };

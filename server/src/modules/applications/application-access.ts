@@ -24,15 +24,17 @@ export async function workflowActorOf(db: Db, account: AccountRow, application?:
 
 /**
  * Who may see an application: its applicant; its unit once it has been submitted; a reviewer whose
- * organisation is on its route and whom it has reached (now or before). Nobody else, admin included.
+ * organisation is on its route and whom it has reached (now or before), or who has decided on it
+ * (`participated`, which outlives a 重置流程). Nobody else, admin included.
  */
-export function mayView(row: ApplicationRow, actor: WorkflowActor): boolean {
+export function mayView(row: ApplicationRow, actor: WorkflowActor, participated = false): boolean {
   switch (actor.kind) {
     case 'applicant':
       return actor.owns;
     case 'unit':
       return row.unit_id === actor.unitId && row.submitted_at !== null;
     case 'reviewer': {
+      if (participated) return true;
       if (!row.route || row.stage_index === null) return false;
       const reached = row.stage_index;
       return row.route.some((step, index) => index <= reached && step.holder === actor.orgKind && step.orgId === actor.orgId);

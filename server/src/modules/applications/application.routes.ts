@@ -10,6 +10,7 @@ import {
   checkResultSchema,
   idParamsSchema,
   okSchema,
+  reviewLogSchema,
   savedSchema,
   saveTableBodySchema,
   tableParamsSchema,
@@ -34,7 +35,8 @@ export const applicationRoutes =
     const visible = async (request: unknown, id: number) => {
       const row = await s.applications.load(id);
       const workflowActor = await workflowActorOf(s.db, accountOf(request), row);
-      if (!mayView(row, workflowActor)) throw notFound('申报不存在');
+      const participated = workflowActor.kind === 'reviewer' && (await s.review.participated(row.id, workflowActor.orgKind, workflowActor.orgId));
+      if (!mayView(row, workflowActor, participated)) throw notFound('申报不存在');
       return { row, workflowActor };
     };
 
@@ -114,6 +116,15 @@ export const applicationRoutes =
           .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.original_name)}`)
           .header('cache-control', 'private, no-store')
           .send(await s.storage.get(file.storage_key));
+      },
+    );
+
+    app.get(
+      '/applications/:id/review-log',
+      { preHandler: requireAccount(anyAccount), schema: { tags, summary: '审核记录（时间线）', params: idParamsSchema, response: { 200: reviewLogSchema, ...errors } } },
+      async (request) => {
+        const { row } = await visible(request, Number(request.params.id));
+        return { entries: await s.review.timeline(row.id), whereNow: s.applications.whereNow(row) };
       },
     );
 

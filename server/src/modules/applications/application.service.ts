@@ -26,6 +26,7 @@ import type { UploadService } from '../storage/upload.service';
 import type { UnitInfoService } from '../units/unit-info.service';
 import { findUnit } from '../units/unit-info.service';
 import { computeRoute } from './application-route';
+import { writeTransition } from './application-transition';
 
 export type ApplicationRow = Selectable<ApplicationTable>;
 
@@ -167,10 +168,14 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
   async function blockers(row: ApplicationRow) {
     const list: CheckResult['blockers'] = [];
     const now = clock.now();
-    if (row.kind === 'evaluation' && row.batch_id && row.status === 'draft') {
-      const batch = await db.selectFrom('committee_batch').select(['opens_at', 'closes_at']).where('id', '=', row.batch_id).executeTakeFirstOrThrow();
-      if (now >= batch.closes_at) list.push({ code: 'BATCH_CLOSED', message: '该评委会网报时间已截止，不能提交' });
-      else if (now < batch.opens_at) list.push({ code: 'BATCH_NOT_OPEN', message: '该评委会网报尚未开始' });
+    if (row.kind === 'evaluation' && row.batch_id) {
+      const batch = await db.selectFrom('committee_batch').select(['opens_at', 'closes_at', 'correction_closes_at']).where('id', '=', row.batch_id).executeTakeFirstOrThrow();
+      if (row.status === 'draft') {
+        if (now >= batch.closes_at) list.push({ code: 'BATCH_CLOSED', message: '该评委会网报时间已截止，不能提交' });
+        else if (now < batch.opens_at) list.push({ code: 'BATCH_NOT_OPEN', message: '该评委会网报尚未开始' });
+      } else if (row.status === 'returned' && now >= (batch.correction_closes_at ?? batch.closes_at)) {
+        list.push({ code: 'CORRECTION_CLOSED', message: '返回修改的截止时间已过，不能再提交' });
+      }
     }
     const unit = row.unit_id ? await findUnit(db, row.unit_id) : undefined;
     if (!unit) list.push({ code: 'NO_UNIT', message: '请先在【个人信息】中选择工作单位' });
@@ -356,38 +361,14 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
         if (!moved.ok) throw new AppError('RULE_VIOLATED', moved.message);
         const now = clock.now();
         const state = moved.state;
-        await trx
-          .updateTable('application')
-          .set({
-            unit_id: current.unit_id,
-            status: state.status,
-            stage_index: state.stageIndex,
-            route: JSON.stringify(state.route),
-            returned_from_index: state.returnedFromIndex,
-            return_count: state.returnCount,
-            cover: JSON.stringify(cover),
-            submitted_at: row.submitted_at ?? now,
-            version: row.version + 1,
-            updated_at: now,
-          })
-          .where('id', '=', row.id)
-          .execute();
-        const seq = await trx.selectFrom('review_log').select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('seq')).where('application_id', '=', row.id).executeTakeFirstOrThrow();
-        await trx
-          .insertInto('review_log')
-          .values({
-            application_id: row.id,
-            seq: Number(seq.seq) + 1,
-            stage: null,
-            action: 'submit',
-            actor_account_id: actor.accountId,
-            actor_name: person.name,
-            org_name: unit.name,
-            opinion: '',
-            state_after: JSON.stringify(state),
-            at: now,
-          })
-          .execute();
+        await writeTransition(
+          trx,
+          row,
+          state,
+          { action: 'submit', actorAccountId: actor.accountId, actorName: person.name, orgKind: 'applicant', orgId: actor.accountId, orgName: unit.name, opinion: '' },
+          now,
+          { unit_id: current.unit_id, cover: JSON.stringify(cover), submitted_at: row.submitted_at ?? now },
+        );
         await appendAudit(trx, actor, now, { action: 'application.submit', objectType: 'application', objectId: row.id, detail: { stage: state.route?.[state.stageIndex!]?.stage } });
         const step = state.route![state.stageIndex!]!;
         await sendMessage(trx, now, {

@@ -60,7 +60,15 @@ export const organisationRoutes =
         titleLevels: c.title_levels,
         printFromStage: c.print_from_stage,
         notice: c.notice,
-        batches: c.batches.map((b) => ({ id: String(b.id), year: b.year, opensAt: b.opens_at.toISOString(), closesAt: b.closes_at.toISOString(), notice: b.notice, open: b.open })),
+        batches: c.batches.map((b) => ({
+          id: String(b.id),
+          year: b.year,
+          opensAt: b.opens_at.toISOString(),
+          closesAt: b.closes_at.toISOString(),
+          correctionClosesAt: b.correction_closes_at?.toISOString() ?? null,
+          notice: b.notice,
+          open: b.open,
+        })),
       })),
     );
     app.post('/admin/committees', { preHandler: adminOnly, schema: { tags, summary: '新增评委会', body: committeeBodySchema, response: { 201: idReply, ...errors } } }, async (request, reply) =>

@@ -86,7 +86,14 @@ export function createOrganisationService(db: Db, clock: Clock) {
       const committee = await db.selectFrom('committee').select('id').where('id', '=', committeeId).executeTakeFirst();
       if (!committee) throw notFound('评委会不存在');
       return audited(db, clock, actor, `该评委会 ${body.year} 年度的批次已存在`, async (trx, now) => {
-        const values = { year: body.year, opens_at: new Date(body.opensAt), closes_at: new Date(body.closesAt), notice: body.notice, updated_at: now };
+        const values = {
+          year: body.year,
+          opens_at: new Date(body.opensAt),
+          closes_at: new Date(body.closesAt),
+          correction_closes_at: body.correctionClosesAt ? new Date(body.correctionClosesAt) : null,
+          notice: body.notice,
+          updated_at: now,
+        };
         const row = batchId
           ? await trx.updateTable('committee_batch').set(values).where('id', '=', batchId).where('committee_id', '=', committeeId).returning('id').executeTakeFirst()
           : await trx.insertInto('committee_batch').values({ ...values, committee_id: committeeId, created_at: now }).returning('id').executeTakeFirstOrThrow();

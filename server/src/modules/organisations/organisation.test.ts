@@ -32,7 +32,7 @@ describe('reviewer organisations (platform admin)', () => {
     expect(ok.status).toBe(201);
     const listed = (await admin.get('/api/admin/committees')).body.find((c: { id: string }) => c.id === id);
     expect(listed).toMatchObject({ seriesName: '档案', titleLevels: ['intermediate', 'associateSenior'], printFromStage: 'committeeCheck' });
-    expect(listed.batches).toEqual([{ id: ok.body.id, year: 2026, opensAt: '2026-05-25T01:00:00.000Z', closesAt: '2026-06-13T16:00:00.000Z', notice: '', open: true }]);
+    expect(listed.batches).toEqual([{ id: ok.body.id, year: 2026, opensAt: '2026-05-25T01:00:00.000Z', closesAt: '2026-06-13T16:00:00.000Z', correctionClosesAt: null, notice: '', open: true }]);
     expect((await auditRows(ctx, 'batch.create')).length).toBe(1);
   });
 

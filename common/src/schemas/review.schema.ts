@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { reviewStages, titleLevels } from '../enums';
+import { applicationKinds } from '../workflow/route-rules';
+import { applicationStatuses, workflowActions } from '../workflow/workflow';
+import { pagedSchema, pageQuerySchema } from './fields.schema';
+
+/** The filters of every desk and record list (manual §4.1, §5): 年份, 姓名/身份证号, 系列, 等级, 评委会. */
+export const reviewQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  keyword: z.string().trim().max(30).optional(),
+  seriesCode: z.string().max(30).optional(),
+  titleLevel: z.enum(titleLevels).optional(),
+  committeeId: z.string().regex(/^\d+$/).optional(),
+  kind: z.enum(applicationKinds).optional(),
+  ...pageQuerySchema,
+});
+export type ReviewQuery = z.infer<typeof reviewQuerySchema>;
+
+export const reviewRowSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  kind: z.enum(applicationKinds),
+  year: z.number().int(),
+  name: z.string(),
+  unitName: z.string(),
+  gender: z.enum(['male', 'female']),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string(),
+  seriesName: z.string(),
+  titleName: z.string(),
+  titleLevel: z.enum(titleLevels),
+  committeeName: z.string().nullable(),
+  status: z.enum(applicationStatuses),
+  stage: z.enum(reviewStages).nullable(),
+  whereNow: z.string(),
+  submittedAt: z.string().nullable(),
+  /** 表十二 saved (the unit's desk waits for it before 通过). */
+  unitOpinionSaved: z.boolean(),
+});
+export type ReviewRow = z.infer<typeof reviewRowSchema>;
+export const reviewPageSchema = pagedSchema(reviewRowSchema);
+
+export const decisionBodySchema = z
+  .object({
+    items: z
+      .array(z.object({ id: z.string().regex(/^\d+$/), version: z.number().int() }), { error: '请勾选需要审核的人员' })
+      .min(1, '请勾选需要审核的人员')
+      .max(100, '一次最多审核100人'),
+    action: z.enum(['approve', 'reject', 'return', 'reset'], { error: '请选择审核结果' }),
+    opinion: z.string().trim().max(1000, '审核意见不超过1000个字').default(''),
+  })
+  .refine((b) => b.action === 'approve' || b.opinion.length > 0, { message: '除“通过”外，请填写审核意见', path: ['opinion'] });
+export type DecisionBody = z.input<typeof decisionBodySchema>;
+
+export const decisionResultSchema = z.object({
+  results: z.array(z.object({ id: z.string(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })),
+});
+
+export const unitOpinionBodySchema = z.object({
+  version: z.number({ error: '缺少版本号，请刷新页面' }).int(),
+  unitOpinion: z.string({ error: '请填写基层意见' }).trim().min(1, '请填写基层意见').max(1000, '基层意见不超过1000个字'),
+});
+export const unitOpinionSchema = z.object({ unitOpinion: z.string().nullable(), version: z.number().int() });
+
+/** One step of the 审核记录 timeline (manual §5.1). */
+export const reviewLogEntrySchema = z.object({
+  seq: z.number().int(),
+  stageLabel: z.string(),
+  action: z.enum(workflowActions),
+  actionLabel: z.string(),
+  orgName: z.string(),
+  opinion: z.string(),
+  at: z.string(),
+  actorName: z.string(),
+  /** 第N次返回修改或重置流程, on the rows that returned or reset. */
+  returnOrResetCount: z.number().int().nullable(),
+});
+export const reviewLogSchema = z.object({ entries: z.array(reviewLogEntrySchema), whereNow: z.string() });
