@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { abilities, initialWorkflowState, next, workflowActions, type RouteStep, type WorkflowActor, type WorkflowState } from './workflow';
+
+/** A route of four stages held by four different desks. */
+const route: RouteStep[] = [
+  { stage: 'unitReview', holder: 'unit', orgId: 1, orgName: '单位' },
+  { stage: 'countyBureauReview', holder: 'hrBureau', orgId: 10, orgName: '县区人社局' },
+  { stage: 'cityBureauReview', holder: 'hrBureau', orgId: 20, orgName: '州市人社局' },
+  { stage: 'committeeCheck', holder: 'committee', orgId: 30, orgName: '评委会' },
+];
+const actors: Record<string, WorkflowActor> = {
+  applicant: { kind: 'applicant', accountId: 100, owns: true },
+  stranger: { kind: 'applicant', accountId: 101, owns: false },
+  unit: { kind: 'unit', accountId: 200, unitId: 1 },
+  otherUnit: { kind: 'unit', accountId: 201, unitId: 2 },
+  county: { kind: 'reviewer', accountId: 300, orgKind: 'hrBureau', orgId: 10 },
+  otherCounty: { kind: 'reviewer', accountId: 301, orgKind: 'hrBureau', orgId: 11 },
+  city: { kind: 'reviewer', accountId: 400, orgKind: 'hrBureau', orgId: 20 },
+  committee: { kind: 'reviewer', accountId: 500, orgKind: 'committee', orgId: 30 },
+  admin: { kind: 'admin', accountId: 1 },
+};
+const holderName = ['unit', 'county', 'city', 'committee'];
+
+/** The reference model, written from the manual's words, independently of `next`. */
+interface Model {
+  status: string;
+  stage: number;
+  returnedFrom: number;
+  count: number;
+}
+function modelStep(m: Model, actor: string, action: string): Model | null {
+  if (action === 'submit') {
+    if (actor !== 'applicant') return null;
+    if (m.status === 'draft') return { ...m, status: 'inReview', stage: 0, returnedFrom: -1 };
+    if (m.status === 'returned') return { ...m, status: 'inReview', stage: m.returnedFrom, returnedFrom: -1 };
+    return null;
+  }
+  if (m.status !== 'inReview' || holderName[m.stage] !== actor) return null;
+  if (action === 'approve') return m.stage === route.length - 1 ? { ...m, status: 'passed' } : { ...m, stage: m.stage + 1 };
+  if (action === 'reject') return { ...m, status: 'rejected' };
+  if (action === 'return') return { ...m, status: 'returned', returnedFrom: m.stage, count: m.count + 1 };
+  return { status: 'draft', stage: -1, returnedFrom: -1, count: m.count + 1 };
+}
+
+const agrees = (state: WorkflowState, m: Model) => {
+  expect(state.status).toBe(m.status);
+  expect(state.returnCount).toBe(m.count);
+  if (m.status === 'inReview') expect(state.stageIndex).toBe(m.stage);
+  if (m.status === 'returned') expect(state.returnedFromIndex).toBe(m.returnedFrom);
+};
+
+describe('the workflow against its reference model', () => {
+  it('agrees on every step, on the allowed actions, and on a replay of the log', () => {
+    const command = fc.record({ actor: fc.constantFrom(...Object.keys(actors)), action: fc.constantFrom(...workflowActions) });
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 40 }), (commands) => {
+        let state = initialWorkflowState;
+        let model: Model = { status: 'draft', stage: -1, returnedFrom: -1, count: 0 };
+        const log: { actor: WorkflowActor; action: (typeof workflowActions)[number] }[] = [];
+        for (const { actor, action } of commands) {
+          const expected = modelStep(model, actor, action);
+          const result = next(state, action, actors[actor]!, { route });
+          expect(result.ok).toBe(expected !== null);
+          if (result.ok && expected) {
+            state = result.state;
+            model = expected;
+            log.push({ actor: actors[actor]!, action });
+          }
+          agrees(state, model);
+          for (const [name, who] of Object.entries(actors)) {
+            const allowed = workflowActions.filter((a) => modelStep(model, name, a) !== null);
+            expect(abilities(state, who)).toEqual(allowed);
+          }
+        }
+        const replayed = log.reduce<WorkflowState>((s, entry) => {
+          const r = next(s, entry.action, entry.actor, { route });
+          if (!r.ok) throw new Error('the log holds a step the workflow refuses');
+          return r.state;
+        }, initialWorkflowState);
+        expect(replayed).toEqual(state);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
