@@ -246,3 +246,31 @@ describe('deadlines', () => {
     }
   });
 });
+
+describe('two reviewers at once', () => {
+  it('counts exactly one of two simultaneous decisions on one application (real concurrency on PostgreSQL)', async () => {
+    // The deadline test above moved the clock past the idle timeout: everyone signs in again.
+    const { agent: freshAdmin } = await loggedInAdmin(ctx);
+    const county = (await freshAdmin.get('/api/admin/hr-bureaus')).body.find((b: { name: string }) => b.name === '五华区人社局');
+    desks.county = (await loggedInReviewer(ctx, freshAdmin, 'hrBureau', county.id)).agent;
+    const secondReviewer = (await loggedInReviewer(ctx, freshAdmin, 'hrBureau', county.id)).agent;
+    for (let round = 0; round < 3; round++) {
+      const { unit, id } = await submitted();
+      await saveOpinion(unit.agent, id);
+      await decide(unit.agent, id, 'approve');
+      const version = await versionOf(desks.county!, id);
+      const [a, b] = await Promise.all([
+        desks.county!.post('/api/review/decisions', { items: [{ id, version }], action: 'approve', opinion: '' }),
+        secondReviewer.post('/api/review/decisions', { items: [{ id, version }], action: 'return', opinion: '请补充材料' }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const loser = a.status === 409 ? a : b;
+      expect(loser.body.message).toBe('该申报已发生变化（可能已被他人审核），请刷新后查看最新状态');
+      const decisions = await ctx.db.selectFrom('review_log').select('action').where('application_id', '=', Number(id)).where('stage', '=', 'countyBureauReview').execute();
+      expect(decisions).toHaveLength(1);
+      const winner = a.status === 200 ? 'approve' : 'return';
+      expect(decisions[0]!.action).toBe(winner);
+      expect(loser.body.details.application.status).toBe(winner === 'approve' ? 'inReview' : 'returned');
+    }
+  });
+});
