@@ -21,3 +21,4 @@ export * from './workflow/route-rules';
 export * from './workflow/workflow';
 export * from './schemas/application.schema';
 export * from './schemas/review.schema';
+export * from './workflow/route-doc';
