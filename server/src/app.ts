@@ -51,6 +51,7 @@ import { applicationRoutes } from './modules/applications/application.routes';
 import { createApplicationService } from './modules/applications/application.service';
 import { reviewRoutes } from './modules/review/review.routes';
 import { createReviewService } from './modules/review/review.service';
+import { decisionNotifier } from './modules/review/decision-notifier';
 
 // Validation messages in Chinese wherever a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -112,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     people: createPeopleService(db, clock, accounts),
     messages: createMessageService(db, clock),
     applications,
-    review: createReviewService(db, clock, applications),
+    review: createReviewService(db, clock, applications, decisionNotifier(config, db, smsProvider, app.log)),
   };
 
   await app.register(helmet, {

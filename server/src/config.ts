@@ -23,6 +23,8 @@ const envSchema = z.object({
   TENCENT_SMS_SIGN_NAME: z.string().optional(),
   TENCENT_SMS_TEMPLATE_ID: z.string().optional(),
   TENCENT_SMS_REGION: z.string().default('ap-guangzhou'),
+  TENCENT_SMS_NOTICE_TEMPLATE_ID: z.string().optional(),
+  SMS_NOTIFY: flag,
   DEMO_DATA: flag,
   RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
@@ -55,8 +57,12 @@ export interface Config {
         sdkAppId: string;
         signName: string;
         templateId: string;
+        /** A template for review notices ({1} the organisation, {2} the result); none: no notice by SMS. */
+        noticeTemplateId: string | undefined;
         region: string;
       };
+  /** Review decisions also reach the applicant by SMS (当配置时). */
+  smsNotify: boolean;
   /** The SMS outbox page and GET /api/dev/sms-outbox: development and tests only. */
   devOutbox: boolean;
   demoData: boolean;
@@ -97,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sdkAppId: e.TENCENT_SMS_SDK_APP_ID!,
       signName: e.TENCENT_SMS_SIGN_NAME!,
       templateId: e.TENCENT_SMS_TEMPLATE_ID!,
+      noticeTemplateId: e.TENCENT_SMS_NOTICE_TEMPLATE_ID || undefined,
       region: e.TENCENT_SMS_REGION,
     };
   }
@@ -122,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captchaTestCode: e.CAPTCHA_TEST_CODE || undefined,
     sms,
     devOutbox,
+    smsNotify: e.SMS_NOTIFY ?? false,
     // Demo accounts only on the embedded database, never in production, unless switched off.
     demoData: !production && database.kind === 'pglite' && (e.DEMO_DATA ?? true),
     rateLimits: { login: e.RATE_LIMIT_LOGIN, register: e.RATE_LIMIT_REGISTER, sms: e.RATE_LIMIT_SMS },

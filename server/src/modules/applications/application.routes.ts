@@ -41,9 +41,9 @@ export const applicationRoutes =
     };
 
     app.get('/applications', { preHandler: applicantOnly, schema: { tags, summary: '我的申报', response: { 200: z.array(applicationListItemSchema), ...errors } } }, async (request) => {
-      const rows = await s.applications.listMine(accountOf(request).id);
-      const workflowActor = await workflowActorOf(s.db, accountOf(request));
-      return Promise.all(rows.map(async (row) => applicationListItemSchema.parse(await s.applications.present(row, { ...workflowActor, owns: true } as typeof workflowActor))));
+      const accountId = accountOf(request).id;
+      const rows = await s.applications.listMine(accountId);
+      return Promise.all(rows.map(async (row) => applicationListItemSchema.parse(await s.applications.present(row, { kind: 'applicant', accountId, owns: true }))));
     });
 
     app.post(

@@ -47,7 +47,10 @@ async function participated(executor: Db, applicationId: number, orgKind: string
   return row !== undefined;
 }
 
-export function createReviewService(db: Db, clock: Clock, applications: ApplicationService) {
+/** Tells an applicant of a decision outside the database (by SMS when configured); it must not fail the decision. */
+export type DecisionNotifier = (applicantAccountId: number, orgName: string, action: DecisionBody['action']) => Promise<void>;
+
+export function createReviewService(db: Db, clock: Clock, applications: ApplicationService, notifier?: DecisionNotifier) {
   function listBase(query: ReviewQuery) {
     let q = db
       .selectFrom('application')
@@ -208,6 +211,10 @@ export function createReviewService(db: Db, clock: Clock, applications: Applicat
             await notifyApplicant(trx, now, row, desk, body.action, body.opinion, moved.state);
           });
           results.push({ id: item.id, ok: true });
+          if (notifier) {
+            const row = await db.selectFrom('application').select('applicant_account_id').where('id', '=', Number(item.id)).executeTakeFirstOrThrow();
+            await notifier(row.applicant_account_id, desk.orgName, body.action);
+          }
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           results.push({ id: item.id, ok: false, code: error.code, message: error.message });

@@ -6,6 +6,12 @@ import type { Config } from '../../config';
 export interface SmsProvider {
   readonly name: string;
   sendCode(phone: string, code: string, ttlMinutes: number): Promise<void>;
+  /** A review notice (“您的申报已被{1}{2}”); a gateway without a notice template does not send one. */
+  sendNotice?(phone: string, orgName: string, result: string): Promise<void>;
+}
+
+export function noticeText(orgName: string, result: string): string {
+  return `您的职称申报已被${orgName}${result}，请登录系统查看。`;
 }
 
 export function smsCodeText(code: string, ttlMinutes: number): string {
@@ -21,6 +27,11 @@ export function createConsoleSmsProvider(db: Db, clock: Clock, log: (msg: string
     name: 'console',
     async sendCode(phone, code, ttlMinutes) {
       const content = smsCodeText(code, ttlMinutes);
+      await db.insertInto('sms_outbox').values({ phone, content, provider: 'console', created_at: clock.now() }).execute();
+      log(`[短信] ${phone}: ${content}`);
+    },
+    async sendNotice(phone, orgName, result) {
+      const content = noticeText(orgName, result);
       await db.insertInto('sms_outbox').values({ phone, content, provider: 'console', created_at: clock.now() }).execute();
       log(`[短信] ${phone}: ${content}`);
     },
@@ -46,10 +57,25 @@ export async function createTencentSmsProvider(config: TencentConfig): Promise<S
         TemplateParamSet: [code, String(ttlMinutes)],
         PhoneNumberSet: [`+86${phone}`],
       });
-      const status = result.SendStatusSet?.[0];
-      if (!status || status.Code !== 'Ok') {
-        throw new Error(`Tencent SMS refused: ${status?.Code ?? 'no status'} ${status?.Message ?? ''}`);
-      }
+      assertSent(result.SendStatusSet?.[0]);
     },
+    ...(config.noticeTemplateId
+      ? {
+          async sendNotice(phone: string, orgName: string, resultText: string) {
+            const result = await client.SendSms({
+              SmsSdkAppId: config.sdkAppId,
+              SignName: config.signName,
+              TemplateId: config.noticeTemplateId!,
+              TemplateParamSet: [orgName, resultText],
+              PhoneNumberSet: [`+86${phone}`],
+            });
+            assertSent(result.SendStatusSet?.[0]);
+          },
+        }
+      : {}),
   };
+}
+
+function assertSent(status: { Code?: string; Message?: string } | undefined): void {
+  if (!status || status.Code !== 'Ok') throw new Error(`Tencent SMS refused: ${status?.Code ?? 'no status'} ${status?.Message ?? ''}`);
 }
