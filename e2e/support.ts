@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { creditCodeCheckCharacter } from '#common';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { creditCodeCheckCharacter, idNumberCheckCharacter } from '#common';
 
 /** Made by e2e/start-server.mjs on the fresh data folder (keep the two in step). */
 export const E2E_ADMIN = { username: 'e2e-admin', password: 'E2e-Admin#2026' } as const;
@@ -131,7 +131,9 @@ export async function logout(page: Page): Promise<void> {
 
 /** Opens an entry of the left menu. */
 export async function openMenu(page: Page, title: string): Promise<void> {
-  await page.getByRole('menuitem', { name: title, exact: true }).click();
+  // 我的消息 may carry the unread count.
+  await page.getByRole('menuitem', { name: new RegExp(`^${title}(\\s*\\d+\\+?)?$`) }).click();
+  await expect(page.getByRole('navigation', { name: '当前位置' }).locator('.el-breadcrumb__item').last()).toHaveText(title);
 }
 
 /** The error line of a login form (the answer stays until the next attempt). */
@@ -156,4 +158,103 @@ export async function adminApi(request: APIRequestContext): Promise<{ post: (pat
       return response.json();
     },
   };
+}
+
+/** Logs the e2e platform admin in on /admin/login and waits for 单位管理. */
+export async function loginAdmin(page: Page): Promise<void> {
+  await page.goto('/#/admin/login');
+  await page.getByLabel('用户名').fill(E2E_ADMIN.username);
+  await page.getByLabel('登录密码').fill(E2E_ADMIN.password);
+  await page.getByLabel('验证码').fill(CAPTCHA);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(/#\/admin\/units$/);
+}
+
+export type LoginTab = '个人用户' | '单位用户' | '审核用户';
+
+/** Opens 系统登录, picks a tab and submits; the caller checks the outcome. */
+export async function submitLogin(page: Page, tab: LoginTab, username: string, password: string): Promise<void> {
+  if (!/#\/login/.test(page.url())) await page.goto('/#/login');
+  await expect(page.getByRole('heading', { name: '系统登录' })).toBeVisible();
+  await page.getByRole('tab', { name: tab }).click();
+  await page.getByLabel('用户名/手机号/社会信用代码').fill(username);
+  await page.getByLabel('登录密码').fill(password);
+  await page.getByLabel('验证码').fill(CAPTCHA);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/**
+ * On the forced 修改密码 page of an account with a temporary password: sets `newPassword`, which signs
+ * the account out; then logs in again on `tab` with the new password.
+ */
+export async function replaceTemporaryPassword(page: Page, tab: LoginTab, username: string, temporary: string, newPassword: string): Promise<void> {
+  await expect(page).toHaveURL(/\/password$/);
+  await expect(page.getByText('当前为临时密码，请设置新密码。')).toBeVisible();
+  await page.getByLabel('旧密码').fill(temporary);
+  await page.getByLabel('新密码', { exact: true }).fill(newPassword);
+  await page.getByLabel('确认新密码').fill(newPassword);
+  await page.getByLabel('验证码').fill(CAPTCHA);
+  await page.getByRole('button', { name: '确认修改' }).click();
+  await expect(page.getByText('密码修改成功，请使用新密码重新登录')).toBeVisible();
+  await expect(page).toHaveURL(/#\/login/);
+  await submitLogin(page, tab, username, newPassword);
+}
+
+/** The form item whose label is `label` (inside `scope`, e.g. a dialog). */
+export function formItem(scope: Page | Locator, label: string): Locator {
+  const page = 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);
+  return scope.locator('.el-form-item').filter({ has: page.locator('.el-form-item__label', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) });
+}
+
+/** Opens the ElSelect of a form item and picks an option. */
+export async function chooseOption(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
+  await formItem(scope, label).locator('.el-select__wrapper').click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/**
+ * Picks a 行政区域 in the lazy cascader of a form item: `names` from the province down. The last one is
+ * checked with its radio when it is not a county (cascaders that may stop at any level).
+ */
+export async function pickRegion(page: Page, scope: Page | Locator, label: string, names: string[], options: { stopAbove?: boolean } = {}): Promise<void> {
+  await formItem(scope, label).locator('.el-cascader').click();
+  const panel = page.locator('.el-cascader__dropdown').filter({ visible: true });
+  for (const [i, name] of names.entries()) {
+    const node = panel
+      .locator('.el-cascader-menu')
+      .nth(i)
+      .locator('.el-cascader-node')
+      .filter({ has: page.locator('.el-cascader-node__label', { hasText: new RegExp(`^${name}$`) }) });
+    const last = i === names.length - 1;
+    if (last && options.stopAbove) await node.locator('.el-radio').click();
+    else await node.click();
+  }
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+}
+
+/** The confirm box (ElMessageBox) answered with 确定. */
+export async function confirmBox(page: Page, text: string | RegExp): Promise<void> {
+  const box = page.locator('.el-message-box').filter({ visible: true });
+  await expect(box).toContainText(text);
+  await box.getByRole('button', { name: '确定' }).click();
+  await expect(box).toBeHidden();
+}
+
+/** The rows of a table (by its data-testid) that contain `text`. */
+export function tableRow(page: Page, testId: string, text: string): Locator {
+  return page.getByTestId(testId).locator('.el-table__body tr', { hasText: text });
+}
+
+/** A 18-character 身份证号 (GB 11643) for a person born on `birth` (YYYYMMDD) in `region`; odd sequence = male. */
+export function idNumberFor(birth = '19900307', region = '530102', sequence = `${randomInt(10, 99)}${randomInt(0, 5) * 2 + 1}`): string {
+  const first17 = `${region}${birth}${sequence}`;
+  const check = idNumberCheckCharacter(first17);
+  if (!check) throw new Error(`no check character for ${first17}`);
+  return first17 + check;
+}
+
+/** The open dialog with this title. */
+export function dialog(page: Page, title: string): Locator {
+  return page.locator('.el-dialog').filter({ visible: true }).filter({ has: page.locator('.el-dialog__title', { hasText: title }) });
 }
