@@ -36,6 +36,7 @@ import { createOrganisationService } from './modules/organisations/organisation.
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { createLocalFileStorage, type FileStorage } from './modules/storage/file-storage';
 import { fileRoutes } from './modules/storage/file.routes';
+import { createS3FileStorage } from './modules/storage/s3-file-storage';
 import { createUploadService } from './modules/storage/upload.service';
 import { supervisionRoutes } from './modules/supervision/supervision.routes';
 import { createSupervisionService } from './modules/supervision/supervision.service';
@@ -90,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessions = createSessionService(db, clock, config.session);
   const sms = createSmsService(db, clock, smsProvider, config.smsRules);
   const auth = createAuthService(db, clock, sessions, config.lockout);
-  const storage = deps.storage ?? createLocalFileStorage(config.uploads.filesDir);
+  const storage = deps.storage ?? (config.storage.kind === 's3' ? createS3FileStorage(config.storage) : createLocalFileStorage(config.uploads.filesDir));
   const accounts = createAccountService(db, clock, sms, sessions, auth);
   const uploads = createUploadService(db, clock, storage, config.uploads.maxBytes);
   const unitInfo = createUnitInfoService(db, clock);

@@ -33,6 +33,13 @@ const envSchema = z.object({
   SMS_DAILY_LIMIT: z.coerce.number().int().min(1).default(3),
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(10),
   FILES_DIR: z.string().optional(),
+  STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: flag,
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -69,6 +76,9 @@ export interface Config {
   rateLimits: { login: number; register: number; sms: number };
   bodyLimit: number;
   uploads: { maxBytes: number; filesDir: string };
+  storage:
+    | { kind: 'local' }
+    | { kind: 's3'; endpoint: string | undefined; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
   logLevel: string;
   session: { idleMinutes: number; absoluteHours: number };
   smsRules: { codeTtlMinutes: number; maxAttempts: number; resendSeconds: number; dailyLimit: number };
@@ -108,6 +118,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     };
   }
 
+  let storage: Config['storage'] = { kind: 'local' };
+  if (e.STORAGE === 's3') {
+    const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !e[k]);
+    if (missing.length) throw new ConfigError(`STORAGE=s3 需要配置: ${missing.join(', ')}`);
+    storage = {
+      kind: 's3',
+      endpoint: e.S3_ENDPOINT,
+      region: e.S3_REGION,
+      bucket: e.S3_BUCKET!,
+      accessKeyId: e.S3_ACCESS_KEY_ID!,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+      forcePathStyle: e.S3_FORCE_PATH_STYLE ?? e.S3_ENDPOINT !== undefined,
+    };
+  }
+
   const devOutbox = sms.provider === 'console';
   if (production) {
     if (e.CAPTCHA_TEST_CODE) throw new ConfigError('NODE_ENV=production 时不能设置 CAPTCHA_TEST_CODE（测试验证码只用于开发和测试）');
@@ -134,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: !production && database.kind === 'pglite' && (e.DEMO_DATA ?? true),
     rateLimits: { login: e.RATE_LIMIT_LOGIN, register: e.RATE_LIMIT_REGISTER, sms: e.RATE_LIMIT_SMS },
     bodyLimit: e.BODY_LIMIT_BYTES,
+    storage,
     uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024), filesDir: e.FILES_DIR ?? `${e.DATA_DIR}/files` },
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: 30, absoluteHours: 12 },
