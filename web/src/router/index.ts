@@ -17,24 +17,38 @@ declare module 'vue-router' {
   }
 }
 
+/** Pages reached from a menu page rather than the menu itself (e.g. one application's 申报评审表). */
+const innerRoutes: Partial<Record<AccountKind, RouteRecordRaw[]>> = {
+  applicant: [
+    {
+      path: 'applications/:id(\\d+)',
+      component: () => import('../views/applicant/application/ApplicationView.vue'),
+      meta: { kind: 'applicant', title: '申报评审表', crumbs: ['申报评审', '我的申报', '申报评审表'] },
+    },
+  ],
+};
+
 const consoleRoutes: RouteRecordRaw[] = consoleMenus.map((menu) => ({
   path: menu.base,
   component: () => import('../layouts/ConsoleLayout.vue'),
   props: { menu },
   meta: { kind: menu.kind },
   redirect: homeOf[menu.kind],
-  children: menu.groups.flatMap((group) =>
-    group.items.map((item) => ({
-      path: item.path,
-      component: item.view,
-      meta: {
-        kind: menu.kind,
-        title: item.title,
-        crumbs: item.path === 'home' ? [] : [group.title, item.title],
-        comingSoon: item.comingSoon ?? false,
-      },
-    })),
-  ),
+  children: [
+    ...(innerRoutes[menu.kind] ?? []),
+    ...menu.groups.flatMap((group) =>
+      group.items.map((item) => ({
+        path: item.path,
+        component: item.view,
+        meta: {
+          kind: menu.kind,
+          title: item.title,
+          crumbs: item.path === 'home' ? [] : [group.title, item.title],
+          comingSoon: item.comingSoon ?? false,
+        },
+      })),
+    ),
+  ],
 }));
 
 const routes: RouteRecordRaw[] = [

@@ -131,8 +131,11 @@ export const applicantMenu: ConsoleMenu = {
         { path: 'phone', title: '修改手机号', icon: Phone, view: changePhone },
       ],
     },
-    // The application form comes with a later issue.
-    { title: '申报评审', icon: Promotion, items: [soon('evaluation', '申报评审', Promotion)] },
+    {
+      title: '申报评审',
+      icon: Promotion,
+      items: [{ path: 'applications', title: '我的申报', icon: Promotion, view: () => import('../views/applicant/application/ApplicationListView.vue') }],
+    },
     messagesGroup,
   ],
 };
