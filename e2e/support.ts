@@ -132,7 +132,11 @@ export async function logout(page: Page): Promise<void> {
 /** Opens an entry of the left menu. */
 export async function openMenu(page: Page, title: string): Promise<void> {
   // 我的消息 may carry the unread count.
-  await page.getByRole('menuitem', { name: new RegExp(`^${title}(\\s*\\d+\\+?)?$`) }).click();
+  await page
+    .getByRole('menuitem')
+    .and(page.locator('.el-menu-item'))
+    .filter({ hasText: new RegExp(`^\\s*${title}(\\s*\\d+\\+?)?\\s*$`) })
+    .click();
   await expect(page.getByRole('navigation', { name: '当前位置' }).locator('.el-breadcrumb__item').last()).toHaveText(title);
 }
 
