@@ -100,7 +100,7 @@ test('applicants: a person registers, chooses a unit, gets its message, a reset 
 
   const content = `请于本周五前准备好申报材料（${tag}）`;
   await row.getByRole('button', { name: '发送消息' }).click();
-  let box = dialog(unitPage, '发送消息');
+  const box = dialog(unitPage, '发送消息');
   await box.getByRole('button', { name: '发送' }).click();
   await expect(box).toContainText('请输入消息内容');
   await box.getByLabel('消息内容').fill(content);
