@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { AdminUnitQuery } from '#common';
 import type { Db } from '../../db/database';
+import { contains } from '../../db/contains';
 
 export async function searchUnits(db: Db, query: AdminUnitQuery) {
   let q = db.selectFrom('unit').innerJoin('account', 'account.id', 'unit.account_id');
   if (query.keyword) {
-    const like = `%${query.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = contains(query.keyword);
     q = q.where((eb) => eb.or([eb('unit.name', 'like', like), eb('unit.credit_code', '=', query.keyword!.toUpperCase()), eb('account.phone', '=', query.keyword!)]));
   }
   if (query.locked) q = q.where('account.locked_at', query.locked === 'true' ? 'is not' : 'is', null);

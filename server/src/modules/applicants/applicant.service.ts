@@ -11,6 +11,7 @@ import { phoneInUse } from '../auth/account.repository';
 import { hashPassword } from '../auth/password-hasher';
 import { sendMessage } from '../messages/message.repository';
 import type { SmsService } from '../sms/sms.service';
+import { contains } from '../../db/contains';
 
 type RegisterInput = z.output<typeof applicantRegisterBodySchema>;
 
@@ -101,7 +102,7 @@ export function createApplicantService(db: Db, clock: Clock, sms: SmsService) {
 
     /** 选择单位: by name or credit code; a unit not registered is not found (FAQ §7.4). */
     searchUnits(keyword: string) {
-      const like = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = contains(keyword);
       return db
         .selectFrom('unit')
         .select(['id', 'name', 'credit_code'])

@@ -4,6 +4,7 @@ import { createAdmin } from '../admin/admin.service';
 import { appendAudit, systemActor } from '../audit/audit.repository';
 import { generatePassword } from '../auth/password-generator';
 import { hashPassword } from '../auth/password-hasher';
+import { insertUnitWithAccount } from '../units/unit-registration.service';
 
 /**
  * Demo accounts for the embedded database, made once with fresh random passwords. Their credentials
@@ -19,34 +20,14 @@ export async function seedDemoData(db: Db, print: (line: string) => void): Promi
     const unitHash = await hashPassword(unitPassword);
     await db.transaction().execute(async (trx) => {
       const now = clock.now();
-      const account = await trx
-        .insertInto('account')
-        .values({
-          kind: 'unit',
-          login_name: 'SGSR20260000000001',
-          display_name: '演示单位（树袋家文化艺术中心）',
-          phone: '13800000001',
-          password_hash: unitHash,
-          password_changed_at: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const unit = await trx
-        .insertInto('unit')
-        .values({
-          account_id: account.id,
-          name: '演示单位（树袋家文化艺术中心）',
-          credit_code: 'SGSR20260000000001',
-          contact_name: '张联系',
-          contact_phone: '13800000001',
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await appendAudit(trx, systemActor, now, { action: 'demo.seed', objectType: 'unit', objectId: unit.id });
+      const { unitId } = await insertUnitWithAccount(trx, now, {
+        unitName: '演示单位（树袋家文化艺术中心）',
+        creditCode: 'SGSR20260000000001',
+        contactName: '张联系',
+        phone: '13800000001',
+        passwordHash: unitHash,
+      });
+      await appendAudit(trx, systemActor, now, { action: 'demo.seed', objectType: 'unit', objectId: unitId });
       await trx
         .insertInto('demo_credential')
         .values([

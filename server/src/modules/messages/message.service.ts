@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { notFound } from '../../http/app-error';
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { contains } from '../../db/contains';
 
 /** The sender as the recipient sees them: the system, a unit by its name, a person or reviewer by theirs. */
 const senderName = sql<string>`case when message.sender_kind = 'system' then '系统通知' else coalesce(sender.display_name, '系统通知') end`;
@@ -13,7 +12,7 @@ export function createMessageService(db: Db, clock: Clock) {
   return {
     async inbox(accountId: number, query: { keyword?: string; unread?: 'true' | 'false'; page: number; pageSize: number }) {
       let q = db.selectFrom('message').leftJoin('account as sender', 'sender.id', 'message.sender_account_id').where('message.recipient_account_id', '=', accountId);
-      if (query.keyword) q = q.where('message.content', 'like', `%${escapeLike(query.keyword)}%`);
+      if (query.keyword) q = q.where('message.content', 'like', contains(query.keyword));
       if (query.unread) q = q.where('message.read_at', query.unread === 'true' ? 'is' : 'is not', null);
       const [rows, count, unread] = await Promise.all([
         q
@@ -59,7 +58,7 @@ export function createMessageService(db: Db, clock: Clock) {
         .leftJoin('account as sender', 'sender.id', 'message.sender_account_id')
         .where('message.sender_account_id', '=', accountId);
       if (query.keyword) {
-        const like = `%${escapeLike(query.keyword)}%`;
+        const like = contains(query.keyword);
         q = q.where((eb) => eb.or([eb('message.content', 'like', like), eb('recipient.display_name', 'like', like)]));
       }
       const [rows, count] = await Promise.all([

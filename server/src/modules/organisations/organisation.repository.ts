@@ -1,15 +1,14 @@
 import { sql } from 'kysely';
 import type { OrgKind } from '#common';
 import type { Db } from '../../db/database';
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { contains } from '../../db/contains';
 
 export function listSupervisors(db: Db, keyword?: string) {
   let q = db
     .selectFrom('supervisor')
     .leftJoin('region', 'region.code', 'supervisor.region_code')
     .select(['supervisor.id', 'supervisor.name', 'supervisor.region_code', 'region.full_name as region_name']);
-  if (keyword) q = q.where('supervisor.name', 'like', `%${escapeLike(keyword)}%`);
+  if (keyword) q = q.where('supervisor.name', 'like', contains(keyword));
   return q.orderBy('supervisor.name').limit(200).execute();
 }
 
@@ -55,7 +54,7 @@ export function openBatches(db: Db, now: Date, keyword?: string) {
     ])
     .where('committee_batch.opens_at', '<=', now)
     .where('committee_batch.closes_at', '>', now);
-  if (keyword) q = q.where((eb) => eb.or([eb('committee.name', 'like', `%${escapeLike(keyword)}%`), eb('series.name', 'like', `%${escapeLike(keyword)}%`)]));
+  if (keyword) q = q.where((eb) => eb.or([eb('committee.name', 'like', contains(keyword)), eb('series.name', 'like', contains(keyword))]));
   return q.orderBy('committee_batch.closes_at').execute();
 }
 

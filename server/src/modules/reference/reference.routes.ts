@@ -8,6 +8,7 @@ import { uniqueViolation } from '../../db/unique-violation';
 import { appendAudit } from '../audit/audit.repository';
 import type { Services } from '../../services';
 import { childRegions } from './region.repository';
+import { contains } from '../../db/contains';
 
 const presentSpecialty = (s: Pick<SpecialtyTable, 'name' | 'depth' | 'parent_id' | 'path_name'> & { id: number }) => ({
   id: String(s.id),
@@ -16,8 +17,6 @@ const presentSpecialty = (s: Pick<SpecialtyTable, 'name' | 'depth' | 'parent_id'
   parentId: s.parent_id === null ? null : String(s.parent_id),
   pathName: s.path_name,
 });
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const referenceRoutes =
   (s: Services): FastifyPluginAsyncZod =>
@@ -50,7 +49,7 @@ export const referenceRoutes =
       async (request) => {
         const { keyword, parentId, depth } = request.query;
         let q = s.db.selectFrom('specialty').select(['id', 'name', 'depth', 'parent_id', 'path_name']);
-        if (keyword) q = q.where('path_name', 'like', `%${escapeLike(keyword)}%`);
+        if (keyword) q = q.where('path_name', 'like', contains(keyword));
         if (parentId) q = q.where('parent_id', '=', Number(parentId));
         else if (!keyword) q = q.where('parent_id', 'is', null);
         if (depth) q = q.where('depth', '=', depth);

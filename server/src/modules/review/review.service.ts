@@ -21,6 +21,7 @@ import { writeTransition } from '../applications/application-transition';
 import { whereNow, type ApplicationRow, type ApplicationService } from '../applications/application.service';
 import { sendMessage } from '../messages/message.repository';
 import { reviewerOrg } from '../organisations/organisation.repository';
+import { contains } from '../../db/contains';
 
 /** A desk: the unit or the reviewer organisation an account decides for. */
 export interface Desk {
@@ -31,8 +32,6 @@ export interface Desk {
   orgId: number;
   orgName: string;
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type ListQuery = SelectQueryBuilder<Database, 'application' | 'applicant' | 'account' | 'unit' | 'title' | 'series', object>;
 
@@ -62,7 +61,7 @@ export function createReviewService(db: Db, clock: Clock, applications: Applicat
     if (query.year) q = q.where('application.year', '=', query.year);
     if (query.keyword) {
       const keyword = query.keyword;
-      q = q.where((eb) => eb.or([eb('applicant.name', 'like', `%${escapeLike(keyword)}%`), eb('applicant.id_number', '=', keyword.toUpperCase())]));
+      q = q.where((eb) => eb.or([eb('applicant.name', 'like', contains(keyword)), eb('applicant.id_number', '=', keyword.toUpperCase())]));
     }
     if (query.seriesCode) q = q.where('application.series_code', '=', query.seriesCode);
     if (query.titleLevel) q = q.where('application.title_level', '=', query.titleLevel);

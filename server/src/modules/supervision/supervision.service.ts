@@ -7,8 +7,7 @@ import { uniqueViolation } from '../../db/unique-violation';
 import { AppError, notFound } from '../../http/app-error';
 import { appendAudit, type Actor } from '../audit/audit.repository';
 import { sendMessage } from '../messages/message.repository';
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { contains } from '../../db/contains';
 
 /** 选择或变更主管单位 (manual §2.3) on the unit's side, and the supervising department's desk. */
 export function createSupervisionService(db: Db, clock: Clock) {
@@ -100,7 +99,7 @@ export function createSupervisionService(db: Db, clock: Clock) {
         .leftJoin('region', 'region.code', 'unit.region_code')
         .where('unit_supervisor.supervisor_id', '=', supervisorId);
       if (query.status) q = q.where('unit_supervisor.status', '=', query.status);
-      if (query.keyword) q = q.where((eb) => eb.or([eb('unit.name', 'like', `%${escapeLike(query.keyword!)}%`), eb('unit.credit_code', '=', query.keyword!.toUpperCase())]));
+      if (query.keyword) q = q.where((eb) => eb.or([eb('unit.name', 'like', contains(query.keyword!)), eb('unit.credit_code', '=', query.keyword!.toUpperCase())]));
       const [rows, total] = await Promise.all([
         q
           .select([

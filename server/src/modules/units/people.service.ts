@@ -9,8 +9,7 @@ import { appendAudit, type Actor } from '../audit/audit.repository';
 import { generatePassword } from '../auth/password-generator';
 import { hashPassword } from '../auth/password-hasher';
 import { sendMessage } from '../messages/message.repository';
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { contains } from '../../db/contains';
 
 /** 专业技术人员 (manual §3.1): the people who chose the unit, and what the unit may do for them. */
 export function createPeopleService(db: Db, clock: Clock, accounts: AccountService) {
@@ -30,8 +29,8 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
   return {
     async list(unit: UnitRow, query: { keyword?: string; unitName?: string; page: number; pageSize: number }) {
       let q = db.selectFrom('applicant').innerJoin('account', 'account.id', 'applicant.account_id').innerJoin('unit', 'unit.id', 'applicant.unit_id').where('applicant.unit_id', '=', unit.id);
-      if (query.keyword) q = q.where('applicant.name', 'like', `%${escapeLike(query.keyword)}%`);
-      if (query.unitName) q = q.where('unit.name', 'like', `%${escapeLike(query.unitName)}%`);
+      if (query.keyword) q = q.where('applicant.name', 'like', contains(query.keyword));
+      if (query.unitName) q = q.where('unit.name', 'like', contains(query.unitName));
       const [rows, count] = await Promise.all([
         q
           .select(['applicant.account_id', 'applicant.name', 'applicant.gender', 'applicant.id_number', 'applicant.birth_date', 'account.phone', 'account.locked_at', 'unit.name as unit_name'])

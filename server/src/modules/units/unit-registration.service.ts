@@ -16,6 +16,34 @@ export function creditCodeInUse(db: Db, creditCode: string) {
   return db.selectFrom('unit').select('id').where('credit_code', '=', creditCode).executeTakeFirst();
 }
 
+/** The unit's account (its credit code is its login name) and the unit itself; the caller's transaction. */
+export async function insertUnitWithAccount(
+  trx: Db,
+  now: Date,
+  unit: { unitName: string; creditCode: string; contactName: string; phone: string; passwordHash: string },
+): Promise<{ accountId: number; unitId: number }> {
+  const account = await trx
+    .insertInto('account')
+    .values({
+      kind: 'unit',
+      login_name: unit.creditCode,
+      display_name: unit.unitName,
+      phone: unit.phone,
+      password_hash: unit.passwordHash,
+      password_changed_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('unit')
+    .values({ account_id: account.id, name: unit.unitName, credit_code: unit.creditCode, contact_name: unit.contactName, contact_phone: unit.phone, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { accountId: account.id, unitId: row.id };
+}
+
 /** 单位注册 (manual §1.2): one account and one unit, created together or not at all. */
 export async function registerUnit(
   deps: { db: Db; clock: Clock; sms: SmsService },
@@ -31,40 +59,14 @@ export async function registerUnit(
     return await db.transaction().execute(async (trx) => {
       const now = clock.now();
       await sms.consume(trx, codeId);
-      const account = await trx
-        .insertInto('account')
-        .values({
-          kind: 'unit',
-          login_name: body.creditCode,
-          display_name: body.unitName,
-          phone: body.phone,
-          password_hash: passwordHash,
-          password_changed_at: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const unit = await trx
-        .insertInto('unit')
-        .values({
-          account_id: account.id,
-          name: body.unitName,
-          credit_code: body.creditCode,
-          contact_name: body.contactName,
-          contact_phone: body.phone,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await appendAudit(trx, { ...actor, accountId: account.id, role: 'unit' }, now, {
+      const { accountId, unitId } = await insertUnitWithAccount(trx, now, { ...body, passwordHash });
+      await appendAudit(trx, { ...actor, accountId, role: 'unit' }, now, {
         action: 'unit.register',
         objectType: 'unit',
-        objectId: unit.id,
+        objectId: unitId,
         detail: { unitName: body.unitName, creditCode: body.creditCode, phone: maskPhone(body.phone) },
       });
-      return { unitId: unit.id, accountId: account.id };
+      return { unitId, accountId };
     });
   } catch (error) {
     // Two registrations racing for the same code or phone: the loser is told which one.
