@@ -62,11 +62,13 @@ test.describe('单位注册与登录 (manual §1.2, §1.5, §2.1)', () => {
       await expect(page.getByRole('menuitem', { name: item, exact: true })).toBeVisible();
     }
 
-    // Pages of later issues say so.
+    // 专业技术人员 (manual §3.1): nobody has chosen the new unit yet.
     await openMenu(page, '专业技术人员');
     await expect(page).toHaveURL(/#\/unit\/staff$/);
     await expect(page.getByLabel('当前位置')).toContainText('专业技术人员管理');
-    await expect(page.getByText('该功能将在后续版本开放')).toBeVisible();
+    await expect(page.getByPlaceholder('请输入姓名')).toBeVisible();
+    await expect(page.getByPlaceholder('搜索单位')).toBeVisible();
+    await expect(page.getByTestId('staff-table')).toContainText('暂无人员');
 
     await logout(page);
 
