@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { AccountKind } from '#common';
 import type { AccountRow } from '../db/schema';
 import type { Actor } from '../modules/audit/audit.repository';
@@ -26,10 +26,11 @@ export function authedActor(request: AuthedRequest): Actor & { accountId: number
 }
 
 /**
- * The route's gate: a session of one of `kinds`. An account with a temporary password may only
+ * The route's gate, run as the request arrives (before its body is even validated, so that a caller
+ * without the right learns nothing about the route): a session of one of `kinds`. An account with a temporary password may only
  * change it (`allowPasswordChangePending`).
  */
-export function requireAccount(kinds: readonly AccountKind[], options: { allowPasswordChangePending?: boolean } = {}): preHandlerAsyncHookHandler {
+export function requireAccount(kinds: readonly AccountKind[], options: { allowPasswordChangePending?: boolean } = {}): onRequestAsyncHookHandler {
   return async function guard(request: FastifyRequest, _reply: FastifyReply) {
     const account: AccountRow | undefined = request.auth?.account;
     if (!account) {

@@ -15,7 +15,7 @@ export const adminRoutes =
 
     app.get(
       '/admin/units',
-      { preHandler: adminOnly, schema: { tags: ['admin'], summary: '单位管理：查询单位', querystring: adminUnitQuerySchema, response: { 200: adminUnitPageSchema, ...errors } } },
+      { onRequest: adminOnly, schema: { tags: ['admin'], summary: '单位管理：查询单位', querystring: adminUnitQuerySchema, response: { 200: adminUnitPageSchema, ...errors } } },
       async (request) => {
         const { rows, total } = await searchUnits(s.db, request.query);
         return {
@@ -39,7 +39,7 @@ export const adminRoutes =
 
     app.post(
       '/admin/accounts/:accountId/unlock',
-      { preHandler: adminOnly, schema: { tags: ['admin'], summary: '解锁账号', params: accountIdParamsSchema, response: { 200: okSchema, ...errors } } },
+      { onRequest: adminOnly, schema: { tags: ['admin'], summary: '解锁账号', params: accountIdParamsSchema, response: { 200: okSchema, ...errors } } },
       async (request) => {
         const authed = request as AuthedRequest;
         await s.accounts.unlock(authedActor(authed), { kind: 'admin', accountId: authed.auth.account.id, unitId: null }, Number(request.params.accountId));
@@ -49,7 +49,7 @@ export const adminRoutes =
 
     app.get(
       '/admin/units/:id',
-      { preHandler: adminOnly, schema: { tags: ['admin'], summary: '单位管理：单位详情', params: idParamsSchema, response: { 200: adminUnitDetailSchema, ...errors } } },
+      { onRequest: adminOnly, schema: { tags: ['admin'], summary: '单位管理：单位详情', params: idParamsSchema, response: { 200: adminUnitDetailSchema, ...errors } } },
       async (request) => {
         const unit = await findUnit(s.db, Number(request.params.id));
         if (!unit) throw notFound('单位不存在');
@@ -80,7 +80,7 @@ export const adminRoutes =
     app.post(
       '/admin/units/:id/phone',
       {
-        preHandler: adminOnly,
+        onRequest: adminOnly,
         schema: { tags: ['admin'], summary: '为密码和手机号同时丢失的单位设置新手机号（线下核验营业执照后）', params: idParamsSchema, body: adminSetPhoneBodySchema, response: { 200: okSchema, ...errors } },
       },
       async (request) => {

@@ -40,7 +40,7 @@ export const applicationRoutes =
       return { row, workflowActor };
     };
 
-    app.get('/applications', { preHandler: applicantOnly, schema: { tags, summary: '我的申报', response: { 200: z.array(applicationListItemSchema), ...errors } } }, async (request) => {
+    app.get('/applications', { onRequest: applicantOnly, schema: { tags, summary: '我的申报', response: { 200: z.array(applicationListItemSchema), ...errors } } }, async (request) => {
       const accountId = accountOf(request).id;
       const rows = await s.applications.listMine(accountId);
       return Promise.all(rows.map(async (row) => applicationListItemSchema.parse(await s.applications.present(row, { kind: 'applicant', accountId, owns: true }))));
@@ -48,11 +48,11 @@ export const applicationRoutes =
 
     app.post(
       '/applications',
-      { preHandler: applicantOnly, schema: { tags, summary: '新建申报（申报评审或考核定职）', body: applicationChoicesBodySchema, response: { 201: z.object({ id: z.string() }), ...errors } } },
+      { onRequest: applicantOnly, schema: { tags, summary: '新建申报（申报评审或考核定职）', body: applicationChoicesBodySchema, response: { 201: z.object({ id: z.string() }), ...errors } } },
       async (request, reply) => reply.status(201).send({ id: String(await s.applications.create(actor(request), request.body)) }),
     );
 
-    app.get('/applications/:id', { preHandler: requireAccount(anyAccount), schema: { tags, summary: '查看申报', params: idParamsSchema, response: { 200: applicationSchema, ...errors } } }, async (request) => {
+    app.get('/applications/:id', { onRequest: requireAccount(anyAccount), schema: { tags, summary: '查看申报', params: idParamsSchema, response: { 200: applicationSchema, ...errors } } }, async (request) => {
       const { row, workflowActor } = await visible(request, Number(request.params.id));
       return s.applications.present(row, workflowActor);
     });
@@ -60,7 +60,7 @@ export const applicationRoutes =
     app.put(
       '/applications/:id/choices',
       {
-        preHandler: applicantOnly,
+        onRequest: applicantOnly,
         schema: { tags, summary: '修改申报信息（仅草稿）', params: idParamsSchema, body: z.intersection(applicationChoicesBodySchema, versionBodySchema), response: { 200: savedSchema, ...errors } },
       },
       async (request) => {
@@ -71,7 +71,7 @@ export const applicationRoutes =
 
     app.put(
       '/applications/:id/tables/:table',
-      { preHandler: applicantOnly, schema: { tags, summary: '保存一张表（草稿或返回修改时）', params: tableParamsSchema, body: saveTableBodySchema, response: { 200: savedSchema, ...errors } } },
+      { onRequest: applicantOnly, schema: { tags, summary: '保存一张表（草稿或返回修改时）', params: tableParamsSchema, body: saveTableBodySchema, response: { 200: savedSchema, ...errors } } },
       async (request) => {
         const saved = await s.applications.saveTable(actor(request), Number(request.params.id), request.params.table as FormTableKey, request.body.version, request.body.data);
         return { version: saved.version, savedAt: saved.updated_at.toISOString() };
@@ -80,7 +80,7 @@ export const applicationRoutes =
 
     app.post(
       '/applications/:id/attachments/:category',
-      { preHandler: applicantOnly, schema: { tags, summary: '上传附件（PDF、JPG、PNG）', consumes: ['multipart/form-data'], params: attachmentParamsSchema, response: { 201: z.object({ id: z.string() }), ...errors } } },
+      { onRequest: applicantOnly, schema: { tags, summary: '上传附件（PDF、JPG、PNG）', consumes: ['multipart/form-data'], params: attachmentParamsSchema, response: { 201: z.object({ id: z.string() }), ...errors } } },
       async (request, reply) => {
         const file = await request.file();
         if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件');
@@ -91,7 +91,7 @@ export const applicationRoutes =
 
     app.delete(
       '/applications/:id/attachments/:attachmentId',
-      { preHandler: applicantOnly, schema: { tags, summary: '删除附件', params: attachmentIdParamsSchema, response: { 200: okSchema, ...errors } } },
+      { onRequest: applicantOnly, schema: { tags, summary: '删除附件', params: attachmentIdParamsSchema, response: { 200: okSchema, ...errors } } },
       async (request) => {
         await s.applications.removeAttachment(actor(request), Number(request.params.id), Number(request.params.attachmentId));
         return { ok: true as const };
@@ -100,7 +100,7 @@ export const applicationRoutes =
 
     app.get(
       '/applications/:id/attachments/:attachmentId/file',
-      { preHandler: requireAccount(anyAccount), schema: { tags, summary: '查看附件', params: attachmentIdParamsSchema } },
+      { onRequest: requireAccount(anyAccount), schema: { tags, summary: '查看附件', params: attachmentIdParamsSchema } },
       async (request, reply) => {
         const { row } = await visible(request, Number(request.params.id));
         const file = await s.db
@@ -121,20 +121,20 @@ export const applicationRoutes =
 
     app.get(
       '/applications/:id/review-log',
-      { preHandler: requireAccount(anyAccount), schema: { tags, summary: '审核记录（时间线）', params: idParamsSchema, response: { 200: reviewLogSchema, ...errors } } },
+      { onRequest: requireAccount(anyAccount), schema: { tags, summary: '审核记录（时间线）', params: idParamsSchema, response: { 200: reviewLogSchema, ...errors } } },
       async (request) => {
         const { row } = await visible(request, Number(request.params.id));
         return { entries: await s.review.timeline(row.id), whereNow: s.applications.whereNow(row) };
       },
     );
 
-    app.get('/applications/:id/check', { preHandler: applicantOnly, schema: { tags, summary: '提交前检查', params: idParamsSchema, response: { 200: checkResultSchema, ...errors } } }, async (request) =>
+    app.get('/applications/:id/check', { onRequest: applicantOnly, schema: { tags, summary: '提交前检查', params: idParamsSchema, response: { 200: checkResultSchema, ...errors } } }, async (request) =>
       s.applications.check(await s.applications.own(accountOf(request).id, Number(request.params.id))),
     );
 
     app.post(
       '/applications/:id/submit',
-      { preHandler: applicantOnly, schema: { tags, summary: '提交申报', params: idParamsSchema, body: versionBodySchema, response: { 200: applicationSchema, ...errors } } },
+      { onRequest: applicantOnly, schema: { tags, summary: '提交申报', params: idParamsSchema, body: versionBodySchema, response: { 200: applicationSchema, ...errors } } },
       async (request) => {
         await s.applications.submit(actor(request), Number(request.params.id), request.body.version);
         const { row, workflowActor } = await visible(request, Number(request.params.id));

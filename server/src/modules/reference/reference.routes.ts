@@ -60,7 +60,7 @@ export const referenceRoutes =
 
     app.post(
       '/admin/specialties',
-      { preHandler: requireAccount(['admin']), schema: { tags: ['admin'], summary: '添加专业（管理员，FAQ §7.5）', body: specialtyCreateSchema, response: { 201: specialtySchema, '4xx': apiErrorSchema } } },
+      { onRequest: requireAccount(['admin']), schema: { tags: ['admin'], summary: '添加专业（管理员，FAQ §7.5）', body: specialtyCreateSchema, response: { 201: specialtySchema, '4xx': apiErrorSchema } } },
       async (request, reply) => {
         const { parentId, name } = request.body;
         const parent = parentId ? await s.db.selectFrom('specialty').selectAll().where('id', '=', Number(parentId)).executeTakeFirst() : null;

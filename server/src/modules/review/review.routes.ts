@@ -12,17 +12,17 @@ export const reviewRoutes =
     const tags = ['review'];
     const deskOf = (request: unknown) => s.review.deskOf((request as AuthedRequest).auth.account, (request as AuthedRequest).ip);
 
-    app.get('/review/desk', { preHandler: deskAccounts, schema: { tags, summary: '申报审核：在本环节等待审核的申报', querystring: reviewQuerySchema, response: { 200: reviewPageSchema, ...errors } } }, async (request) =>
+    app.get('/review/desk', { onRequest: deskAccounts, schema: { tags, summary: '申报审核：在本环节等待审核的申报', querystring: reviewQuerySchema, response: { 200: reviewPageSchema, ...errors } } }, async (request) =>
       s.review.desk(await deskOf(request), request.query),
     );
 
-    app.get('/review/records', { preHandler: deskAccounts, schema: { tags, summary: '审核记录：本单位/本机构审核过的申报', querystring: reviewQuerySchema, response: { 200: reviewPageSchema, ...errors } } }, async (request) =>
+    app.get('/review/records', { onRequest: deskAccounts, schema: { tags, summary: '审核记录：本单位/本机构审核过的申报', querystring: reviewQuerySchema, response: { 200: reviewPageSchema, ...errors } } }, async (request) =>
       s.review.records(await deskOf(request), request.query),
     );
 
     app.post(
       '/review/decisions',
-      { preHandler: deskAccounts, schema: { tags, summary: '审核：通过 / 不通过 / 返回修改 / 重置流程（可勾选多人）', body: decisionBodySchema, response: { 200: decisionResultSchema, ...errors } } },
+      { onRequest: deskAccounts, schema: { tags, summary: '审核：通过 / 不通过 / 返回修改 / 重置流程（可勾选多人）', body: decisionBodySchema, response: { 200: decisionResultSchema, ...errors } } },
       async (request) => {
         const desk = await deskOf(request);
         const results = await s.review.decide(desk, request.body);
@@ -38,7 +38,7 @@ export const reviewRoutes =
 
     app.get(
       '/review/applications/:id/unit-opinion',
-      { preHandler: requireAccount(['unit']), schema: { tags, summary: '基层意见（表十二）', params: idParamsSchema, response: { 200: unitOpinionSchema, ...errors } } },
+      { onRequest: requireAccount(['unit']), schema: { tags, summary: '基层意见（表十二）', params: idParamsSchema, response: { 200: unitOpinionSchema, ...errors } } },
       async (request) => {
         const desk = await deskOf(request);
         const row = await s.applications.load(Number(request.params.id));
@@ -49,7 +49,7 @@ export const reviewRoutes =
 
     app.put(
       '/review/applications/:id/unit-opinion',
-      { preHandler: requireAccount(['unit']), schema: { tags, summary: '保存基层意见（表十二，1000字以内）', params: idParamsSchema, body: unitOpinionBodySchema, response: { 200: unitOpinionSchema, ...errors } } },
+      { onRequest: requireAccount(['unit']), schema: { tags, summary: '保存基层意见（表十二，1000字以内）', params: idParamsSchema, body: unitOpinionBodySchema, response: { 200: unitOpinionSchema, ...errors } } },
       async (request) => {
         const version = await s.review.saveUnitOpinion(await deskOf(request), Number(request.params.id), request.body.version, request.body.unitOpinion);
         return { unitOpinion: request.body.unitOpinion, version };

@@ -9,7 +9,7 @@ export const fileRoutes =
   async (app) => {
     app.get(
       '/files/:id',
-      { preHandler: requireAccount(anyAccount), schema: { tags: ['files'], summary: '查看上传的文件（本人或平台管理员）', params: idParamsSchema } },
+      { onRequest: requireAccount(anyAccount), schema: { tags: ['files'], summary: '查看上传的文件（本人或平台管理员）', params: idParamsSchema } },
       async (request, reply) => {
         const account = (request as AuthedRequest).auth.account;
         const file = await s.db.selectFrom('stored_file').selectAll().where('id', '=', Number(request.params.id)).executeTakeFirst();

@@ -26,13 +26,13 @@ export const unitInfoRoutes =
     const unitOnly = requireAccount(['unit']);
     const ownUnit = (request: unknown) => s.unitInfo.requireOwnUnit((request as AuthedRequest).auth.account.id);
 
-    app.get('/units/me/info', { preHandler: unitOnly, schema: { tags: ['units'], summary: '单位信息', response: { 200: unitInfoSchema, ...errors } } }, async (request) =>
+    app.get('/units/me/info', { onRequest: unitOnly, schema: { tags: ['units'], summary: '单位信息', response: { 200: unitInfoSchema, ...errors } } }, async (request) =>
       s.unitInfo.info(await ownUnit(request)),
     );
 
     app.put(
       '/units/me/info',
-      { preHandler: unitOnly, schema: { tags: ['units'], summary: '提交单位信息', body: unitInfoBodySchema, response: { 200: unitInfoSchema, ...errors } } },
+      { onRequest: unitOnly, schema: { tags: ['units'], summary: '提交单位信息', body: unitInfoBodySchema, response: { 200: unitInfoSchema, ...errors } } },
       async (request) => {
         const unit = await ownUnit(request);
         await s.unitInfo.update(authedActor(request as AuthedRequest), unit, request.body);
@@ -43,7 +43,7 @@ export const unitInfoRoutes =
     app.post(
       '/units/me/license',
       {
-        preHandler: unitOnly,
+        onRequest: unitOnly,
         schema: { tags: ['units'], summary: '上传组织机构代码证或营业执照（PDF、JPG、PNG）', consumes: ['multipart/form-data'], response: { 201: fileRefSchema, ...errors } },
       },
       async (request, reply) => {
@@ -61,13 +61,13 @@ export const unitInfoRoutes =
 
     app.get(
       '/units/me/readiness',
-      { preHandler: unitOnly, schema: { tags: ['units'], summary: '本单位人员能否提交申报，以及原因', response: { 200: unitReadinessSchema, ...errors } } },
+      { onRequest: unitOnly, schema: { tags: ['units'], summary: '本单位人员能否提交申报，以及原因', response: { 200: unitReadinessSchema, ...errors } } },
       async (request) => s.unitInfo.readiness(await ownUnit(request)),
     );
 
     app.get(
       '/units/me/supervisors',
-      { preHandler: unitOnly, schema: { tags: ['units'], summary: '选择或变更主管单位：列表', response: { 200: z.array(unitSupervisorRowSchema), ...errors } } },
+      { onRequest: unitOnly, schema: { tags: ['units'], summary: '选择或变更主管单位：列表', response: { 200: z.array(unitSupervisorRowSchema), ...errors } } },
       async (request) => {
         const rows = await s.supervision.listForUnit((await ownUnit(request)).id);
         return rows.map((r) => ({
@@ -85,7 +85,7 @@ export const unitInfoRoutes =
 
     app.post(
       '/units/me/supervisors',
-      { preHandler: unitOnly, schema: { tags: ['units'], summary: '新增主管部门（待主管部门审核）', body: addSupervisorBodySchema, response: { 201: okSchema, ...errors } } },
+      { onRequest: unitOnly, schema: { tags: ['units'], summary: '新增主管部门（待主管部门审核）', body: addSupervisorBodySchema, response: { 201: okSchema, ...errors } } },
       async (request, reply) => {
         await s.supervision.add(authedActor(request as AuthedRequest), await ownUnit(request), Number(request.body.supervisorId));
         return reply.status(201).send({ ok: true as const });
@@ -94,7 +94,7 @@ export const unitInfoRoutes =
 
     app.post(
       '/units/me/supervisors/:id/default',
-      { preHandler: unitOnly, schema: { tags: ['units'], summary: '设为默认主管部门', params: idParamsSchema, response: { 200: okSchema, ...errors } } },
+      { onRequest: unitOnly, schema: { tags: ['units'], summary: '设为默认主管部门', params: idParamsSchema, response: { 200: okSchema, ...errors } } },
       async (request) => {
         await s.supervision.setDefault(authedActor(request as AuthedRequest), await ownUnit(request), Number(request.params.id));
         return { ok: true as const };
@@ -104,7 +104,7 @@ export const unitInfoRoutes =
     app.delete(
       '/units/me/supervisors/:id',
       {
-        preHandler: unitOnly,
+        onRequest: unitOnly,
         schema: { tags: ['units'], summary: '删除/移除主管部门', params: idParamsSchema, response: { 200: z.object({ ok: z.literal(true), promotedId: z.string().nullable() }), ...errors } },
       },
       async (request) => {
@@ -115,7 +115,7 @@ export const unitInfoRoutes =
 
     app.get(
       '/supervisors',
-      { preHandler: requireAccount(['unit', 'admin']), schema: { tags: ['units'], summary: '检索主管部门', querystring: keywordQuerySchema, response: { 200: z.array(supervisorSchema), ...errors } } },
+      { onRequest: requireAccount(['unit', 'admin']), schema: { tags: ['units'], summary: '检索主管部门', querystring: keywordQuerySchema, response: { 200: z.array(supervisorSchema), ...errors } } },
       async (request) => {
         const rows = await listSupervisors(s.db, request.query.keyword);
         return rows.map((r) => ({ id: String(r.id), name: r.name, regionCode: r.region_code, regionName: r.region_name }));
@@ -124,7 +124,7 @@ export const unitInfoRoutes =
 
     app.get(
       '/committees/open',
-      { preHandler: requireAccount(anyAccount), schema: { tags: ['committees'], summary: '开评评委会：当前可申报的评委会', querystring: keywordQuerySchema, response: { 200: z.array(openCommitteeSchema), ...errors } } },
+      { onRequest: requireAccount(anyAccount), schema: { tags: ['committees'], summary: '开评评委会：当前可申报的评委会', querystring: keywordQuerySchema, response: { 200: z.array(openCommitteeSchema), ...errors } } },
       async (request) => {
         const rows = await openBatches(s.db, s.clock.now(), request.query.keyword);
         return rows.map((r) => ({

@@ -28,7 +28,7 @@ export const unitRoutes =
 
     app.get(
       '/units/me',
-      { preHandler: requireAccount(['unit']), schema: { tags: ['units'], summary: '本单位基本信息', response: { 200: unitSummarySchema, '4xx': apiErrorSchema } } },
+      { onRequest: requireAccount(['unit']), schema: { tags: ['units'], summary: '本单位基本信息', response: { 200: unitSummarySchema, '4xx': apiErrorSchema } } },
       async (request) => {
         const unit = await s.db
           .selectFrom('unit')
