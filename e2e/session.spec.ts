@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginUnit, newUnit, openMenu, registerUnitViaApi, submitUnitLogin } from './support';
+import { CAPTCHA, loginUnit, newUnit, openMenu, registerUnitViaApi, submitUnitLogin } from './support';
 
 test('a lost session sends the unit back to login, and login returns it to the page it was on', async ({ page, context, request }) => {
   const unit = newUnit();
@@ -16,4 +16,29 @@ test('a lost session sends the unit back to login, and login returns it to the p
   await submitUnitLogin(page, unit.creditCode, unit.password);
   await expect(page).toHaveURL(/#\/unit\/phone$/);
   await expect(page.getByTestId('current-phone')).toHaveText(unit.phone);
+});
+
+test('a session ended elsewhere (a password change in another browser) says 登录已超时 after a reload', async ({ page, browser, request }) => {
+  const unit = newUnit();
+  await registerUnitViaApi(request, unit);
+  await loginUnit(page, unit.creditCode, unit.password, unit.unitName);
+
+  // The same unit changes its password in another browser: every other session ends.
+  const other = await (await browser.newContext()).newPage();
+  await loginUnit(other, unit.phone, unit.password, unit.unitName);
+  await openMenu(other, '修改密码');
+  const newPassword = `${unit.password}X`;
+  await other.getByLabel('旧密码').fill(unit.password);
+  await other.getByLabel('新密码', { exact: true }).fill(newPassword);
+  await other.getByLabel('确认新密码').fill(newPassword);
+  await other.getByLabel('验证码').fill(CAPTCHA);
+  await other.getByRole('button', { name: '确认修改' }).click();
+  await expect(other.getByText('密码修改成功，请使用新密码重新登录')).toBeVisible();
+  await other.context().close();
+
+  await page.reload();
+  await expect(page).toHaveURL(/#\/login\?kind=unit&redirect=/);
+  await expect(page.getByTestId('session-expired')).toHaveText('登录已超时，请重新登录');
+  await submitUnitLogin(page, unit.creditCode, newPassword);
+  await expect(page).toHaveURL(/#\/unit\/home$/);
 });
