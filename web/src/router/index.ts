@@ -26,6 +26,20 @@ const innerRoutes: Partial<Record<AccountKind, RouteRecordRaw[]>> = {
       meta: { kind: 'applicant', title: '申报评审表', crumbs: ['申报评审', '我的申报', '申报评审表'] },
     },
   ],
+  unit: [
+    {
+      path: 'review/application/:id(\\d+)',
+      component: () => import('../views/review/ApplicationSheetView.vue'),
+      meta: { kind: 'unit', title: '查看申报表', crumbs: ['申报审核', '查看申报表'] },
+    },
+  ],
+  reviewer: [
+    {
+      path: 'review/application/:id(\\d+)',
+      component: () => import('../views/review/ApplicationSheetView.vue'),
+      meta: { kind: 'reviewer', title: '查看申报表', crumbs: ['审核管理', '查看申报表'] },
+    },
+  ],
 };
 
 const consoleRoutes: RouteRecordRaw[] = consoleMenus.map((menu) => ({
@@ -40,6 +54,7 @@ const consoleRoutes: RouteRecordRaw[] = consoleMenus.map((menu) => ({
       group.items.map((item) => ({
         path: item.path,
         component: item.view,
+        ...(item.props ? { props: item.props } : {}),
         meta: {
           kind: menu.kind,
           title: item.title,

@@ -36,6 +36,8 @@ export interface MenuItem {
   badge?: 'unread';
   /** A reviewer's item shown only to reviewers of these organisations (e.g. 主管单位审核). */
   orgKinds?: OrgKind[];
+  /** Passed to the view (one view serving several items, e.g. the desks of 申报评审 and 考核定职). */
+  props?: Record<string, unknown>;
 }
 
 export interface MenuGroup {
@@ -50,11 +52,12 @@ export interface ConsoleMenu {
   groups: MenuGroup[];
 }
 
-const comingSoon: LazyView = () => import('../views/common/coming-soon/ComingSoonView.vue');
 const changePassword: LazyView = () => import('../views/common/change-password/ChangePasswordView.vue');
 const changePhone: LazyView = () => import('../views/common/change-phone/ChangePhoneView.vue');
 
-const soon = (path: string, title: string, icon: Component): MenuItem => ({ path, title, icon, view: comingSoon, comingSoon: true });
+/** 申报审核 and 审核记录 (manual §4, §5): one desk view and one record view for units and reviewers. */
+const reviewDesk: LazyView = () => import('../views/review/ReviewDeskView.vue');
+const reviewRecords: LazyView = () => import('../views/review/ReviewRecordsView.vue');
 
 /** 消息管理 (manual §6), the same for every kind of account. */
 const messagesGroup: MenuGroup = {
@@ -87,11 +90,21 @@ export const unitMenu: ConsoleMenu = {
       icon: UserFilled,
       items: [{ path: 'staff', title: '专业技术人员', icon: User, view: () => import('../views/unit/staff/StaffView.vue') }],
     },
-    { title: '申报审核', icon: DocumentChecked, items: [soon('review/evaluation', '单位审核 - 申报评审', DocumentChecked)] },
+    {
+      title: '申报审核',
+      icon: DocumentChecked,
+      items: [
+        { path: 'review/evaluation', title: '单位审核 - 申报评审', icon: DocumentChecked, view: reviewDesk, props: { kind: 'evaluation' } },
+        { path: 'review/assessment', title: '单位审核 - 考核定职', icon: DocumentChecked, view: reviewDesk, props: { kind: 'assessment' } },
+      ],
+    },
     {
       title: '审核记录',
       icon: Tickets,
-      items: [soon('records/assessment', '考核定职 - 审核记录', Tickets), soon('records/unit', '单位审核记录', Tickets)],
+      items: [
+        { path: 'records/assessment', title: '考核定职 - 审核记录', icon: Tickets, view: reviewRecords, props: { kind: 'assessment' } },
+        { path: 'records/unit', title: '单位审核记录', icon: Tickets, view: reviewRecords, props: { kind: 'evaluation' } },
+      ],
     },
     messagesGroup,
   ],
@@ -163,6 +176,8 @@ export const reviewerMenu: ConsoleMenu = {
           view: () => import('../views/reviewer/unit-requests/UnitRequestsView.vue'),
           orgKinds: ['supervisor'],
         },
+        { path: 'review/desk', title: '申报审核', icon: DocumentChecked, view: reviewDesk },
+        { path: 'review/records', title: '审核记录', icon: Tickets, view: reviewRecords },
       ],
     },
     messagesGroup,

@@ -1,0 +1,423 @@
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { CAPTCHA, E2E_ADMIN, confirmBox, dialog, formItem, idNumberFor, newUnit, openMenu, registerUnitViaApi, replaceTemporaryPassword, submitLogin, tableRow, uniquePhone, waitForSmsCode, outbox } from './support';
+
+/**
+ * The review side (manual §4, §5): the unit's 单位审核 - 申报评审 with 基层意见, a multi-person 审核 with one
+ * failure, a decision refused because the application changed meanwhile, 不通过; the county bureau, the
+ * city bureau's 返回修改 and the resubmission that lands back there; the committee's 通过; 审核记录.
+ * Organisations and the applicants' forms are set up through the API; every review step is in the pages.
+ */
+
+const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`) });
+
+type Json = Record<string, any>;
+
+/** An API session of one account: JSON calls with the CSRF token, and multipart uploads. */
+interface Api {
+  get(path: string): Promise<Json>;
+  /** The status and body, whatever they are. */
+  attempt(method: 'POST' | 'PUT', path: string, data: unknown): Promise<{ status: number; body: Json }>;
+  send(method: 'POST' | 'PUT', path: string, data: unknown, expected?: number): Promise<Json>;
+  upload(path: string, name: string): Promise<Json>;
+}
+
+async function apiSession(request: APIRequestContext): Promise<Api> {
+  const session = (await (await request.get('/api/session')).json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': session.csrfToken };
+  return {
+    async get(path) {
+      const response = await request.get(path);
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+      return (await response.json()) as Json;
+    },
+    async attempt(method, path, data) {
+      const response = await request.fetch(path, { method, headers, data });
+      return { status: response.status(), body: (await response.json()) as Json };
+    },
+    async send(method, path, data, expected) {
+      const response = await request.fetch(path, { method, headers, data });
+      if (expected !== undefined) expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(expected);
+      else expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBeTruthy();
+      return (await response.json()) as Json;
+    },
+    async upload(path, name) {
+      const response = await request.post(path, { headers, multipart: { file: pdf(name) } });
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
+      return (await response.json()) as Json;
+    },
+  };
+}
+
+async function captchaId(request: APIRequestContext): Promise<string> {
+  return ((await (await request.get('/api/captcha')).json()) as { captchaId: string }).captchaId;
+}
+
+async function login(request: APIRequestContext, kind: 'unit' | 'applicant', username: string, password: string): Promise<Api> {
+  const api = await apiSession(request);
+  await api.send('POST', '/api/auth/login', { kind, username, password, captchaId: await captchaId(request), captchaCode: CAPTCHA }, 200);
+  // The session (and its CSRF token) is new after login.
+  return apiSession(request);
+}
+
+async function adminLogin(request: APIRequestContext): Promise<Api> {
+  const api = await apiSession(request);
+  await api.send('POST', '/api/auth/admin-login', { username: E2E_ADMIN.username, password: E2E_ADMIN.password, captchaId: await captchaId(request), captchaCode: CAPTCHA }, 200);
+  return apiSession(request);
+}
+
+/** The HR bureau of a region: made now, or the one another journey made already (409). */
+async function hrBureau(admin: Api, name: string, regionCode: string): Promise<string> {
+  const made = await admin.attempt('POST', '/api/admin/hr-bureaus', { name, regionCode });
+  if (made.status === 201) return String(made.body.id);
+  expect(made.status, JSON.stringify(made.body)).toBe(409);
+  const all = (await admin.get('/api/admin/hr-bureaus')) as unknown as { id: string; regionCode: string }[];
+  const found = all.find((b) => b.regionCode === regionCode);
+  expect(found, `the HR bureau of ${regionCode}`).toBeTruthy();
+  return found!.id;
+}
+
+/** Every table of the form filled as a careful applicant would. */
+function completeForm(year: number, name: string): Record<string, unknown> {
+  return {
+    table1: [
+      { start: '2008-09', end: '2012-07', organisation: '云南大学', role: '档案学专业', witness: '李老师' },
+      { start: '2012-08', end: '至今', organisation: '麒麟区档案馆', role: '档案管理', witness: '王馆长' },
+    ],
+    table2: {
+      ethnicity: '汉族',
+      politicalStatus: '中共党员',
+      workStartDate: '2012-08-01',
+      highestEducation: '大学本科',
+      degree: '管理学学士',
+      graduatedFrom: '云南大学',
+      graduatedMajor: '档案学',
+      graduatedAt: '2012-07-01',
+      currentTitle: '助理馆员',
+      currentTitleDate: '2015-12-01',
+      currentPost: '助理馆员',
+      currentPostDate: '2016-01-01',
+      qualification: '',
+    },
+    table3: { summary: '任现职以来，本人从事档案收集、整理、鉴定与利用工作。'.repeat(90) },
+    table4: [{ start: '2019-01', end: '2020-12', name: '馆藏档案数字化', content: '组织完成十万卷档案数字化', role: '负责人', outcome: '通过验收' }],
+    table5: [],
+    table6: [],
+    table7: [],
+    table8: [{ title: '数字档案馆建设的实践与思考', publication: '云南档案', serial: 'CN53-1025/G2', publishedAt: '2021-05', rank: '独著', wordCount: '5000' }],
+    table9: [{ start: '2023-03', end: '2023-03', content: '档案数字化培训', organiser: '云南省档案局', hours: '40' }],
+    table10: { agreed: true, signedName: name, signedAt: `${year}-01-02` },
+    table11: Array.from({ length: 5 }, (_, i) => ({ year: String(year - 1 - i), result: '合格', organisation: '麒麟区档案馆' })),
+  };
+}
+
+const requiredCategories = ['hrIdCard', 'hrEducation', 'hrCurrentTitle', 'hrWorkHistory', 'hrAnnualReview', 'hrContinuingEducation', 'paper'];
+
+interface Person {
+  name: string;
+  idNumber: string;
+  password: string;
+  api: Api;
+  applicationId: string;
+}
+
+/** A person of the unit registers, chooses it, fills the form and submits it (the editor has its own journey). */
+async function submittedApplication(
+  browser: Browser,
+  choices: { unitName: string; batchId: string; titleId: string; specialtyId: string; year: number },
+  name: string,
+  birth: string,
+): Promise<Person> {
+  const context = await browser.newContext();
+  const request = context.request;
+  const anonymous = await apiSession(request);
+  const phone = uniquePhone();
+  const before = (await outbox(request, phone)).length;
+  await anonymous.send('POST', '/api/sms/codes', { phone, purpose: 'applicantRegister' }, 200);
+  const smsCode = await waitForSmsCode(request, phone, before);
+  const idNumber = idNumberFor(birth, '530302');
+  const password = `Ap@${birth.slice(2)}xy`;
+  await anonymous.send('POST', '/api/applicants/register', { name, idNumber, phone, smsCode, password, confirmPassword: password }, 201);
+  const api = await login(request, 'applicant', idNumber, password);
+
+  const units = (await api.get(`/api/applicants/unit-search?keyword=${encodeURIComponent(choices.unitName)}`)) as unknown as { unitId: string }[];
+  await api.send('POST', '/api/applicants/me/unit', { unitId: units[0]!.unitId }, 200);
+  const created = await api.send(
+    'POST',
+    '/api/applications',
+    { kind: 'evaluation', batchId: choices.batchId, titleId: choices.titleId, specialtyStudiedId: choices.specialtyId, specialtyPractisedId: choices.specialtyId },
+    201,
+  );
+  const id = String(created.id);
+  let version = (await api.get(`/api/applications/${id}`)).version as number;
+  for (const [table, data] of Object.entries(completeForm(choices.year, name))) {
+    version = (await api.send('PUT', `/api/applications/${id}/tables/${table}`, { version, data }, 200)).version as number;
+  }
+  for (const category of requiredCategories) await api.upload(`/api/applications/${id}/attachments/${category}`, `${category}.pdf`);
+  version = (await api.get(`/api/applications/${id}`)).version as number;
+  await api.send('POST', `/api/applications/${id}/submit`, { version }, 200);
+  return { name, idNumber, password, api, applicationId: id };
+}
+
+/** A 审核用户 logs in with the one-time password, replaces it and opens 申报审核. */
+async function reviewerDesk(browser: Browser, username: string, temporaryPassword: string, orgName: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await submitLogin(page, '审核用户', username, temporaryPassword);
+  await replaceTemporaryPassword(page, '审核用户', username, temporaryPassword, `Rev#${username.slice(-6)}ok`);
+  await expect(page).toHaveURL(/#\/reviewer\/home$/);
+  await expect(page.getByTestId('org-name')).toHaveText(orgName);
+  await openMenu(page, '申报审核');
+  return page;
+}
+
+/** Checks the rows of a list, then 审核 → 审核结果 and 审核意见 → 提交 (the caller checks the outcome). */
+async function decide(page: Page, testId: string, names: string[], action: string, opinion: string): Promise<void> {
+  for (const name of names) await tableRow(page, testId, name).locator('.el-checkbox').click();
+  await expect(page.getByTestId('selected-count')).toHaveText(`已勾选 ${names.length} 人`);
+  await page.getByRole('button', { name: '审核', exact: true }).click();
+  await submitDecision(page, names, action, opinion);
+}
+
+async function submitDecision(page: Page, names: string[], action: string, opinion: string): Promise<void> {
+  const box = dialog(page, '审核');
+  await expect(box.getByTestId('decision-targets')).toHaveText(names.join('、'));
+  await box.locator('.el-radio').filter({ hasText: new RegExp(`^${action}$`) }).click();
+  if (opinion) await box.getByLabel('审核意见').fill(opinion);
+  await box.getByRole('button', { name: '提交' }).click();
+}
+
+test('review: 单位审核 with 基层意见, the county and city bureaus (返回修改 and back), the committee; 不通过 and 审核记录', async ({ page, browser, request }) => {
+  test.setTimeout(240_000);
+  const tag = String(Date.now()).slice(-6);
+  const year = new Date().getFullYear();
+  const committeeName = `云南省档案系列职称评审委员会${tag}`;
+
+  // ── The platform: 麒麟区 and 曲靖市 bureaus, a committee open now, three 审核用户 ──
+  const admin = await adminLogin(request);
+  const countyName = `麒麟区人力资源和社会保障局${tag}`;
+  const cityName = `曲靖市人力资源和社会保障局${tag}`;
+  const countyId = await hrBureau(admin, countyName, '530302');
+  const cityId = await hrBureau(admin, cityName, '530300');
+  const bureaus = (await admin.get('/api/admin/hr-bureaus')) as unknown as { id: string; name: string }[];
+  const countyOrg = bureaus.find((b) => b.id === countyId)!.name;
+  const cityOrg = bureaus.find((b) => b.id === cityId)!.name;
+  const committee = await admin.send('POST', '/api/admin/committees', { name: committeeName, seriesCode: 'archives', titleLevels: ['intermediate', 'associateSenior'], printFromStage: 'committeeCheck', notice: '' }, 201);
+  const now = Date.now();
+  const batch = await admin.send(
+    'POST',
+    `/api/admin/committees/${committee.id}/batches`,
+    { year, opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 30 * 86_400_000).toISOString(), notice: '' },
+    201,
+  );
+  const reviewer = async (orgKind: string, orgId: string, username: string) =>
+    (await admin.send('POST', '/api/admin/reviewers', { orgKind, orgId, username, displayName: `审核员${username}` }, 201)).temporaryPassword as string;
+  const countyUser = `county${tag}`;
+  const cityUser = `city${tag}`;
+  const committeeUser = `committee${tag}`;
+  const countyPassword = await reviewer('hrBureau', countyId, countyUser);
+  const cityPassword = await reviewer('hrBureau', cityId, cityUser);
+  const committeePassword = await reviewer('committee', String(committee.id), committeeUser);
+  const series = (await admin.get('/api/series')) as unknown as { code: string; titles: { id: string; name: string }[] }[];
+  const titleId = series.find((s) => s.code === 'archives')!.titles.find((t) => t.name === '馆员')!.id;
+  const specialties = (await admin.get(`/api/specialties?keyword=${encodeURIComponent('档案学')}`)) as unknown as { id: string; pathName: string }[];
+  const specialtyId = specialties.find((s) => s.pathName === '管理学—图书情报与档案管理—档案学')!.id;
+
+  // ── A 县区级 unit of 麒麟区 without a supervising department: 单位 → 县区 → 州市 → 评委会 ──
+  const unit = newUnit({ unitName: `麒麟区测试档案馆${tag}` });
+  const unitContext = await browser.newContext();
+  await registerUnitViaApi(unitContext.request, unit);
+  const unitApi = await login(unitContext.request, 'unit', unit.creditCode, unit.password);
+  const license = await unitApi.upload('/api/units/me/license', '营业执照.pdf');
+  await unitApi.send('PUT', '/api/units/me/info', { licenseFileId: license.id, nature: 'institution', level: 'county', regionCode: '530302', contactName: '张联系', contactPhone: '0874-3112233' }, 200);
+
+  const choices = { unitName: unit.unitName, batchId: String(batch.id), titleId, specialtyId, year };
+  const first = await submittedApplication(browser, choices, `钱通过${tag.slice(-2)}`, '19880512');
+  const second = await submittedApplication(browser, choices, `孙不过${tag.slice(-2)}`, '19910823');
+
+  // ── 单位审核 - 申报评审 ──
+  await submitLogin(page, '单位用户', unit.creditCode, unit.password);
+  await expect(page).toHaveURL(/#\/unit\/home$/);
+  await openMenu(page, '单位审核 - 申报评审');
+  const desk = 'review-desk-table';
+  const firstRow = tableRow(page, desk, first.name);
+  await expect(firstRow).toContainText(unit.unitName);
+  await expect(firstRow).toContainText(String(year));
+  await expect(firstRow).toContainText(`${first.idNumber.slice(0, 4)}**********${first.idNumber.slice(-4)}`);
+  await expect(firstRow).toContainText('档案');
+  await expect(firstRow).toContainText('馆员（中级）');
+  await expect(firstRow).toContainText(committeeName);
+  await expect(firstRow).toContainText('未填写');
+  await expect(tableRow(page, desk, second.name)).toHaveCount(1);
+
+  // 基层意见 (④): at most 1000 characters, then 保存.
+  await firstRow.getByRole('button', { name: '基层意见' }).click();
+  let box = dialog(page, `基层意见 - ${first.name}`);
+  const unitOpinion = '该同志政治素质好，业务能力强，经公示无异议，同意推荐。';
+  await box.getByLabel('基层意见').fill(unitOpinion);
+  await expect(box).toContainText(`${unitOpinion.length} / 1000`);
+  await box.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(`基层意见已保存：${first.name}`)).toBeVisible();
+  await expect(box).toBeHidden();
+  await expect(firstRow).toContainText('已填写');
+
+  // 附件 (②③): the category buttons, then the files of one.
+  await firstRow.getByRole('button', { name: '附件' }).click();
+  box = dialog(page, `附件材料 - ${first.name}`);
+  await box.getByTestId('attachment-category').filter({ hasText: '学历学位证书（1）' }).click();
+  await expect(box.getByTestId('attachment-list')).toContainText('学历学位证书 - 附件列表');
+  await expect(box.getByTestId('attachment-file')).toContainText('hrEducation.pdf');
+  await expect(box.getByTestId('attachment-file').getByRole('link', { name: '查看' })).toHaveAttribute('href', new RegExp(`api/applications/${first.applicationId}/attachments/\\d+/file`));
+  await expect(box.getByTestId('attachment-category').filter({ hasText: '获奖（0）' })).toBeDisabled();
+  await expect(box.getByTestId('attachment-preview').getByRole('link', { name: '在新窗口中打开' })).toBeVisible();
+  await box.getByRole('button', { name: '关闭', exact: true }).click();
+  await expect(box).toBeHidden();
+
+  // 查看申报表 (§4.2): the cover, the tables, 表十二 and the note about small screens.
+  await firstRow.getByRole('button', { name: '查看申报表' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/unit/review/application/${first.applicationId}$`));
+  await expect(page.getByTestId('zoom-note')).toContainText('小屏幕电脑可能会出现按钮显示不全，在浏览器中按住 Ctrl 并滚动鼠标滚轮即可缩放页面显示按钮');
+  const cover = page.getByTestId('sheet-cover');
+  for (const text of [first.name, unit.unitName, '档案', '馆员', '档案学', `${year}年`]) await expect(cover).toContainText(text);
+  await expect(page.getByTestId('sheet-table1')).toContainText('表一：主要学习和工作经历');
+  await expect(page.getByTestId('sheet-table1')).toContainText('2012-08 — 至今');
+  await expect(page.getByTestId('sheet-table2')).toContainText('中共党员');
+  await expect(page.getByTestId('sheet-table8')).toContainText('数字档案馆建设的实践与思考');
+  await expect(page.getByTestId('sheet-table10')).toContainText('本人郑重承诺');
+  await expect(page.getByTestId('sheet-table11')).toContainText('合格');
+  await expect(page.getByTestId('sheet-table12')).toContainText(unitOpinion);
+  await expect(page.getByTestId('sheet-attachments')).toContainText('人社局要求附件');
+  await expect(page.getByTestId('application-state')).toContainText(`单位审核中（${unit.unitName}）`);
+  await expect(page.getByRole('button', { name: '审核', exact: true })).toBeVisible();
+  await expect(page.getByTestId('export-pdf').getByRole('button', { name: '导出PDF' })).toBeDisabled();
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect(page).toHaveURL(/#\/unit\/review\/evaluation$/);
+
+  // ⑤⑥⑦ both checked, 通过: the one without 基层意见 is refused, the other goes on.
+  await decide(page, desk, [first.name, second.name], '通过', '同意推荐');
+  box = dialog(page, '审核');
+  await expect(box).toContainText('审核完成1人，1人未能审核');
+  await expect(box.getByTestId('decision-failures')).toContainText(second.name);
+  await expect(box.getByTestId('decision-failures')).toContainText('请先填写并保存基层意见（表十二）');
+  await box.getByRole('button', { name: '关闭', exact: true }).click();
+  await expect(box).toBeHidden();
+  await expect(tableRow(page, desk, first.name)).toHaveCount(0);
+  await expect(tableRow(page, desk, second.name)).toHaveCount(1);
+
+  // Meanwhile the application changes elsewhere (基层意见 saved in another window): the decision is refused.
+  const held = await unitApi.get(`/api/review/applications/${second.applicationId}/unit-opinion`);
+  await unitApi.send('PUT', `/api/review/applications/${second.applicationId}/unit-opinion`, { version: held.version, unitOpinion: '经核实，该同志不符合申报条件。' }, 200);
+  await tableRow(page, desk, second.name).locator('.el-checkbox').click();
+  await page.getByRole('button', { name: '审核', exact: true }).click();
+  box = dialog(page, '审核');
+  await expect(box.getByTestId('unit-opinion-note')).toHaveText('此处填写的审核意见即为申报表中最后一页【单位审核推荐意见】');
+  await expect(box).toContainText('不给申报人通过（当年申报直接失败！）');
+  await expect(box).toContainText('将申报人的材料彻底退回，适用于申报人修改单位信息、申报评委会、专业、等级信息');
+  await box.locator('.el-radio').filter({ hasText: /^不通过$/ }).click();
+  await box.getByRole('button', { name: '提交' }).click();
+  await expect(formItem(box, '审核意见')).toContainText('除“通过”外，请填写审核意见');
+  await box.getByLabel('审核意见').fill('不符合申报条件');
+  await box.getByRole('button', { name: '提交' }).click();
+  // The confirmation, then at once the answer: the application changed.
+  await page.locator('.el-message-box').filter({ hasText: `确定不通过“${second.name}”的申报吗？` }).getByRole('button', { name: '确定' }).click();
+  const refused = page.locator('.el-message-box').filter({ hasText: '审核未完成' });
+  await expect(refused).toContainText('该申报已发生变化（可能已被他人审核），请刷新后查看最新状态');
+  await expect(refused).toContainText(`当前进度：单位审核中（${unit.unitName}）`);
+  await refused.getByRole('button', { name: '知道了' }).click();
+  await expect(refused).toBeHidden();
+
+  // The list shows it as it is now: 不通过 again.
+  await decide(page, desk, [second.name], '不通过', '不符合申报条件');
+  await confirmBox(page, `确定不通过“${second.name}”的申报吗？`);
+  await expect(page.getByText(`审核完成（不通过）：${second.name}`)).toBeVisible();
+  await expect(page.getByTestId(desk)).toContainText('暂无待审核的申报');
+
+  // 单位审核记录: both, where they are now; the 审核记录 of the one that failed.
+  await openMenu(page, '单位审核记录');
+  const records = 'review-records-table';
+  await expect(tableRow(page, records, first.name)).toContainText(`县区人社局审核中（${countyOrg}）`);
+  await expect(tableRow(page, records, second.name)).toContainText('审核不通过');
+  await tableRow(page, records, second.name).getByRole('button', { name: '审核记录' }).click();
+  let drawer = page.getByTestId('review-log-drawer');
+  await expect(drawer.getByTestId('where-now')).toContainText('当前进度：审核不通过，本年度该系列该等级不能再次申报');
+  await expect(drawer.getByTestId('review-log-entry')).toHaveCount(2);
+  await expect(drawer.getByTestId('review-log-entry').nth(0)).toContainText('✓个人提交【提交】');
+  await expect(drawer.getByTestId('review-log-entry').nth(1)).toContainText('✗单位审核【不通过】');
+  await expect(drawer.getByTestId('review-log-entry').nth(1)).toContainText('审核意见：不符合申报条件');
+  await expect(drawer.getByTestId('review-log-entry').nth(1)).toContainText(`审核单位：${unit.unitName}`);
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await openMenu(page, '考核定职 - 审核记录');
+  await expect(page.getByTestId(records)).toContainText('暂无审核记录');
+
+  // ── The county bureau: 通过 ──
+  const county = await reviewerDesk(browser, countyUser, countyPassword, countyOrg);
+  await expect(tableRow(county, desk, first.name)).toContainText(committeeName);
+  await expect(tableRow(county, desk, second.name)).toHaveCount(0);
+  await expect(county.getByRole('button', { name: '基层意见' })).toHaveCount(0);
+  await decide(county, desk, [first.name], '通过', '');
+  await expect(county.getByText(`审核完成（通过）：${first.name}`)).toBeVisible();
+  await expect(county.getByTestId(desk)).toContainText('暂无待审核的申报');
+  await county.context().close();
+
+  // ── The city bureau: 返回修改 ──
+  const city = await reviewerDesk(browser, cityUser, cityPassword, cityOrg);
+  const returnOpinion = '请补充近五年年度考核登记表';
+  await decide(city, desk, [first.name], '返回修改', returnOpinion);
+  await expect(city.getByText(`审核完成（返回修改）：${first.name}`)).toBeVisible();
+  await expect(city.getByTestId(desk)).toContainText('暂无待审核的申报');
+
+  // The applicant corrects a table and submits again: it goes straight back to the city.
+  const returned = await first.api.get(`/api/applications/${first.applicationId}`);
+  expect(returned.whereNow).toBe(`已被${cityOrg}返回修改，修改后提交将直接回到州市人社局审核`);
+  const edited = await first.api.send('PUT', `/api/applications/${first.applicationId}/tables/table3`, { version: returned.version, data: { summary: `${returned.form.table3.summary}补充说明。` } }, 200);
+  await first.api.send('POST', `/api/applications/${first.applicationId}/submit`, { version: edited.version }, 200);
+
+  // Back at the city: 通过 from 查看申报表, where only the decisions it may take are offered.
+  await city.getByRole('button', { name: '搜索' }).click();
+  await tableRow(city, desk, first.name).getByRole('button', { name: '查看申报表' }).click();
+  await expect(city).toHaveURL(new RegExp(`#/reviewer/review/application/${first.applicationId}$`));
+  await expect(city.getByTestId('sheet-table3')).toContainText('补充说明。');
+  await expect(city.getByTestId('application-state')).toContainText(`州市人社局审核中（${cityOrg}）`);
+  await expect(city.getByTestId('application-state')).toContainText('共1次');
+  await expect(city.getByTestId('sheet-recommendations')).toContainText('同意推荐');
+  await city.getByRole('button', { name: '审核', exact: true }).click();
+  await submitDecision(city, [first.name], '通过', '同意，报评委会');
+  await expect(city.getByText(`审核完成（通过）：${first.name}`)).toBeVisible();
+  await expect(city.getByTestId('application-state')).toContainText(`评委会电子材料审核中（${committeeName}）`);
+  await expect(city.getByRole('button', { name: '审核', exact: true })).toHaveCount(0);
+  await openMenu(city, '审核记录');
+  await expect(tableRow(city, records, first.name)).toContainText(`评委会电子材料审核中（${committeeName}）`);
+  await city.context().close();
+
+  // ── The committee: 通过 ──
+  const committeePage = await reviewerDesk(browser, committeeUser, committeePassword, committeeName);
+  await decide(committeePage, desk, [first.name], '通过', '材料齐全');
+  await expect(committeePage.getByText(`审核完成（通过）：${first.name}`)).toBeVisible();
+  await openMenu(committeePage, '审核记录');
+  await expect(tableRow(committeePage, records, first.name)).toContainText('评委会电子材料审核已通过');
+  await committeePage.context().close();
+
+  // ── The unit's 审核记录 of the first: every step, the 返回修改 counted ──
+  await openMenu(page, '单位审核记录');
+  await tableRow(page, records, first.name).getByRole('button', { name: '审核记录' }).click();
+  drawer = page.getByTestId('review-log-drawer');
+  await expect(drawer.getByTestId('where-now')).toContainText('当前进度：评委会电子材料审核已通过');
+  const entries = drawer.getByTestId('review-log-entry');
+  await expect(entries).toHaveCount(7);
+  const expected = [
+    '✓个人提交【提交】',
+    '✓单位审核【通过】',
+    '✓县区人社局审核【通过】',
+    '✗州市人社局审核【返回修改】第1次返回修改或重置流程',
+    '✓个人提交【提交】',
+    '✓州市人社局审核【通过】',
+    '✓评委会电子材料审核【通过】',
+  ];
+  for (const [i, text] of expected.entries()) await expect(entries.nth(i).getByTestId('review-log-head')).toHaveText(text);
+  await expect(entries.nth(1)).toContainText('审核意见：同意推荐');
+  await expect(entries.nth(3)).toContainText(`审核单位：${cityOrg}`);
+  await expect(entries.nth(3)).toContainText(`审核意见：${returnOpinion}`);
+  await expect(entries.nth(3)).toContainText(`审核人：审核员${cityUser}`);
+  await expect(entries.nth(3)).toContainText(/审核时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+  await unitContext.close();
+});
