@@ -18,8 +18,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
-  outputDir: fileURLToPath(new URL('../test-results', import.meta.url)),
-  reporter: [['list'], ['html', { open: 'never', outputFolder: fileURLToPath(new URL('../playwright-report', import.meta.url)) }]],
+  // E2E_OUTPUT_DIR / E2E_REPORT_DIR keep two sessions' runs on one machine apart.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? fileURLToPath(new URL('../test-results', import.meta.url)),
+  reporter: [['list'], ['html', { open: 'never', outputFolder: process.env.E2E_REPORT_DIR ?? fileURLToPath(new URL('../playwright-report', import.meta.url)) }]],
   use: {
     baseURL,
     locale: 'zh-CN',
