@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -14,6 +14,8 @@ import pg from 'pg';
 import { creditCodeCheckCharacter } from '#common';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+// Other work on the machine skews every figure: the page says how busy it was when the run began.
+const loadAtStart = loadavg()[0]!.toFixed(1);
 const tsx = resolve('node_modules/tsx/dist/cli.mjs');
 
 interface Row {
@@ -143,7 +145,7 @@ Login is argon2id-bound by design (about 19 ms of one core a hash): compare it w
 only verifies one argon2id hash.
 
 - Date: ${new Date().toISOString()}
-- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}
+- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; load average at start ${loadAtStart}
 - Command: \`npm run bench\`${process.env.BENCH_DATABASE_URL ? ' with `BENCH_DATABASE_URL` set (PostgreSQL rows)' : ''}
 
 | scenario | database | connections | req/s (mean) | p50 ms | p99 ms | errors + non-2xx |
