@@ -31,7 +31,7 @@ async function typeDate(page: Page, scope: ReturnType<typeof dialog>, label: str
 test('units: the platform sets up organisations; a unit completes its information, its department approves it, it sees the open committee', async ({ page, browser, request }) => {
   test.setTimeout(180_000);
   const tag = String(Date.now()).slice(-6);
-  const department = `昆明市档案局主管部门${tag}`;
+  const department = `玉溪市档案局主管部门${tag}`;
   const committee = `云南省档案系列职称评审委员会${tag}`;
   const reviewerName = `sup${tag}`;
 
@@ -49,24 +49,25 @@ test('units: the platform sets up organisations; a unit completes its informatio
   await expect(admin.getByText(`已新增主管部门：${department}`)).toBeVisible();
   await expect(tableRow(admin, 'supervisor-table', department)).toHaveCount(1);
 
-  // 人社局: a county one (五华区) and a city one (昆明市); the level follows the region.
+  // 人社局: a county one (红塔区) and a city one (玉溪市); the level follows the region. (Other journeys
+  // use 昆明市 and 曲靖市: one region has one bureau.)
   await openMenu(admin, '人社局');
   await admin.getByRole('button', { name: '新增', exact: true }).click();
   box = dialog(admin, '新增人社局');
-  await box.getByLabel('人社局名称').fill(`五华区人力资源和社会保障局${tag}`);
-  await pickRegion(admin, box, '行政区域', ['云南省', '昆明市', '五华区']);
+  await box.getByLabel('人社局名称').fill(`红塔区人力资源和社会保障局${tag}`);
+  await pickRegion(admin, box, '行政区域', ['云南省', '玉溪市', '红塔区']);
   await expect(box).toContainText('级别：县区人社局');
   await box.getByRole('button', { name: '保存' }).click();
-  await expect(tableRow(admin, 'hr-bureau-table', `五华区人力资源和社会保障局${tag}`)).toContainText('县区人社局');
-  await expect(tableRow(admin, 'hr-bureau-table', `五华区人力资源和社会保障局${tag}`)).toContainText('云南省 昆明市 五华区');
+  await expect(tableRow(admin, 'hr-bureau-table', `红塔区人力资源和社会保障局${tag}`)).toContainText('县区人社局');
+  await expect(tableRow(admin, 'hr-bureau-table', `红塔区人力资源和社会保障局${tag}`)).toContainText('云南省 玉溪市 红塔区');
 
   await admin.getByRole('button', { name: '新增', exact: true }).click();
   box = dialog(admin, '新增人社局');
-  await box.getByLabel('人社局名称').fill(`昆明市人力资源和社会保障局${tag}`);
-  await pickRegion(admin, box, '行政区域', ['云南省', '昆明市'], { stopAbove: true });
+  await box.getByLabel('人社局名称').fill(`玉溪市人力资源和社会保障局${tag}`);
+  await pickRegion(admin, box, '行政区域', ['云南省', '玉溪市'], { stopAbove: true });
   await expect(box).toContainText('级别：州市人社局');
   await box.getByRole('button', { name: '保存' }).click();
-  await expect(tableRow(admin, 'hr-bureau-table', `昆明市人力资源和社会保障局${tag}`)).toContainText('州市人社局');
+  await expect(tableRow(admin, 'hr-bureau-table', `玉溪市人力资源和社会保障局${tag}`)).toContainText('州市人社局');
 
   // 评委会 with a batch open now (网报时间 picked in Beijing time).
   await openMenu(admin, '评委会');
@@ -148,14 +149,14 @@ test('units: the platform sets up organisations; a unit completes its informatio
   await chooseOption(page, page, '单位性质', '事业单位');
   await expect(formItem(page, '单位等级').locator('.el-select__wrapper')).not.toHaveClass(/is-disabled/);
   await chooseOption(page, page, '单位等级', '州市级');
-  await pickRegion(page, page, '行政区域', ['云南省', '昆明市'], { stopAbove: true });
-  await page.getByLabel('地址').fill('昆明市五华区测试路1号');
+  await pickRegion(page, page, '行政区域', ['云南省', '玉溪市'], { stopAbove: true });
+  await page.getByLabel('地址').fill('玉溪市红塔区测试路1号');
   await page.getByLabel('备注').fill('测试单位');
   await expect(formItem(page, '备注')).toContainText('4 / 100');
   await page.getByRole('button', { name: '提交', exact: true }).click();
   await expect(formItem(page, '行政区域')).toContainText('行政区域必须选到区县一级（否则将查找人社局失败）');
 
-  await pickRegion(page, page, '行政区域', ['云南省', '昆明市', '五华区']);
+  await pickRegion(page, page, '行政区域', ['云南省', '玉溪市', '红塔区']);
   await page.getByRole('button', { name: '提交', exact: true }).click();
   await expect(page.getByText('单位信息已保存')).toBeVisible();
 
@@ -163,8 +164,8 @@ test('units: the platform sets up organisations; a unit completes its informatio
   const info = page.getByTestId('unit-info');
   await expect(info).toContainText('事业单位');
   await expect(info).toContainText('州市级');
-  await expect(info).toContainText('云南省 昆明市 五华区');
-  await expect(info).toContainText('昆明市五华区测试路1号');
+  await expect(info).toContainText('云南省 玉溪市 红塔区');
+  await expect(info).toContainText('玉溪市红塔区测试路1号');
   await expect(page.getByText('首次登录请完善单位信息')).toHaveCount(0);
 
   // 主管单位: choose the department; until it approves, the unit's people cannot submit.
@@ -196,7 +197,7 @@ test('units: the platform sets up organisations; a unit completes its informatio
   await expect(pending).toContainText(unit.creditCode);
   await expect(pending).toContainText('事业单位');
   await expect(pending).toContainText('州市级');
-  await expect(pending).toContainText('云南省 昆明市 五华区');
+  await expect(pending).toContainText('云南省 玉溪市 红塔区');
   await pending.getByRole('button', { name: '审核' }).click();
   box = dialog(reviewer, '审核');
   // 不通过 needs an opinion.
