@@ -89,8 +89,8 @@ test('units: the platform sets up organisations; a unit completes its informatio
   box = dialog(admin, '新增年度批次');
   const opensAt = beijingDay(-1, 9);
   const closesAt = beijingDay(30, 18);
-  await typeDate(admin, box, '网报开始时间（北京时间）', opensAt);
-  await typeDate(admin, box, '网报截止时间（北京时间）', closesAt);
+  await typeDate(admin, box, '网报开始时间', opensAt);
+  await typeDate(admin, box, '网报截止时间', closesAt);
   await box.getByLabel('批次通知').fill(`网报时间：${opensAt} 至 ${closesAt}`);
   await box.getByRole('button', { name: '保存' }).click();
   await expect(card.getByTestId('batch-table')).toContainText(opensAt);
