@@ -8,7 +8,7 @@ test('a lost session sends the unit back to login, and login returns it to the p
 
   // The session and the CSRF cookie vanish (as after a timeout or in another tab's logout).
   await context.clearCookies();
-  await openMenu(page, '修改手机号');
+  await page.getByRole('menuitem', { name: '修改手机号', exact: true }).click();
   await expect(page.locator('.el-message--error')).toContainText('请先登录');
   await expect(page).toHaveURL(/#\/login\?kind=unit&redirect=/);
 
