@@ -74,11 +74,26 @@ async function saveTable(page: Page, key: string): Promise<void> {
   await expect(section.getByTestId('table-save-state')).toHaveText(/^已保存 \d{2}:\d{2}:\d{2}$/);
 }
 
+/** The option list of the select whose input is `input` (its own dropdown, not one still fading out). */
+async function optionOf(page: Page, input: Locator, name: string): Promise<Locator> {
+  const listId = await input.getAttribute('aria-controls');
+  return page.locator(`[id="${listId}"]`).getByRole('option', { name, exact: true });
+}
+
+/** Opens the select of an input labelled `label` (e.g. a cell of 表十一) and picks an option. */
+async function pickInSelect(page: Page, input: Locator, name: string): Promise<void> {
+  const wrapper = input.locator('xpath=ancestor::div[contains(@class, "el-select__wrapper")]');
+  await wrapper.click();
+  await (await optionOf(page, input, name)).click();
+  await expect(wrapper).toContainText(name);
+}
+
 async function pickSpecialty(page: Page, scope: Locator, label: string, keyword: string, pathName: string): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(keyword);
-  await page.locator('.el-select-dropdown').filter({ visible: true }).getByRole('option', { name: pathName, exact: true }).click();
+  await (await optionOf(page, input, pathName)).click();
+  await expect(input.locator('xpath=ancestor::div[contains(@class, "el-select__wrapper")]')).toContainText(pathName);
 }
 
 test('application: an applicant fills the 申报评审表, is held up by the unit, then submits and sees it at 单位审核', async ({ page, browser, request }) => {
@@ -266,12 +281,7 @@ test('application: an applicant fills the 申报评审表, is held up by the uni
   for (let i = 1; i <= 5; i++) {
     await expect(table11.getByLabel(`年度（第${i}行）`)).toHaveValue(String(year - 6 + i));
     await expect(table11.getByLabel(`考核单位（第${i}行）`)).toHaveValue(unit.unitName);
-    await table11.getByLabel(`考核结果（第${i}行）`).locator('xpath=ancestor::div[contains(@class, "el-select__wrapper")]').click();
-    await page
-      .locator('.el-select-dropdown')
-      .filter({ visible: true })
-      .getByRole('option', { name: i === 3 ? '优秀' : '合格', exact: true })
-      .click();
+    await pickInSelect(page, table11.getByLabel(`考核结果（第${i}行）`), i === 3 ? '优秀' : '合格');
   }
   await saveTable(page, 'table11');
 

@@ -18,7 +18,7 @@ export interface RowColumn {
 export type RowTableKey = 'table1' | 'table4' | 'table5' | 'table6' | 'table7' | 'table8' | 'table9' | 'table11';
 export type RowOf<K extends RowTableKey> = FormData[K][number];
 
-const month = (key: string, label: string, required = false): RowColumn => ({ key, label, kind: 'month', required, width: 150 });
+const month = (key: string, label: string, required = false): RowColumn => ({ key, label, kind: 'month', required, width: 118 });
 
 /**
  * The columns of each row table of the 申报评审表 (FORM.md §1), with the lengths of the shared schema
@@ -27,10 +27,10 @@ const month = (key: string, label: string, required = false): RowColumn => ({ ke
 export const rowColumns: Record<RowTableKey, RowColumn[]> = {
   table1: [
     month('start', '起始时间', true),
-    { key: 'end', label: '结束时间', kind: 'monthOrNow', required: true, width: 210 },
-    { key: 'organisation', label: '学校或工作单位', kind: 'text', required: true, maxlength: 100, width: 220 },
-    { key: 'role', label: '专业或职务', kind: 'text', required: true, maxlength: 100, width: 170 },
-    { key: 'witness', label: '证明人', kind: 'text', maxlength: 30, width: 110 },
+    { key: 'end', label: '结束时间', kind: 'monthOrNow', required: true, width: 175 },
+    { key: 'organisation', label: '学校或工作单位', kind: 'text', required: true, maxlength: 100, width: 160 },
+    { key: 'role', label: '专业或职务', kind: 'text', required: true, maxlength: 100, width: 130 },
+    { key: 'witness', label: '证明人', kind: 'text', maxlength: 30, width: 90 },
   ],
   table4: [
     month('start', '起始时间', true),
@@ -50,18 +50,18 @@ export const rowColumns: Record<RowTableKey, RowColumn[]> = {
     { key: 'conclusion', label: '结题/鉴定情况', kind: 'textarea', maxlength: 200, width: 200 },
   ],
   table6: [
-    { key: 'name', label: '专利名称', kind: 'text', required: true, maxlength: 100, width: 220 },
-    { key: 'type', label: '类型', kind: 'select', required: true, options: ['发明', '实用新型', '外观设计'], width: 140 },
-    { key: 'number', label: '专利号', kind: 'text', required: true, maxlength: 50, width: 180 },
-    { key: 'grantedAt', label: '授权时间', kind: 'date', required: true, width: 160 },
-    { key: 'rank', label: '本人排名', kind: 'text', maxlength: 20, width: 110 },
+    { key: 'name', label: '专利名称', kind: 'text', required: true, maxlength: 100, width: 170 },
+    { key: 'type', label: '类型', kind: 'select', required: true, options: ['发明', '实用新型', '外观设计'], width: 120 },
+    { key: 'number', label: '专利号', kind: 'text', required: true, maxlength: 50, width: 150 },
+    { key: 'grantedAt', label: '授权时间', kind: 'date', required: true, width: 140 },
+    { key: 'rank', label: '本人排名', kind: 'text', maxlength: 20, width: 90 },
   ],
   table7: [
-    { key: 'name', label: '奖项名称', kind: 'text', required: true, maxlength: 100, width: 220 },
-    { key: 'grade', label: '等级', kind: 'text', required: true, maxlength: 50, width: 130 },
-    { key: 'grantor', label: '授奖部门', kind: 'text', required: true, maxlength: 100, width: 190 },
+    { key: 'name', label: '奖项名称', kind: 'text', required: true, maxlength: 100, width: 170 },
+    { key: 'grade', label: '等级', kind: 'text', required: true, maxlength: 50, width: 110 },
+    { key: 'grantor', label: '授奖部门', kind: 'text', required: true, maxlength: 100, width: 160 },
     month('awardedAt', '时间', true),
-    { key: 'rank', label: '本人排名', kind: 'text', maxlength: 20, width: 110 },
+    { key: 'rank', label: '本人排名', kind: 'text', maxlength: 20, width: 90 },
   ],
   table8: [
     { key: 'title', label: '题目', kind: 'text', required: true, maxlength: 200, width: 240 },
@@ -74,15 +74,27 @@ export const rowColumns: Record<RowTableKey, RowColumn[]> = {
   table9: [
     month('start', '起始时间', true),
     month('end', '结束时间'),
-    { key: 'content', label: '内容/项目', kind: 'text', required: true, maxlength: 200, width: 240 },
-    { key: 'organiser', label: '主办单位', kind: 'text', required: true, maxlength: 100, width: 200 },
-    { key: 'hours', label: '学时', kind: 'text', required: true, maxlength: 10, width: 100 },
+    { key: 'content', label: '内容/项目', kind: 'text', required: true, maxlength: 200, width: 190 },
+    { key: 'organiser', label: '主办单位', kind: 'text', required: true, maxlength: 100, width: 160 },
+    { key: 'hours', label: '学时', kind: 'text', required: true, maxlength: 10, width: 80 },
   ],
   table11: [
-    { key: 'year', label: '年度', kind: 'year', required: true, width: 150 },
-    { key: 'result', label: '考核结果', kind: 'select', required: true, options: ['优秀', '合格', '基本合格', '不合格'], width: 160 },
-    { key: 'organisation', label: '考核单位', kind: 'text', required: true, maxlength: 100, width: 280 },
+    { key: 'year', label: '年度', kind: 'year', required: true, width: 130 },
+    { key: 'result', label: '考核结果', kind: 'select', required: true, options: ['优秀', '合格', '基本合格', '不合格'], width: 140 },
+    { key: 'organisation', label: '考核单位', kind: 'text', required: true, maxlength: 100, width: 260 },
   ],
+};
+
+/** Tables of short fields are edited as a table; those with long texts as one block per row. */
+export const rowLayouts: Record<RowTableKey, 'table' | 'cards'> = {
+  table1: 'table',
+  table4: 'cards',
+  table5: 'cards',
+  table6: 'table',
+  table7: 'table',
+  table8: 'cards',
+  table9: 'table',
+  table11: 'table',
 };
 
 export const rowTableKeys = Object.keys(rowColumns) as RowTableKey[];
