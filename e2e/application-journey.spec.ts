@@ -1,7 +1,6 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openSection, pdf, pickInSelect, pickSpecialty, saveTable, setUpOrganisations, typeDate } from './application-support';
 import {
-  CAPTCHA,
-  E2E_ADMIN,
   chooseOption,
   confirmBox,
   dialog,
@@ -17,84 +16,6 @@ import {
   tableRow,
   uniquePhone,
 } from './support';
-
-/** A tiny PDF (the server checks the content, not the name). */
-const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`) });
-
-/**
- * What only the platform makes, through the admin API (the admin pages have their own journey):
- * the HR bureaus of 五华区 and 昆明市 (kept when another journey made them already: 409) and an
- * archives committee with a batch open now.
- */
-async function setUpOrganisations(request: APIRequestContext, committeeName: string): Promise<void> {
-  const session = (await (await request.get('/api/session')).json()) as { csrfToken: string };
-  const headers = { 'x-csrf-token': session.csrfToken };
-  const captcha = (await (await request.get('/api/captcha')).json()) as { captchaId: string };
-  const login = await request.post('/api/auth/admin-login', {
-    headers,
-    data: { username: E2E_ADMIN.username, password: E2E_ADMIN.password, captchaId: captcha.captchaId, captchaCode: CAPTCHA },
-  });
-  expect(login.status(), await login.text()).toBe(200);
-  const post = async (path: string, data: unknown, allowConflict = false) => {
-    const response = await request.post(path, { headers, data });
-    if (allowConflict && response.status() === 409) return null;
-    expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
-    return (await response.json()) as { id: string };
-  };
-  await post('/api/admin/hr-bureaus', { name: '五华区人力资源和社会保障局', regionCode: '530102' }, true);
-  await post('/api/admin/hr-bureaus', { name: '昆明市人力资源和社会保障局', regionCode: '530100' }, true);
-  const committee = await post('/api/admin/committees', { name: committeeName, seriesCode: 'archives', titleLevels: ['intermediate', 'associateSenior'], printFromStage: 'committeeCheck', notice: '' });
-  const now = Date.now();
-  await post(`/api/admin/committees/${committee!.id}/batches`, {
-    year: new Date(now).getFullYear(),
-    opensAt: new Date(now - 86_400_000).toISOString(),
-    closesAt: new Date(now + 30 * 86_400_000).toISOString(),
-    notice: '网报时间以通知为准',
-  });
-  await request.post('/api/auth/logout', { headers });
-}
-
-/** Types a date into an Element Plus picker (as a person may) and checks that it took. */
-async function typeDate(input: Locator, value: string): Promise<void> {
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await expect(input).toHaveValue(value);
-}
-
-/** The navigation entry of a section of the 申报评审表. */
-async function openSection(page: Page, key: string): Promise<void> {
-  await page.getByTestId(`nav-${key}`).click();
-  await expect(page.getByTestId(`section-${key}`)).toBeVisible();
-}
-
-async function saveTable(page: Page, key: string): Promise<void> {
-  const section = page.getByTestId(`section-${key}`);
-  await section.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(section.getByTestId('table-save-state')).toHaveText(/^已保存 \d{2}:\d{2}:\d{2}$/);
-}
-
-/** The option list of the select whose input is `input` (its own dropdown, not one still fading out). */
-async function optionOf(page: Page, input: Locator, name: string): Promise<Locator> {
-  const listId = await input.getAttribute('aria-controls');
-  return page.locator(`[id="${listId}"]`).getByRole('option', { name, exact: true });
-}
-
-/** Opens the select of an input labelled `label` (e.g. a cell of 表十一) and picks an option. */
-async function pickInSelect(page: Page, input: Locator, name: string): Promise<void> {
-  const wrapper = input.locator('xpath=ancestor::div[contains(@class, "el-select__wrapper")]');
-  await wrapper.click();
-  await (await optionOf(page, input, name)).click();
-  await expect(wrapper).toContainText(name);
-}
-
-async function pickSpecialty(page: Page, scope: Locator, label: string, keyword: string, pathName: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(keyword);
-  await (await optionOf(page, input, pathName)).click();
-  await expect(input.locator('xpath=ancestor::div[contains(@class, "el-select__wrapper")]')).toContainText(pathName);
-}
 
 test('application: an applicant fills the 申报评审表, is held up by the unit, then submits and sees it at 单位审核', async ({ page, browser, request }) => {
   test.setTimeout(180_000);
