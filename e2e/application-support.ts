@@ -117,3 +117,86 @@ export async function pickSpecialty(page: Page, scope: Locator, label: string, k
   await expect(input.locator('xpath=ancestor::div[contains(@class, "el-select__wrapper")]')).toContainText(pathName);
 }
 
+
+/** A signed-in API client (its own cookies) for a unit or an applicant, with the CSRF header on every change. */
+export interface ApiClient {
+  get: <T>(path: string) => Promise<T>;
+  send: <T>(method: 'post' | 'put', path: string, data: unknown, expected?: number) => Promise<T>;
+  upload: <T>(path: string, file: ReturnType<typeof pdf>) => Promise<T>;
+}
+
+export async function apiClient(request: APIRequestContext): Promise<ApiClient> {
+  const headers = await csrfHeaders(request);
+  return {
+    async get<T>(path: string) {
+      const response = await request.get(path);
+      expect(response.ok(), `${path}: ${await response.text()}`).toBeTruthy();
+      return (await response.json()) as T;
+    },
+    async send<T>(method: 'post' | 'put', path: string, data: unknown, expected = 200) {
+      const response = await request[method](path, { headers, data });
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(expected);
+      return (await response.json()) as T;
+    },
+    async upload<T>(path: string, file: ReturnType<typeof pdf>) {
+      const response = await request.post(path, { headers, multipart: { file } });
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
+      return (await response.json()) as T;
+    },
+  };
+}
+
+/** Logs a unit in on an API context and completes its 单位信息 (事业单位, 县区级, 五华区). */
+export async function completeUnitViaApi(request: APIRequestContext, unit: { creditCode: string; password: string; contactName: string; phone: string }): Promise<ApiClient> {
+  const headers = await csrfHeaders(request);
+  const captcha = (await (await request.get('/api/captcha')).json()) as { captchaId: string };
+  const login = await request.post('/api/auth/login', {
+    headers,
+    data: { kind: 'unit', username: unit.creditCode, password: unit.password, captchaId: captcha.captchaId, captchaCode: CAPTCHA },
+  });
+  expect(login.status(), await login.text()).toBe(200);
+  const api = await apiClient(request);
+  const licence = await api.upload<{ id: string }>('/api/units/me/license', pdf('营业执照.pdf'));
+  await api.send('put', '/api/units/me/info', {
+    licenseFileId: licence.id,
+    nature: 'institution',
+    level: 'county',
+    regionCode: '530102',
+    contactName: unit.contactName,
+    contactPhone: unit.phone,
+  });
+  return api;
+}
+
+/** Every table of a 馆员 application filled as 提交 needs, for the five years before `year`. */
+export function completeForm(year: number, unitName: string, personName: string): Record<string, unknown> {
+  const paragraph = '任现职以来，本人负责馆藏档案的接收、整理、鉴定、保管和利用工作，推进档案数字化建设，参与编研成果的编写。';
+  return {
+    table1: [{ start: '2010-09', end: '至今', organisation: unitName, role: '档案管理员', witness: '张馆长' }],
+    table2: {
+      ethnicity: '汉族',
+      politicalStatus: '群众',
+      workStartDate: '2010-09-01',
+      highestEducation: '大学本科',
+      degree: '学士',
+      graduatedFrom: '云南大学',
+      graduatedMajor: '档案学',
+      graduatedAt: '2010-07-01',
+    },
+    table3: { summary: paragraph.repeat(Math.ceil(2100 / paragraph.length)) },
+    table4: [{ start: '2019-01', end: '2020-12', name: '馆藏档案数字化', content: '整理与扫描质检', role: '负责人', outcome: '' }],
+    table10: { agreed: true, signedName: personName, signedAt: `${year}-01-10` },
+    table11: Array.from({ length: 5 }, (_, i) => ({ year: String(year - 5 + i), result: '合格', organisation: unitName })),
+  };
+}
+
+/** Saves the tables and uploads the files a submission needs, through the API of the signed-in applicant. */
+export async function fillApplicationViaApi(api: ApiClient, id: string, form: Record<string, unknown>): Promise<void> {
+  for (const [table, data] of Object.entries(form)) {
+    const { version } = await api.get<{ version: number }>(`/api/applications/${id}`);
+    await api.send('put', `/api/applications/${id}/tables/${table}`, { version, data });
+  }
+  for (const category of ['hrIdCard', 'hrEducation', 'hrWorkHistory', 'hrAnnualReview']) {
+    await api.upload(`/api/applications/${id}/attachments/${category}`, pdf(`${category}.pdf`));
+  }
+}
