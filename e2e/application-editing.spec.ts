@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createApplicationViaApi, openSection, registerApplicantViaApi, saveTable, setUpOrganisations } from './application-support';
+import { createApplicationViaApi, openSection, pickInSelect, registerApplicantViaApi, saveTable, setUpOrganisations } from './application-support';
 import { confirmBox, idNumberFor, submitLogin, uniquePhone } from './support';
 
 test('application editing: rows are added, moved and deleted; two tabs on one application — the stale one reloads and keeps what was typed', async ({ page, request }) => {
@@ -63,4 +63,14 @@ test('application editing: rows are added, moved and deleted; two tabs on one ap
   await expect(page.getByTestId('summary-counter')).toContainText(`当前 ${[...summary].length} 字`);
   await expect(page.getByTestId('summary-counter')).toContainText('还差');
   await other.close();
+
+  // ── 申报信息 of a draft: another level; 表三 then asks for 3000 characters ──
+  await openSection(page, 'choices');
+  const choices = page.getByTestId('section-choices');
+  await pickInSelect(page, choices.getByLabel('申报职称', { exact: true }), /^副研究馆员/);
+  await choices.getByRole('button', { name: '保存申报信息' }).click();
+  await expect(page.getByText('申报信息已保存')).toBeVisible();
+  await expect(page.getByText('申报职称：副研究馆员（副高级）')).toBeVisible();
+  await openSection(page, 'table3');
+  await expect(page.getByTestId('summary-counter')).toContainText('不少于 3000 字');
 });

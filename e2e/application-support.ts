@@ -96,13 +96,13 @@ export async function saveTable(page: Page, key: string): Promise<void> {
 }
 
 /** The option list of the select whose input is `input` (its own dropdown, not one still fading out). */
-export async function optionOf(page: Page, input: Locator, name: string): Promise<Locator> {
+export async function optionOf(page: Page, input: Locator, name: string | RegExp): Promise<Locator> {
   const listId = await input.getAttribute('aria-controls');
-  return page.locator(`[id="${listId}"]`).getByRole('option', { name, exact: true });
+  return page.locator(`[id="${listId}"]`).getByRole('option', { name, exact: typeof name === 'string' });
 }
 
 /** Opens the select of an input labelled `label` (e.g. a cell of 表十一) and picks an option. */
-export async function pickInSelect(page: Page, input: Locator, name: string): Promise<void> {
+export async function pickInSelect(page: Page, input: Locator, name: string | RegExp): Promise<void> {
   const wrapper = input.locator('xpath=ancestor::div[contains(@class, "el-select__wrapper")]');
   await wrapper.click();
   await (await optionOf(page, input, name)).click();
