@@ -30,7 +30,10 @@ interface Row {
 
 function start(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [tsx, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [tsx, script], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const timer = setTimeout(() => fail(new Error(`${script} did not start:\n${output}`)), 120_000);
     const watch = (chunk: Buffer) => {
@@ -56,30 +59,66 @@ async function stop(child: ChildProcess): Promise<void> {
 async function measure(scenario: string, engine: string, options: autocannon.Options): Promise<Row> {
   const result = await autocannon({ duration: seconds, connections: 10, ...options });
   const errors = result.errors + result.non2xx;
-  console.log(`${scenario} [${engine}]: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors}`);
-  return { scenario, engine, connections: options.connections ?? 10, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
+  console.log(
+    `${scenario} [${engine}]: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors}`,
+  );
+  return {
+    scenario,
+    engine,
+    connections: options.connections ?? 10,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+  };
 }
 
 /** A unit to log in as, registered through the API with the code from the development outbox. */
 async function prepareLogin(base: string) {
   const session = await fetch(`${base}/api/session`);
-  const cookie = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = session.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await session.json()) as { csrfToken: string };
   const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
   const phone = `137${String(Date.now()).slice(-8)}`;
   const first17 = `91530100${String(Date.now()).slice(-9)}`;
   const creditCode = first17 + creditCodeCheckCharacter(first17)!;
   const password = 'Bench#2026pw';
-  await fetch(`${base}/api/sms/codes`, { method: 'POST', headers, body: JSON.stringify({ phone, purpose: 'unitRegister' }) });
-  const outbox = (await (await fetch(`${base}/api/dev/sms-outbox?phone=${phone}`)).json()) as { items: { content: string }[] };
+  await fetch(`${base}/api/sms/codes`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ phone, purpose: 'unitRegister' }),
+  });
+  const outbox = (await (await fetch(`${base}/api/dev/sms-outbox?phone=${phone}`)).json()) as {
+    items: { content: string }[];
+  };
   const smsCode = /(\d{6})/.exec(outbox.items[0]!.content)![1];
   const reg = await fetch(`${base}/api/units/register`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ unitName: '压测单位', creditCode, contactName: '压测', phone, smsCode, password, confirmPassword: password }),
+    body: JSON.stringify({
+      unitName: '压测单位',
+      creditCode,
+      contactName: '压测',
+      phone,
+      smsCode,
+      password,
+      confirmPassword: password,
+    }),
   });
   if (reg.status !== 201) throw new Error(`registration failed: ${await reg.text()}`);
-  return { headers, body: JSON.stringify({ kind: 'unit', username: creditCode, password, captchaId: randomUUID(), captchaCode: 'bench' }) };
+  return {
+    headers,
+    body: JSON.stringify({
+      kind: 'unit',
+      username: creditCode,
+      password,
+      captchaId: randomUUID(),
+      captchaCode: 'bench',
+    }),
+  };
 }
 
 async function runEngine(engine: string, databaseUrl: string | undefined): Promise<Row[]> {
@@ -107,8 +146,16 @@ async function runEngine(engine: string, databaseUrl: string | undefined): Promi
     return [
       await measure('GET /api/health', engine, { url: `${base}/api/health` }),
       await measure('bare Fastify GET /health', engine, { url: 'http://127.0.0.1:3201/health' }),
-      await measure('POST /api/auth/login (unit, argon2id)', engine, { url: `${base}/api/auth/login`, method: 'POST', headers: login.headers, body: login.body }),
-      await measure('bare Fastify POST /argon2 (one argon2id verify)', engine, { url: 'http://127.0.0.1:3201/argon2', method: 'POST' }),
+      await measure('POST /api/auth/login (unit, argon2id)', engine, {
+        url: `${base}/api/auth/login`,
+        method: 'POST',
+        headers: login.headers,
+        body: login.body,
+      }),
+      await measure('bare Fastify POST /argon2 (one argon2id verify)', engine, {
+        url: 'http://127.0.0.1:3201/argon2',
+        method: 'POST',
+      }),
     ];
   } finally {
     await stop(server);
@@ -133,10 +180,13 @@ async function withFreshPostgres<T>(url: string, run: (dbUrl: string) => Promise
 }
 
 const rows = await runEngine('PGlite (embedded)', undefined);
-if (process.env.BENCH_DATABASE_URL) rows.push(...(await withFreshPostgres(process.env.BENCH_DATABASE_URL, (url) => runEngine('PostgreSQL', url))));
+if (process.env.BENCH_DATABASE_URL)
+  rows.push(...(await withFreshPostgres(process.env.BENCH_DATABASE_URL, (url) => runEngine('PostgreSQL', url))));
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
-const table = rows.map((r) => `| ${r.scenario} | ${r.engine} | ${r.connections} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`).join('\n');
+const table = rows
+  .map((r) => `| ${r.scenario} | ${r.engine} | ${r.connections} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`)
+  .join('\n');
 const doc = `# Benchmarks
 
 Written by \`npm run bench\` (bench/run.ts). Each scenario runs ${seconds} s with autocannon from the same

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { dialog, loginAdmin, openMenu, tableRow } from './support';
 
-test('专业字典 (FAQ §7.5): the platform browses the three levels, adds a specialty under a level-2 entry and finds it', async ({ page }) => {
+test('专业字典 (FAQ §7.5): the platform browses the three levels, adds a specialty under a level-2 entry and finds it', async ({
+  page,
+}) => {
   const tag = String(Date.now()).slice(-6);
   const name = `数字档案学${tag}`;
   await loginAdmin(page);

@@ -17,14 +17,23 @@ import {
   uniquePhone,
 } from './support';
 
-test('applicants: a person registers, chooses a unit, gets its message, a reset password, is locked and unlocked by it, and is removed', async ({ page, browser, request }) => {
+test('applicants: a person registers, chooses a unit, gets its message, a reset password, is locked and unlocked by it, and is removed', async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
   const tag = String(Date.now()).slice(-6);
   // A registered unit that has not completed 单位信息 yet.
   const unit = newUnit({ unitName: `昆明市测试档案馆个人${tag}` });
   await registerUnitViaApi(request, unit);
 
-  const person = { name: `王测试${tag.slice(-2)}`, idNumber: idNumberFor('19900307'), phone: uniquePhone(), password: `Pe@${tag}ab` };
+  const person = {
+    name: `王测试${tag.slice(-2)}`,
+    idNumber: idNumberFor('19900307'),
+    phone: uniquePhone(),
+    password: `Pe@${tag}ab`,
+  };
 
   // ── 个人注册 from the 个人用户 tab ──
   await page.goto('/#/login');
@@ -70,7 +79,9 @@ test('applicants: a person registers, chooses a unit, gets its message, a reset 
   await page.getByLabel('单位', { exact: true }).fill(`不存在的单位${tag}`);
   await page.getByRole('button', { name: '搜索' }).click();
   await expect(page.getByTestId('unit-not-found')).toContainText('检索不到单位');
-  await expect(page.getByTestId('unit-not-found')).toContainText('单位尚未在系统中注册账号，请联系单位负责人在我平台进行账号注册（首页 - 单位登录 - 单位注册）');
+  await expect(page.getByTestId('unit-not-found')).toContainText(
+    '单位尚未在系统中注册账号，请联系单位负责人在我平台进行账号注册（首页 - 单位登录 - 单位注册）',
+  );
 
   // … a registered one is, and may be chosen even with incomplete information (FAQ §7.6).
   await page.getByLabel('单位', { exact: true }).fill(unit.unitName);

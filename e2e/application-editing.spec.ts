@@ -1,12 +1,27 @@
 import { expect, test } from '@playwright/test';
-import { createApplicationViaApi, openSection, pickInSelect, registerApplicantViaApi, saveTable, setUpOrganisations } from './application-support';
+import {
+  createApplicationViaApi,
+  openSection,
+  pickInSelect,
+  registerApplicantViaApi,
+  saveTable,
+  setUpOrganisations,
+} from './application-support';
 import { confirmBox, idNumberFor, submitLogin, uniquePhone } from './support';
 
-test('application editing: rows are added, moved and deleted; two tabs on one application — the stale one reloads and keeps what was typed', async ({ page, request }) => {
+test('application editing: rows are added, moved and deleted; two tabs on one application — the stale one reloads and keeps what was typed', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const tag = String(Date.now()).slice(-6);
   const { batchId } = await setUpOrganisations(request, `云南省档案系列职称评审委员会编辑${tag}`, { bureaus: false });
-  const person = { name: `钱编辑${tag.slice(-2)}`, idNumber: idNumberFor('19880210'), phone: uniquePhone(), password: `Ed@${tag}xy` };
+  const person = {
+    name: `钱编辑${tag.slice(-2)}`,
+    idNumber: idNumberFor('19880210'),
+    phone: uniquePhone(),
+    password: `Ed@${tag}xy`,
+  };
   await registerApplicantViaApi(request, person);
   await submitLogin(page, '个人用户', person.phone, person.password);
   await expect(page).toHaveURL(/#\/applicant\/profile$/);
@@ -53,7 +68,9 @@ test('application editing: rows are added, moved and deleted; two tabs on one ap
   await box.getByRole('button', { name: '重新加载' }).click();
   await expect(other.getByText('已重新加载')).toBeVisible();
   await expect(other.getByLabel('专业技术工作总结')).toHaveValue(summary);
-  await expect(other.getByTestId('section-table3').getByTestId('table-save-state')).toHaveText(/^已保存 \d{2}:\d{2}:\d{2}$/);
+  await expect(other.getByTestId('section-table3').getByTestId('table-save-state')).toHaveText(
+    /^已保存 \d{2}:\d{2}:\d{2}$/,
+  );
 
   // Both edits are on the server.
   await page.reload();

@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { openSection, pdf, pickInSelect, pickSpecialty, saveTable, setUpOrganisations, typeDate } from './application-support';
+import {
+  openSection,
+  pdf,
+  pickInSelect,
+  pickSpecialty,
+  saveTable,
+  setUpOrganisations,
+  typeDate,
+} from './application-support';
 import {
   chooseOption,
   confirmBox,
@@ -17,7 +25,11 @@ import {
   uniquePhone,
 } from './support';
 
-test('application: an applicant fills the 申报评审表, is held up by the unit, then submits and sees it at 单位审核', async ({ page, browser, request }) => {
+test('application: an applicant fills the 申报评审表, is held up by the unit, then submits and sees it at 单位审核', async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
   const tag = String(Date.now()).slice(-6);
   const year = new Date().getFullYear();
@@ -29,7 +41,12 @@ test('application: an applicant fills the 申报评审表, is held up by the uni
   await registerUnitViaApi(request, unit);
 
   // ── 个人注册 and login ──
-  const person = { name: `赵申报${tag.slice(-2)}`, idNumber: idNumberFor('19920615'), phone: uniquePhone(), password: `Ap@${tag}xy` };
+  const person = {
+    name: `赵申报${tag.slice(-2)}`,
+    idNumber: idNumberFor('19920615'),
+    phone: uniquePhone(),
+    password: `Ap@${tag}xy`,
+  };
   await page.goto('/#/applicant/register');
   await page.getByLabel('姓名').fill(person.name);
   await page.getByLabel('身份证号').fill(person.idNumber);
@@ -63,8 +80,12 @@ test('application: an applicant fills the 申报评审表, is held up by the uni
   await expect(box.getByTestId('batch-time')).toContainText('网报时间');
   await formItem(box, '申报职称').locator('.el-select__wrapper').click();
   await page.getByRole('option', { name: /^馆员/ }).click();
-  await expect(box.getByTestId('specialty-not-found').first()).toContainText('所学专业检索不到：发送专业名称（一级学科—二级学科—三级学科），及毕业证图片至邮箱');
-  await expect(box.getByTestId('specialty-not-found').last()).toContainText('从事专业检索不到：发送职称证书图片至邮箱 hrmosmo@163.com');
+  await expect(box.getByTestId('specialty-not-found').first()).toContainText(
+    '所学专业检索不到：发送专业名称（一级学科—二级学科—三级学科），及毕业证图片至邮箱',
+  );
+  await expect(box.getByTestId('specialty-not-found').last()).toContainText(
+    '从事专业检索不到：发送职称证书图片至邮箱 hrmosmo@163.com',
+  );
   await pickSpecialty(page, box, '所学专业', '档案学', '管理学—图书情报与档案管理—档案学');
   await pickSpecialty(page, box, '从事专业', '档案学', '管理学—图书情报与档案管理—档案学');
   await box.getByRole('button', { name: '确定' }).click();
@@ -140,7 +161,8 @@ test('application: an applicant fills the 申报评审表, is held up by the uni
 
   // ── 表三: a summary over 2000 characters; a reload before it is saved keeps it ──
   await openSection(page, 'table3');
-  const paragraph = '任现职以来，本人认真贯彻落实档案工作法律法规，负责馆藏档案的接收、整理、鉴定、保管和利用工作，推进档案数字化建设，参与编研成果的编写，积极做好档案信息化和安全管理工作。';
+  const paragraph =
+    '任现职以来，本人认真贯彻落实档案工作法律法规，负责馆藏档案的接收、整理、鉴定、保管和利用工作，推进档案数字化建设，参与编研成果的编写，积极做好档案信息化和安全管理工作。';
   const summary = paragraph.repeat(Math.ceil(2100 / paragraph.length));
   const length = [...summary].length;
   await page.getByLabel('专业技术工作总结').fill(summary);
@@ -151,7 +173,9 @@ test('application: an applicant fills the 申报评审表, is held up by the uni
   await expect(page.getByLabel('专业技术工作总结')).toHaveValue(summary);
   await expect(page.getByTestId('restored-banner')).toContainText('已恢复您上次未保存的内容');
   // … and saves it by itself two seconds later.
-  await expect(page.getByTestId('section-table3').getByTestId('table-save-state')).toHaveText(/^已保存 \d{2}:\d{2}:\d{2}$/);
+  await expect(page.getByTestId('section-table3').getByTestId('table-save-state')).toHaveText(
+    /^已保存 \d{2}:\d{2}:\d{2}$/,
+  );
 
   // ── 表四: one row ──
   await openSection(page, 'table4');

@@ -12,7 +12,11 @@ import {
 } from './application-support';
 import { confirmBox, idNumberFor, newUnit, registerUnitViaApi, submitLogin, uniquePhone } from './support';
 
-test('application returned: the unit returns it; the applicant edits the tables (not the cover or choices) and resubmits to the unit', async ({ page, request, playwright }) => {
+test('application returned: the unit returns it; the applicant edits the tables (not the cover or choices) and resubmits to the unit', async ({
+  page,
+  request,
+  playwright,
+}) => {
   test.setTimeout(120_000);
   const tag = String(Date.now()).slice(-6);
   const year = new Date().getFullYear();
@@ -24,12 +28,19 @@ test('application returned: the unit returns it; the applicant edits the tables 
   const unitApi = await completeUnitViaApi(unitRequest, unit);
 
   // A submitted application, made through the API (the journey spec fills it through the pages).
-  const person = { name: `孙返回${tag.slice(-2)}`, idNumber: idNumberFor('19870512'), phone: uniquePhone(), password: `Rt@${tag}xy` };
+  const person = {
+    name: `孙返回${tag.slice(-2)}`,
+    idNumber: idNumberFor('19870512'),
+    phone: uniquePhone(),
+    password: `Rt@${tag}xy`,
+  };
   await registerApplicantViaApi(request, person);
   await submitLogin(page, '个人用户', person.idNumber, person.password);
   await expect(page).toHaveURL(/#\/applicant\/profile$/);
   const me = await apiClient(page.request);
-  const [found] = await me.get<{ unitId: string }[]>(`/api/applicants/unit-search?keyword=${encodeURIComponent(unit.unitName)}`);
+  const [found] = await me.get<{ unitId: string }[]>(
+    `/api/applicants/unit-search?keyword=${encodeURIComponent(unit.unitName)}`,
+  );
   await me.send('post', '/api/applicants/me/unit', { unitId: found!.unitId });
   const id = await createApplicationViaApi(page.request, batchId);
   await fillApplicationViaApi(me, id, completeForm(year, unit.unitName, person.name));
@@ -38,7 +49,11 @@ test('application returned: the unit returns it; the applicant edits the tables 
 
   // The unit returns it with an opinion.
   const atUnit = await unitApi.get<{ version: number }>(`/api/applications/${id}`);
-  await unitApi.send('post', '/api/review/decisions', { items: [{ id, version: atUnit.version }], action: 'return', opinion: '请补充表四的工作成效' });
+  await unitApi.send('post', '/api/review/decisions', {
+    items: [{ id, version: atUnit.version }],
+    action: 'return',
+    opinion: '请补充表四的工作成效',
+  });
   await unitRequest.dispose();
 
   // ── The applicant sees it returned ──

@@ -4,20 +4,33 @@ import { CAPTCHA, E2E_ADMIN, outbox, waitForSmsCode } from './support';
 /** Helpers of the application journeys (application-*.spec.ts). */
 
 /** A tiny PDF (the server checks the content, not the name). */
-export const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`) });
+export const pdf = (name: string) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`),
+});
 
 /**
  * What only the platform makes, through the admin API (the admin pages have their own journey):
  * the HR bureaus of 五华区 and 昆明市 (kept when another journey made them already: 409) and an
  * archives committee with a batch open now.
  */
-export async function setUpOrganisations(request: APIRequestContext, committeeName: string, options: { bureaus?: boolean } = {}): Promise<{ batchId: string }> {
+export async function setUpOrganisations(
+  request: APIRequestContext,
+  committeeName: string,
+  options: { bureaus?: boolean } = {},
+): Promise<{ batchId: string }> {
   const session = (await (await request.get('/api/session')).json()) as { csrfToken: string };
   const headers = { 'x-csrf-token': session.csrfToken };
   const captcha = (await (await request.get('/api/captcha')).json()) as { captchaId: string };
   const login = await request.post('/api/auth/admin-login', {
     headers,
-    data: { username: E2E_ADMIN.username, password: E2E_ADMIN.password, captchaId: captcha.captchaId, captchaCode: CAPTCHA },
+    data: {
+      username: E2E_ADMIN.username,
+      password: E2E_ADMIN.password,
+      captchaId: captcha.captchaId,
+      captchaCode: CAPTCHA,
+    },
   });
   expect(login.status(), await login.text()).toBe(200);
   const post = async (path: string, data: unknown, allowConflict = false) => {
@@ -30,7 +43,13 @@ export async function setUpOrganisations(request: APIRequestContext, committeeNa
     await post('/api/admin/hr-bureaus', { name: '五华区人力资源和社会保障局', regionCode: '530102' }, true);
     await post('/api/admin/hr-bureaus', { name: '昆明市人力资源和社会保障局', regionCode: '530100' }, true);
   }
-  const committee = await post('/api/admin/committees', { name: committeeName, seriesCode: 'archives', titleLevels: ['intermediate', 'associateSenior'], printFromStage: 'committeeCheck', notice: '' });
+  const committee = await post('/api/admin/committees', {
+    name: committeeName,
+    seriesCode: 'archives',
+    titleLevels: ['intermediate', 'associateSenior'],
+    printFromStage: 'committeeCheck',
+    notice: '',
+  });
   const now = Date.now();
   const batch = await post(`/api/admin/committees/${committee!.id}/batches`, {
     year: new Date(now).getFullYear(),
@@ -48,15 +67,28 @@ async function csrfHeaders(request: APIRequestContext): Promise<Record<string, s
 }
 
 /** Registers a person through the API (the page itself is covered by the journeys). */
-export async function registerApplicantViaApi(request: APIRequestContext, person: { name: string; idNumber: string; phone: string; password: string }): Promise<void> {
+export async function registerApplicantViaApi(
+  request: APIRequestContext,
+  person: { name: string; idNumber: string; phone: string; password: string },
+): Promise<void> {
   const headers = await csrfHeaders(request);
   const before = (await outbox(request, person.phone)).length;
-  const sms = await request.post('/api/sms/codes', { headers, data: { phone: person.phone, purpose: 'applicantRegister' } });
+  const sms = await request.post('/api/sms/codes', {
+    headers,
+    data: { phone: person.phone, purpose: 'applicantRegister' },
+  });
   expect(sms.status(), await sms.text()).toBe(200);
   const smsCode = await waitForSmsCode(request, person.phone, before);
   const response = await request.post('/api/applicants/register', {
     headers,
-    data: { name: person.name, idNumber: person.idNumber, phone: person.phone, smsCode, password: person.password, confirmPassword: person.password },
+    data: {
+      name: person.name,
+      idNumber: person.idNumber,
+      phone: person.phone,
+      smsCode,
+      password: person.password,
+      confirmPassword: person.password,
+    },
   });
   expect(response.status(), await response.text()).toBe(201);
 }
@@ -109,14 +141,19 @@ export async function pickInSelect(page: Page, input: Locator, name: string | Re
   await expect(wrapper).toContainText(name);
 }
 
-export async function pickSpecialty(page: Page, scope: Locator, label: string, keyword: string, pathName: string): Promise<void> {
+export async function pickSpecialty(
+  page: Page,
+  scope: Locator,
+  label: string,
+  keyword: string,
+  pathName: string,
+): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(keyword);
   await (await optionOf(page, input, pathName)).click();
   await expect(input.locator('xpath=ancestor::div[contains(@class, "el-select__wrapper")]')).toContainText(pathName);
 }
-
 
 /** A signed-in API client (its own cookies) for a unit or an applicant, with the CSRF header on every change. */
 export interface ApiClient {
@@ -147,12 +184,21 @@ export async function apiClient(request: APIRequestContext): Promise<ApiClient> 
 }
 
 /** Logs a unit in on an API context and completes its 单位信息 (事业单位, 县区级, 五华区). */
-export async function completeUnitViaApi(request: APIRequestContext, unit: { creditCode: string; password: string; contactName: string; phone: string }): Promise<ApiClient> {
+export async function completeUnitViaApi(
+  request: APIRequestContext,
+  unit: { creditCode: string; password: string; contactName: string; phone: string },
+): Promise<ApiClient> {
   const headers = await csrfHeaders(request);
   const captcha = (await (await request.get('/api/captcha')).json()) as { captchaId: string };
   const login = await request.post('/api/auth/login', {
     headers,
-    data: { kind: 'unit', username: unit.creditCode, password: unit.password, captchaId: captcha.captchaId, captchaCode: CAPTCHA },
+    data: {
+      kind: 'unit',
+      username: unit.creditCode,
+      password: unit.password,
+      captchaId: captcha.captchaId,
+      captchaCode: CAPTCHA,
+    },
   });
   expect(login.status(), await login.text()).toBe(200);
   const api = await apiClient(request);
@@ -170,7 +216,8 @@ export async function completeUnitViaApi(request: APIRequestContext, unit: { cre
 
 /** Every table of a 馆员 application filled as 提交 needs, for the five years before `year`. */
 export function completeForm(year: number, unitName: string, personName: string): Record<string, unknown> {
-  const paragraph = '任现职以来，本人负责馆藏档案的接收、整理、鉴定、保管和利用工作，推进档案数字化建设，参与编研成果的编写。';
+  const paragraph =
+    '任现职以来，本人负责馆藏档案的接收、整理、鉴定、保管和利用工作，推进档案数字化建设，参与编研成果的编写。';
   return {
     table1: [{ start: '2010-09', end: '至今', organisation: unitName, role: '档案管理员', witness: '张馆长' }],
     table2: {
@@ -184,9 +231,22 @@ export function completeForm(year: number, unitName: string, personName: string)
       graduatedAt: '2010-07-01',
     },
     table3: { summary: paragraph.repeat(Math.ceil(2100 / paragraph.length)) },
-    table4: [{ start: '2019-01', end: '2020-12', name: '馆藏档案数字化', content: '整理与扫描质检', role: '负责人', outcome: '' }],
+    table4: [
+      {
+        start: '2019-01',
+        end: '2020-12',
+        name: '馆藏档案数字化',
+        content: '整理与扫描质检',
+        role: '负责人',
+        outcome: '',
+      },
+    ],
     table10: { agreed: true, signedName: personName, signedAt: `${year}-01-10` },
-    table11: Array.from({ length: 5 }, (_, i) => ({ year: String(year - 5 + i), result: '合格', organisation: unitName })),
+    table11: Array.from({ length: 5 }, (_, i) => ({
+      year: String(year - 5 + i),
+      result: '合格',
+      organisation: unitName,
+    })),
   };
 }
 

@@ -21,7 +21,16 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // E2E_OUTPUT_DIR / E2E_REPORT_DIR keep two sessions' runs on one machine apart.
   outputDir: process.env.E2E_OUTPUT_DIR ?? fileURLToPath(new URL('../test-results', import.meta.url)),
-  reporter: [['list'], ['html', { open: 'never', outputFolder: process.env.E2E_REPORT_DIR ?? fileURLToPath(new URL('../playwright-report', import.meta.url)) }]],
+  reporter: [
+    ['list'],
+    [
+      'html',
+      {
+        open: 'never',
+        outputFolder: process.env.E2E_REPORT_DIR ?? fileURLToPath(new URL('../playwright-report', import.meta.url)),
+      },
+    ],
+  ],
   use: {
     baseURL,
     locale: 'zh-CN',
@@ -33,7 +42,15 @@ export default defineConfig({
     navigationTimeout: 20_000,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

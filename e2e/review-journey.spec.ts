@@ -1,5 +1,21 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { CAPTCHA, E2E_ADMIN, confirmBox, dialog, formItem, idNumberFor, newUnit, openMenu, registerUnitViaApi, replaceTemporaryPassword, submitLogin, tableRow, uniquePhone, waitForSmsCode, outbox } from './support';
+import {
+  CAPTCHA,
+  E2E_ADMIN,
+  confirmBox,
+  dialog,
+  formItem,
+  idNumberFor,
+  newUnit,
+  openMenu,
+  registerUnitViaApi,
+  replaceTemporaryPassword,
+  submitLogin,
+  tableRow,
+  uniquePhone,
+  waitForSmsCode,
+  outbox,
+} from './support';
 
 /**
  * The review side (manual §4, §5): the unit's 单位审核 - 申报评审 with 基层意见, a multi-person 审核 with one
@@ -8,7 +24,11 @@ import { CAPTCHA, E2E_ADMIN, confirmBox, dialog, formItem, idNumberFor, newUnit,
  * Organisations and the applicants' forms are set up through the API; every review step is in the pages.
  */
 
-const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`) });
+const pdf = (name: string) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`),
+});
 
 type Json = Record<string, any>;
 
@@ -36,7 +56,8 @@ async function apiSession(request: APIRequestContext): Promise<Api> {
     },
     async send(method, path, data, expected) {
       const response = await request.fetch(path, { method, headers, data });
-      if (expected !== undefined) expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(expected);
+      if (expected !== undefined)
+        expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(expected);
       else expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBeTruthy();
       return (await response.json()) as Json;
     },
@@ -52,16 +73,36 @@ async function captchaId(request: APIRequestContext): Promise<string> {
   return ((await (await request.get('/api/captcha')).json()) as { captchaId: string }).captchaId;
 }
 
-async function login(request: APIRequestContext, kind: 'unit' | 'applicant', username: string, password: string): Promise<Api> {
+async function login(
+  request: APIRequestContext,
+  kind: 'unit' | 'applicant',
+  username: string,
+  password: string,
+): Promise<Api> {
   const api = await apiSession(request);
-  await api.send('POST', '/api/auth/login', { kind, username, password, captchaId: await captchaId(request), captchaCode: CAPTCHA }, 200);
+  await api.send(
+    'POST',
+    '/api/auth/login',
+    { kind, username, password, captchaId: await captchaId(request), captchaCode: CAPTCHA },
+    200,
+  );
   // The session (and its CSRF token) is new after login.
   return apiSession(request);
 }
 
 async function adminLogin(request: APIRequestContext): Promise<Api> {
   const api = await apiSession(request);
-  await api.send('POST', '/api/auth/admin-login', { username: E2E_ADMIN.username, password: E2E_ADMIN.password, captchaId: await captchaId(request), captchaCode: CAPTCHA }, 200);
+  await api.send(
+    'POST',
+    '/api/auth/admin-login',
+    {
+      username: E2E_ADMIN.username,
+      password: E2E_ADMIN.password,
+      captchaId: await captchaId(request),
+      captchaCode: CAPTCHA,
+    },
+    200,
+  );
   return apiSession(request);
 }
 
@@ -99,18 +140,48 @@ function completeForm(year: number, name: string): Record<string, unknown> {
       qualification: '',
     },
     table3: { summary: '任现职以来，本人从事档案收集、整理、鉴定与利用工作。'.repeat(90) },
-    table4: [{ start: '2019-01', end: '2020-12', name: '馆藏档案数字化', content: '组织完成十万卷档案数字化', role: '负责人', outcome: '通过验收' }],
+    table4: [
+      {
+        start: '2019-01',
+        end: '2020-12',
+        name: '馆藏档案数字化',
+        content: '组织完成十万卷档案数字化',
+        role: '负责人',
+        outcome: '通过验收',
+      },
+    ],
     table5: [],
     table6: [],
     table7: [],
-    table8: [{ title: '数字档案馆建设的实践与思考', publication: '云南档案', serial: 'CN53-1025/G2', publishedAt: '2021-05', rank: '独著', wordCount: '5000' }],
+    table8: [
+      {
+        title: '数字档案馆建设的实践与思考',
+        publication: '云南档案',
+        serial: 'CN53-1025/G2',
+        publishedAt: '2021-05',
+        rank: '独著',
+        wordCount: '5000',
+      },
+    ],
     table9: [{ start: '2023-03', end: '2023-03', content: '档案数字化培训', organiser: '云南省档案局', hours: '40' }],
     table10: { agreed: true, signedName: name, signedAt: `${year}-01-02` },
-    table11: Array.from({ length: 5 }, (_, i) => ({ year: String(year - 1 - i), result: '合格', organisation: '麒麟区档案馆' })),
+    table11: Array.from({ length: 5 }, (_, i) => ({
+      year: String(year - 1 - i),
+      result: '合格',
+      organisation: '麒麟区档案馆',
+    })),
   };
 }
 
-const requiredCategories = ['hrIdCard', 'hrEducation', 'hrCurrentTitle', 'hrWorkHistory', 'hrAnnualReview', 'hrContinuingEducation', 'paper'];
+const requiredCategories = [
+  'hrIdCard',
+  'hrEducation',
+  'hrCurrentTitle',
+  'hrWorkHistory',
+  'hrAnnualReview',
+  'hrContinuingEducation',
+  'paper',
+];
 
 interface Person {
   name: string;
@@ -136,30 +207,50 @@ async function submittedApplication(
   const smsCode = await waitForSmsCode(request, phone, before);
   const idNumber = idNumberFor(birth, '530302');
   const password = `Ap@${birth.slice(2)}xy`;
-  await anonymous.send('POST', '/api/applicants/register', { name, idNumber, phone, smsCode, password, confirmPassword: password }, 201);
+  await anonymous.send(
+    'POST',
+    '/api/applicants/register',
+    { name, idNumber, phone, smsCode, password, confirmPassword: password },
+    201,
+  );
   const api = await login(request, 'applicant', idNumber, password);
 
-  const units = (await api.get(`/api/applicants/unit-search?keyword=${encodeURIComponent(choices.unitName)}`)) as unknown as { unitId: string }[];
+  const units = (await api.get(
+    `/api/applicants/unit-search?keyword=${encodeURIComponent(choices.unitName)}`,
+  )) as unknown as { unitId: string }[];
   await api.send('POST', '/api/applicants/me/unit', { unitId: units[0]!.unitId }, 200);
   const created = await api.send(
     'POST',
     '/api/applications',
-    { kind: 'evaluation', batchId: choices.batchId, titleId: choices.titleId, specialtyStudiedId: choices.specialtyId, specialtyPractisedId: choices.specialtyId },
+    {
+      kind: 'evaluation',
+      batchId: choices.batchId,
+      titleId: choices.titleId,
+      specialtyStudiedId: choices.specialtyId,
+      specialtyPractisedId: choices.specialtyId,
+    },
     201,
   );
   const id = String(created.id);
   let version = (await api.get(`/api/applications/${id}`)).version as number;
   for (const [table, data] of Object.entries(completeForm(choices.year, name))) {
-    version = (await api.send('PUT', `/api/applications/${id}/tables/${table}`, { version, data }, 200)).version as number;
+    version = (await api.send('PUT', `/api/applications/${id}/tables/${table}`, { version, data }, 200))
+      .version as number;
   }
-  for (const category of requiredCategories) await api.upload(`/api/applications/${id}/attachments/${category}`, `${category}.pdf`);
+  for (const category of requiredCategories)
+    await api.upload(`/api/applications/${id}/attachments/${category}`, `${category}.pdf`);
   version = (await api.get(`/api/applications/${id}`)).version as number;
   await api.send('POST', `/api/applications/${id}/submit`, { version }, 200);
   return { name, idNumber, password, api, applicationId: id };
 }
 
 /** A 审核用户 logs in with the one-time password, replaces it and opens 申报审核. */
-async function reviewerDesk(browser: Browser, username: string, temporaryPassword: string, orgName: string): Promise<Page> {
+async function reviewerDesk(
+  browser: Browser,
+  username: string,
+  temporaryPassword: string,
+  orgName: string,
+): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await submitLogin(page, '审核用户', username, temporaryPassword);
@@ -181,12 +272,19 @@ async function decide(page: Page, testId: string, names: string[], action: strin
 async function submitDecision(page: Page, names: string[], action: string, opinion: string): Promise<void> {
   const box = dialog(page, '审核');
   await expect(box.getByTestId('decision-targets')).toHaveText(names.join('、'));
-  await box.locator('.el-radio').filter({ hasText: new RegExp(`^${action}$`) }).click();
+  await box
+    .locator('.el-radio')
+    .filter({ hasText: new RegExp(`^${action}$`) })
+    .click();
   if (opinion) await box.getByLabel('审核意见').fill(opinion);
   await box.getByRole('button', { name: '提交' }).click();
 }
 
-test('review: 单位审核 with 基层意见, the county and city bureaus (返回修改 and back), the committee; 不通过 and 审核记录', async ({ page, browser, request }) => {
+test('review: 单位审核 with 基层意见, the county and city bureaus (返回修改 and back), the committee; 不通过 and 审核记录', async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(240_000);
   const tag = String(Date.now()).slice(-6);
   const year = new Date().getFullYear();
@@ -201,25 +299,54 @@ test('review: 单位审核 with 基层意见, the county and city bureaus (返�
   const bureaus = (await admin.get('/api/admin/hr-bureaus')) as unknown as { id: string; name: string }[];
   const countyOrg = bureaus.find((b) => b.id === countyId)!.name;
   const cityOrg = bureaus.find((b) => b.id === cityId)!.name;
-  const committee = await admin.send('POST', '/api/admin/committees', { name: committeeName, seriesCode: 'archives', titleLevels: ['intermediate', 'associateSenior'], printFromStage: 'committeeCheck', notice: '' }, 201);
+  const committee = await admin.send(
+    'POST',
+    '/api/admin/committees',
+    {
+      name: committeeName,
+      seriesCode: 'archives',
+      titleLevels: ['intermediate', 'associateSenior'],
+      printFromStage: 'committeeCheck',
+      notice: '',
+    },
+    201,
+  );
   const now = Date.now();
   const batch = await admin.send(
     'POST',
     `/api/admin/committees/${committee.id}/batches`,
-    { year, opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 30 * 86_400_000).toISOString(), notice: '' },
+    {
+      year,
+      opensAt: new Date(now - 86_400_000).toISOString(),
+      closesAt: new Date(now + 30 * 86_400_000).toISOString(),
+      notice: '',
+    },
     201,
   );
   const reviewer = async (orgKind: string, orgId: string, username: string) =>
-    (await admin.send('POST', '/api/admin/reviewers', { orgKind, orgId, username, displayName: `审核员${username}` }, 201)).temporaryPassword as string;
+    (
+      await admin.send(
+        'POST',
+        '/api/admin/reviewers',
+        { orgKind, orgId, username, displayName: `审核员${username}` },
+        201,
+      )
+    ).temporaryPassword as string;
   const countyUser = `county${tag}`;
   const cityUser = `city${tag}`;
   const committeeUser = `committee${tag}`;
   const countyPassword = await reviewer('hrBureau', countyId, countyUser);
   const cityPassword = await reviewer('hrBureau', cityId, cityUser);
   const committeePassword = await reviewer('committee', String(committee.id), committeeUser);
-  const series = (await admin.get('/api/series')) as unknown as { code: string; titles: { id: string; name: string }[] }[];
+  const series = (await admin.get('/api/series')) as unknown as {
+    code: string;
+    titles: { id: string; name: string }[];
+  }[];
   const titleId = series.find((s) => s.code === 'archives')!.titles.find((t) => t.name === '馆员')!.id;
-  const specialties = (await admin.get(`/api/specialties?keyword=${encodeURIComponent('档案学')}`)) as unknown as { id: string; pathName: string }[];
+  const specialties = (await admin.get(`/api/specialties?keyword=${encodeURIComponent('档案学')}`)) as unknown as {
+    id: string;
+    pathName: string;
+  }[];
   const specialtyId = specialties.find((s) => s.pathName === '管理学—图书情报与档案管理—档案学')!.id;
 
   // ── A 县区级 unit of 麒麟区 without a supervising department: 单位 → 县区 → 州市 → 评委会 ──
@@ -228,7 +355,19 @@ test('review: 单位审核 with 基层意见, the county and city bureaus (返�
   await registerUnitViaApi(unitContext.request, unit);
   const unitApi = await login(unitContext.request, 'unit', unit.creditCode, unit.password);
   const license = await unitApi.upload('/api/units/me/license', '营业执照.pdf');
-  await unitApi.send('PUT', '/api/units/me/info', { licenseFileId: license.id, nature: 'institution', level: 'county', regionCode: '530302', contactName: '张联系', contactPhone: '0874-3112233' }, 200);
+  await unitApi.send(
+    'PUT',
+    '/api/units/me/info',
+    {
+      licenseFileId: license.id,
+      nature: 'institution',
+      level: 'county',
+      regionCode: '530302',
+      contactName: '张联系',
+      contactPhone: '0874-3112233',
+    },
+    200,
+  );
 
   const choices = { unitName: unit.unitName, batchId: String(batch.id), titleId, specialtyId, year };
   const first = await submittedApplication(browser, choices, `钱通过${tag.slice(-2)}`, '19880512');
@@ -266,7 +405,10 @@ test('review: 单位审核 with 基层意见, the county and city bureaus (返�
   await box.getByTestId('attachment-category').filter({ hasText: '学历学位证书（1）' }).click();
   await expect(box.getByTestId('attachment-list')).toContainText('学历学位证书 - 附件列表');
   await expect(box.getByTestId('attachment-file')).toContainText('hrEducation.pdf');
-  await expect(box.getByTestId('attachment-file').getByRole('link', { name: '查看' })).toHaveAttribute('href', new RegExp(`api/applications/${first.applicationId}/attachments/\\d+/file`));
+  await expect(box.getByTestId('attachment-file').getByRole('link', { name: '查看' })).toHaveAttribute(
+    'href',
+    new RegExp(`api/applications/${first.applicationId}/attachments/\\d+/file`),
+  );
   await expect(box.getByTestId('attachment-category').filter({ hasText: '获奖（0）' })).toBeDisabled();
   await expect(box.getByTestId('attachment-preview').getByRole('link', { name: '在新窗口中打开' })).toBeVisible();
   await box.getByRole('button', { name: '关闭', exact: true }).click();
@@ -275,9 +417,12 @@ test('review: 单位审核 with 基层意见, the county and city bureaus (返�
   // 查看申报表 (§4.2): the cover, the tables, 表十二 and the note about small screens.
   await firstRow.getByRole('button', { name: '查看申报表' }).click();
   await expect(page).toHaveURL(new RegExp(`#/unit/review/application/${first.applicationId}$`));
-  await expect(page.getByTestId('zoom-note')).toContainText('小屏幕电脑可能会出现按钮显示不全，在浏览器中按住 Ctrl 并滚动鼠标滚轮即可缩放页面显示按钮');
+  await expect(page.getByTestId('zoom-note')).toContainText(
+    '小屏幕电脑可能会出现按钮显示不全，在浏览器中按住 Ctrl 并滚动鼠标滚轮即可缩放页面显示按钮',
+  );
   const cover = page.getByTestId('sheet-cover');
-  for (const text of [first.name, unit.unitName, '档案', '馆员', '档案学', `${year}年`]) await expect(cover).toContainText(text);
+  for (const text of [first.name, unit.unitName, '档案', '馆员', '档案学', `${year}年`])
+    await expect(cover).toContainText(text);
   await expect(page.getByTestId('sheet-table1')).toContainText('表一：主要学习和工作经历');
   await expect(page.getByTestId('sheet-table1')).toContainText('2012-08 — 至今');
   await expect(page.getByTestId('sheet-table2')).toContainText('中共党员');
@@ -305,20 +450,34 @@ test('review: 单位审核 with 基层意见, the county and city bureaus (返�
 
   // Meanwhile the application changes elsewhere (基层意见 saved in another window): the decision is refused.
   const held = await unitApi.get(`/api/review/applications/${second.applicationId}/unit-opinion`);
-  await unitApi.send('PUT', `/api/review/applications/${second.applicationId}/unit-opinion`, { version: held.version, unitOpinion: '经核实，该同志不符合申报条件。' }, 200);
+  await unitApi.send(
+    'PUT',
+    `/api/review/applications/${second.applicationId}/unit-opinion`,
+    { version: held.version, unitOpinion: '经核实，该同志不符合申报条件。' },
+    200,
+  );
   await tableRow(page, desk, second.name).locator('.el-checkbox').click();
   await page.getByRole('button', { name: '审核', exact: true }).click();
   box = dialog(page, '审核');
-  await expect(box.getByTestId('unit-opinion-note')).toHaveText('此处填写的审核意见即为申报表中最后一页【单位审核推荐意见】');
+  await expect(box.getByTestId('unit-opinion-note')).toHaveText(
+    '此处填写的审核意见即为申报表中最后一页【单位审核推荐意见】',
+  );
   await expect(box).toContainText('不给申报人通过（当年申报直接失败！）');
   await expect(box).toContainText('将申报人的材料彻底退回，适用于申报人修改单位信息、申报评委会、专业、等级信息');
-  await box.locator('.el-radio').filter({ hasText: /^不通过$/ }).click();
+  await box
+    .locator('.el-radio')
+    .filter({ hasText: /^不通过$/ })
+    .click();
   await box.getByRole('button', { name: '提交' }).click();
   await expect(formItem(box, '审核意见')).toContainText('除“通过”外，请填写审核意见');
   await box.getByLabel('审核意见').fill('不符合申报条件');
   await box.getByRole('button', { name: '提交' }).click();
   // The confirmation, then at once the answer: the application changed.
-  await page.locator('.el-message-box').filter({ hasText: `确定不通过“${second.name}”的申报吗？` }).getByRole('button', { name: '确定' }).click();
+  await page
+    .locator('.el-message-box')
+    .filter({ hasText: `确定不通过“${second.name}”的申报吗？` })
+    .getByRole('button', { name: '确定' })
+    .click();
   const refused = page.locator('.el-message-box').filter({ hasText: '审核未完成' });
   await expect(refused).toContainText('该申报已发生变化（可能已被他人审核），请刷新后查看最新状态');
   await expect(refused).toContainText(`当前进度：单位审核中（${unit.unitName}）`);
@@ -369,7 +528,12 @@ test('review: 单位审核 with 基层意见, the county and city bureaus (返�
   // The applicant corrects a table and submits again: it goes straight back to the city.
   const returned = await first.api.get(`/api/applications/${first.applicationId}`);
   expect(returned.whereNow).toBe(`已被${cityOrg}返回修改，修改后提交将直接回到州市人社局审核`);
-  const edited = await first.api.send('PUT', `/api/applications/${first.applicationId}/tables/table3`, { version: returned.version, data: { summary: `${returned.form.table3.summary}补充说明。` } }, 200);
+  const edited = await first.api.send(
+    'PUT',
+    `/api/applications/${first.applicationId}/tables/table3`,
+    { version: returned.version, data: { summary: `${returned.form.table3.summary}补充说明。` } },
+    200,
+  );
   await first.api.send('POST', `/api/applications/${first.applicationId}/submit`, { version: edited.version }, 200);
 
   // Back at the city: 通过 from 查看申报表, where only the decisions it may take are offered.
@@ -413,7 +577,8 @@ test('review: 单位审核 with 基层意见, the county and city bureaus (返�
     '✓州市人社局审核【通过】',
     '✓评委会电子材料审核【通过】',
   ];
-  for (const [i, text] of expected.entries()) await expect(entries.nth(i).getByTestId('review-log-head')).toHaveText(text);
+  for (const [i, text] of expected.entries())
+    await expect(entries.nth(i).getByTestId('review-log-head')).toHaveText(text);
   await expect(entries.nth(1)).toContainText('审核意见：同意推荐');
   await expect(entries.nth(3)).toContainText(`审核单位：${cityOrg}`);
   await expect(entries.nth(3)).toContainText(`审核意见：${returnOpinion}`);

@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { CAPTCHA, loginUnit, newUnit, openMenu, registerUnitViaApi, submitUnitLogin } from './support';
 
-test('a lost session sends the unit back to login, and login returns it to the page it was on', async ({ page, context, request }) => {
+test('a lost session sends the unit back to login, and login returns it to the page it was on', async ({
+  page,
+  context,
+  request,
+}) => {
   const unit = newUnit();
   await registerUnitViaApi(request, unit);
   await loginUnit(page, unit.phone, unit.password, unit.unitName);
@@ -18,7 +22,11 @@ test('a lost session sends the unit back to login, and login returns it to the p
   await expect(page.getByTestId('current-phone')).toHaveText(unit.phone);
 });
 
-test('a session ended elsewhere (a password change in another browser) says 登录已超时 after a reload', async ({ page, browser, request }) => {
+test('a session ended elsewhere (a password change in another browser) says 登录已超时 after a reload', async ({
+  page,
+  browser,
+  request,
+}) => {
   const unit = newUnit();
   await registerUnitViaApi(request, unit);
   await loginUnit(page, unit.creditCode, unit.password, unit.unitName);

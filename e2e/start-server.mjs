@@ -50,7 +50,14 @@ function step(label, command, args) {
 }
 
 console.log(`[e2e] data folder ${dataDir}`);
-step('creating the platform admin', process.execPath, [tsxCli, 'server/src/modules/admin/admin-create.cli.ts', '--username', ADMIN_USERNAME, '--password', ADMIN_PASSWORD]);
+step('creating the platform admin', process.execPath, [
+  tsxCli,
+  'server/src/modules/admin/admin-create.cli.ts',
+  '--username',
+  ADMIN_USERNAME,
+  '--password',
+  ADMIN_PASSWORD,
+]);
 if (process.env.E2E_SKIP_BUILD !== '1') {
   step('building the web app', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent']);
 }

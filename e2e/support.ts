@@ -137,7 +137,9 @@ export async function openMenu(page: Page, title: string): Promise<void> {
     .and(page.locator('.el-menu-item'))
     .filter({ hasText: new RegExp(`^\\s*${title}(\\s*\\d+\\+?)?\\s*$`) })
     .click();
-  await expect(page.getByRole('navigation', { name: '当前位置' }).locator('.el-breadcrumb__item').last()).toHaveText(title);
+  await expect(page.getByRole('navigation', { name: '当前位置' }).locator('.el-breadcrumb__item').last()).toHaveText(
+    title,
+  );
 }
 
 /** The error line of a login form (the answer stays until the next attempt). */
@@ -146,13 +148,20 @@ export function loginError(page: Page) {
 }
 
 /** Signs the e2e admin in on an API context (for setting up what only the platform can make). */
-export async function adminApi(request: APIRequestContext): Promise<{ post: (path: string, data: unknown) => Promise<unknown> }> {
+export async function adminApi(
+  request: APIRequestContext,
+): Promise<{ post: (path: string, data: unknown) => Promise<unknown> }> {
   const token = await csrfToken(request);
   const headers = { 'x-csrf-token': token };
   const captcha = (await (await request.get('/api/captcha')).json()) as { captchaId: string };
   const login = await request.post('/api/auth/admin-login', {
     headers,
-    data: { username: E2E_ADMIN.username, password: E2E_ADMIN.password, captchaId: captcha.captchaId, captchaCode: CAPTCHA },
+    data: {
+      username: E2E_ADMIN.username,
+      password: E2E_ADMIN.password,
+      captchaId: captcha.captchaId,
+      captchaCode: CAPTCHA,
+    },
   });
   expect(login.status(), await login.text()).toBe(200);
   return {
@@ -191,7 +200,13 @@ export async function submitLogin(page: Page, tab: LoginTab, username: string, p
  * On the forced 修改密码 page of an account with a temporary password: sets `newPassword`, which signs
  * the account out; then logs in again on `tab` with the new password.
  */
-export async function replaceTemporaryPassword(page: Page, tab: LoginTab, username: string, temporary: string, newPassword: string): Promise<void> {
+export async function replaceTemporaryPassword(
+  page: Page,
+  tab: LoginTab,
+  username: string,
+  temporary: string,
+  newPassword: string,
+): Promise<void> {
   await expect(page).toHaveURL(/\/password$/);
   await expect(page.getByText('当前为临时密码，请设置新密码。')).toBeVisible();
   await page.getByLabel('旧密码').fill(temporary);
@@ -207,7 +222,9 @@ export async function replaceTemporaryPassword(page: Page, tab: LoginTab, userna
 /** The form item whose label is `label` (inside `scope`, e.g. a dialog). */
 export function formItem(scope: Page | Locator, label: string): Locator {
   const page = 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);
-  return scope.locator('.el-form-item').filter({ has: page.locator('.el-form-item__label', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) });
+  return scope
+    .locator('.el-form-item')
+    .filter({ has: page.locator('.el-form-item__label', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) });
 }
 
 /** Opens the ElSelect of a form item and picks an option. */
@@ -220,7 +237,13 @@ export async function chooseOption(page: Page, scope: Page | Locator, label: str
  * Picks a 行政区域 in the lazy cascader of a form item: `names` from the province down. The last one is
  * checked with its radio when it is not a county (cascaders that may stop at any level).
  */
-export async function pickRegion(page: Page, scope: Page | Locator, label: string, names: string[], options: { stopAbove?: boolean } = {}): Promise<void> {
+export async function pickRegion(
+  page: Page,
+  scope: Page | Locator,
+  label: string,
+  names: string[],
+  options: { stopAbove?: boolean } = {},
+): Promise<void> {
   await formItem(scope, label).locator('.el-cascader').click();
   const panel = page.locator('.el-cascader__dropdown').filter({ visible: true });
   for (const [i, name] of names.entries()) {
@@ -251,7 +274,11 @@ export function tableRow(page: Page, testId: string, text: string): Locator {
 }
 
 /** A 18-character 身份证号 (GB 11643) for a person born on `birth` (YYYYMMDD) in `region`; odd sequence = male. */
-export function idNumberFor(birth = '19900307', region = '530102', sequence = `${randomInt(10, 99)}${randomInt(0, 5) * 2 + 1}`): string {
+export function idNumberFor(
+  birth = '19900307',
+  region = '530102',
+  sequence = `${randomInt(10, 99)}${randomInt(0, 5) * 2 + 1}`,
+): string {
   const first17 = `${region}${birth}${sequence}`;
   const check = idNumberCheckCharacter(first17);
   if (!check) throw new Error(`no check character for ${first17}`);
@@ -260,5 +287,8 @@ export function idNumberFor(birth = '19900307', region = '530102', sequence = `$
 
 /** The open dialog with this title. */
 export function dialog(page: Page, title: string): Locator {
-  return page.locator('.el-dialog').filter({ visible: true }).filter({ has: page.locator('.el-dialog__title', { hasText: title }) });
+  return page
+    .locator('.el-dialog')
+    .filter({ visible: true })
+    .filter({ has: page.locator('.el-dialog__title', { hasText: title }) });
 }

@@ -7,7 +7,12 @@ test('an account with a temporary password must change it before using the syste
   const tag = String(Date.now()).slice(-6);
   const supervisor = (await admin.post('/api/admin/supervisors', { name: `测试主管部门${tag}` })) as { id: string };
   const username = `reviewer${tag}`;
-  const reviewer = (await admin.post('/api/admin/reviewers', { orgKind: 'supervisor', orgId: supervisor.id, username, displayName: `审核员${tag}` })) as {
+  const reviewer = (await admin.post('/api/admin/reviewers', {
+    orgKind: 'supervisor',
+    orgId: supervisor.id,
+    username,
+    displayName: `审核员${tag}`,
+  })) as {
     temporaryPassword: string;
   };
 

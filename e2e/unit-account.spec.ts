@@ -58,7 +58,19 @@ test.describe('单位注册与登录 (manual §1.2, §1.5, §2.1)', () => {
     for (const group of ['基本信息', '专业技术人员管理', '申报审核', '审核记录', '消息管理']) {
       await expect(page.locator('.el-sub-menu__title', { hasText: group })).toBeVisible();
     }
-    for (const item of ['首页', '单位信息', '主管单位', '修改密码', '修改手机号', '专业技术人员', '单位审核 - 申报评审', '考核定职 - 审核记录', '单位审核记录', '我的消息', '已发消息']) {
+    for (const item of [
+      '首页',
+      '单位信息',
+      '主管单位',
+      '修改密码',
+      '修改手机号',
+      '专业技术人员',
+      '单位审核 - 申报评审',
+      '考核定职 - 审核记录',
+      '单位审核记录',
+      '我的消息',
+      '已发消息',
+    ]) {
       await expect(page.getByRole('menuitem', { name: item, exact: true })).toBeVisible();
     }
 

@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { CAPTCHA, E2E_ADMIN, loginError, loginUnit, newUnit, registerUnitViaApi, submitUnitLogin } from './support';
 
-test('5 wrong passwords lock a unit until the platform unlocks it (manual §1.4, §7.2)', async ({ page, browser, request }) => {
+test('5 wrong passwords lock a unit until the platform unlocks it (manual §1.4, §7.2)', async ({
+  page,
+  browser,
+  request,
+}) => {
   const unit = newUnit();
   await registerUnitViaApi(request, unit);
 

@@ -1,7 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { confirmBox, formItem, loginAdmin, loginUnit, newUnit, registerUnitViaApi, requestSmsCodeInPage, tableRow, uniquePhone } from './support';
+import {
+  confirmBox,
+  formItem,
+  loginAdmin,
+  loginUnit,
+  newUnit,
+  registerUnitViaApi,
+  requestSmsCodeInPage,
+  tableRow,
+  uniquePhone,
+} from './support';
 
-test('password and phone both lost (manual §1.3, §7.3): the platform sets a new phone, the unit recovers its password with it', async ({ page, browser, request }) => {
+test('password and phone both lost (manual §1.3, §7.3): the platform sets a new phone, the unit recovers its password with it', async ({
+  page,
+  browser,
+  request,
+}) => {
   const unit = newUnit();
   await registerUnitViaApi(request, unit);
   const newPhone = uniquePhone();

@@ -28,7 +28,11 @@ async function typeDate(page: Page, scope: ReturnType<typeof dialog>, label: str
   await expect(input).toHaveValue(value);
 }
 
-test('units: the platform sets up organisations; a unit completes its information, its department approves it, it sees the open committee', async ({ page, browser, request }) => {
+test('units: the platform sets up organisations; a unit completes its information, its department approves it, it sees the open committee', async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
   const tag = String(Date.now()).slice(-6);
   const department = `玉溪市档案局主管部门${tag}`;
@@ -59,7 +63,9 @@ test('units: the platform sets up organisations; a unit completes its informatio
   await expect(box).toContainText('级别：县区人社局');
   await box.getByRole('button', { name: '保存' }).click();
   await expect(tableRow(admin, 'hr-bureau-table', `红塔区人力资源和社会保障局${tag}`)).toContainText('县区人社局');
-  await expect(tableRow(admin, 'hr-bureau-table', `红塔区人力资源和社会保障局${tag}`)).toContainText('云南省 玉溪市 红塔区');
+  await expect(tableRow(admin, 'hr-bureau-table', `红塔区人力资源和社会保障局${tag}`)).toContainText(
+    '云南省 玉溪市 红塔区',
+  );
 
   await admin.getByRole('button', { name: '新增', exact: true }).click();
   box = dialog(admin, '新增人社局');
@@ -75,8 +81,14 @@ test('units: the platform sets up organisations; a unit completes its informatio
   box = dialog(admin, '新增评委会');
   await box.getByLabel('评委会名称').fill(committee);
   await chooseOption(admin, box, '职称系列', '档案');
-  await box.locator('.el-checkbox').filter({ hasText: /^中级$/ }).click();
-  await box.locator('.el-checkbox').filter({ hasText: /^副高级$/ }).click();
+  await box
+    .locator('.el-checkbox')
+    .filter({ hasText: /^中级$/ })
+    .click();
+  await box
+    .locator('.el-checkbox')
+    .filter({ hasText: /^副高级$/ })
+    .click();
   await expect(formItem(box, '可打印申报表的审核节点')).toContainText('评委会电子材料审核');
   await box.getByLabel('通知').fill('具体申报通知请到省档案局官网下载，纸质材料按通知报送。');
   await box.getByRole('button', { name: '保存' }).click();
@@ -122,7 +134,9 @@ test('units: the platform sets up organisations; a unit completes its informatio
   await page.getByRole('link', { name: '去完善单位信息' }).click();
   await expect(page).toHaveURL(/#\/unit\/info$/);
 
-  await expect(page.getByText('单位信息非常重要，直接关系到个人用户的正确申报及后续的审核流程，请认真填写！')).toBeVisible();
+  await expect(
+    page.getByText('单位信息非常重要，直接关系到个人用户的正确申报及后续的审核流程，请认真填写！'),
+  ).toBeVisible();
   await expect(page.getByTestId('info-notes')).toContainText('非公经济组织单位等级一律选择县区级');
   await expect(page.getByTestId('info-notes')).toContainText('单位性质、等级、区域综合决定了后续审核流程');
 
@@ -140,10 +154,17 @@ test('units: the platform sets up organisations; a unit completes its informatio
   await page
     .getByTestId('license-upload')
     .locator('input[type=file]')
-    .setInputFiles({ name: '营业执照.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    .setInputFiles({
+      name: '营业执照.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
   await expect(page.getByText('上传成功')).toBeVisible();
   await expect(page.getByTestId('file-link')).toContainText('营业执照.pdf');
-  await expect(page.getByTestId('file-link').getByRole('link', { name: '查看' })).toHaveAttribute('href', /api\/files\/\d+/);
+  await expect(page.getByTestId('file-link').getByRole('link', { name: '查看' })).toHaveAttribute(
+    'href',
+    /api\/files\/\d+/,
+  );
 
   // A 事业单位 at 州市级 whose region stops at the city: the server refuses it.
   await chooseOption(page, page, '单位性质', '事业单位');
@@ -170,7 +191,9 @@ test('units: the platform sets up organisations; a unit completes its informatio
 
   // 主管单位: choose the department; until it approves, the unit's people cannot submit.
   await openMenu(page, '主管单位');
-  await expect(page.getByTestId('supervisor-notes')).toContainText('*注意：如果有主管部门就必须设置一个为默认主管部门，否则将无法进行申报！');
+  await expect(page.getByTestId('supervisor-notes')).toContainText(
+    '*注意：如果有主管部门就必须设置一个为默认主管部门，否则将无法进行申报！',
+  );
   await page.getByRole('button', { name: '新增', exact: true }).click();
   box = dialog(page, '新增主管部门');
   await box.getByLabel('主管名称').fill(tag);
@@ -201,10 +224,16 @@ test('units: the platform sets up organisations; a unit completes its informatio
   await pending.getByRole('button', { name: '审核' }).click();
   box = dialog(reviewer, '审核');
   // 不通过 needs an opinion.
-  await box.locator('.el-radio').filter({ hasText: /^不通过$/ }).click();
+  await box
+    .locator('.el-radio')
+    .filter({ hasText: /^不通过$/ })
+    .click();
   await box.getByRole('button', { name: '提交' }).click();
   await expect(box).toContainText('审核不通过时请填写审核意见');
-  await box.locator('.el-radio').filter({ hasText: /^通过$/ }).click();
+  await box
+    .locator('.el-radio')
+    .filter({ hasText: /^通过$/ })
+    .click();
   await box.getByLabel('审核意见').fill('同意');
   await box.getByRole('button', { name: '提交' }).click();
   await expect(reviewer.getByText(`已审核通过：${unit.unitName}`)).toBeVisible();
@@ -227,7 +256,9 @@ test('units: the platform sets up organisations; a unit completes its informatio
   await expect(message).toContainText(department);
   await expect(message).toContainText('未读');
   await message.click();
-  await expect(dialog(page, '消息详情')).toContainText(`主管部门【${department}】已审核通过贵单位的主管单位申请。审核意见：同意`);
+  await expect(dialog(page, '消息详情')).toContainText(
+    `主管部门【${department}】已审核通过贵单位的主管单位申请。审核意见：同意`,
+  );
   await dialog(page, '消息详情').getByRole('button', { name: '关闭', exact: true }).click();
   await expect(message).toContainText('已读');
   await expect(badge).toBeHidden();

@@ -7,7 +7,11 @@ import { register } from 'tsx/esm/api';
 const webDist = resolve(process.env.WEB_DIST_DIR ?? 'web/dist');
 if (!existsSync(resolve(webDist, 'index.html'))) {
   console.log('首次启动：正在构建网页 (vite build)…');
-  const build = spawnSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
+  const build = spawnSync(
+    process.execPath,
+    [resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
+    { stdio: 'inherit' },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 register();

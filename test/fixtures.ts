@@ -20,7 +20,12 @@ export const otherPassword = 'Kunming@2027b';
 
 /** The newest code the console provider “sent” to a phone. */
 export async function lastSmsCode(ctx: TestContext, phone: string): Promise<string> {
-  const row = await ctx.db.selectFrom('sms_outbox').select('content').where('phone', '=', phone).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const row = await ctx.db
+    .selectFrom('sms_outbox')
+    .select('content')
+    .where('phone', '=', phone)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
   return /(\d{6})/.exec(row.content)![1]!;
 }
 
@@ -48,7 +53,11 @@ export async function registerUnit(ctx: TestContext, overrides: Partial<Record<s
   };
   const res = await agent.post('/api/units/register', body);
   if (res.status !== 201) throw new Error(`register: ${JSON.stringify(res.body)}`);
-  const account = await ctx.db.selectFrom('account').select('id').where('login_name', '=', creditCode).executeTakeFirstOrThrow();
+  const account = await ctx.db
+    .selectFrom('account')
+    .select('id')
+    .where('login_name', '=', creditCode)
+    .executeTakeFirstOrThrow();
   return { ...body, unitId: Number(res.body.unitId), accountId: account.id };
 }
 
@@ -73,14 +82,22 @@ export async function auditRows(ctx: TestContext, action: string) {
 }
 
 /** A minimal valid PDF, recognised by its bytes. */
-export const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const pdfBytes = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 /** The start of a Windows executable, whatever it is named. */
-export const exeBytes = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0), Buffer.from('This program cannot be run in DOS mode.')]);
+export const exeBytes = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.alloc(64, 0),
+  Buffer.from('This program cannot be run in DOS mode.'),
+]);
 
 export function multipart(filename: string, content: Buffer, contentType = 'application/pdf') {
   const boundary = `----zc${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -98,7 +115,15 @@ export async function unitWithInfo(ctx: TestContext, info: Partial<Record<string
   const res = await agent.request({
     method: 'PUT',
     url: '/api/units/me/info',
-    payload: { licenseFileId: license.body.id, nature: 'institution', level: 'county', regionCode: '530102', contactName: '张三', contactPhone: '0871-63112233', ...info },
+    payload: {
+      licenseFileId: license.body.id,
+      nature: 'institution',
+      level: 'county',
+      regionCode: '530102',
+      contactName: '张三',
+      contactPhone: '0871-63112233',
+      ...info,
+    },
   });
   if (res.status !== 200) throw new Error(`unit info: ${JSON.stringify(res.body)}`);
   return { unit, agent };
@@ -111,9 +136,19 @@ export async function adminCreates(admin: Agent, path: string, body: object): Pr
 }
 
 /** A reviewer of an organisation, logged in, past the first-login password change. */
-export async function loggedInReviewer(ctx: TestContext, admin: Agent, orgKind: 'supervisor' | 'hrBureau' | 'committee', orgId: string) {
+export async function loggedInReviewer(
+  ctx: TestContext,
+  admin: Agent,
+  orgKind: 'supervisor' | 'hrBureau' | 'committee',
+  orgId: string,
+) {
   const username = `rev${next()}`;
-  const created = await admin.post('/api/admin/reviewers', { orgKind, orgId, username, displayName: `审核员${username}` });
+  const created = await admin.post('/api/admin/reviewers', {
+    orgKind,
+    orgId,
+    username,
+    displayName: `审核员${username}`,
+  });
   if (created.status !== 201) throw new Error(`reviewer: ${JSON.stringify(created.body)}`);
   const agent = ctx.agent();
   await agent.login('reviewer', username, created.body.temporaryPassword);
@@ -130,7 +165,9 @@ export async function loggedInReviewer(ctx: TestContext, admin: Agent, orgKind: 
 
 /** An ID number with a correct check character, born 1990-01-01 unless told, male unless told. */
 export function makeIdNumber(birth = '19900101', gender: 'male' | 'female' = 'male'): string {
-  const seq = String((next() % 500) * 2 + (gender === 'male' ? 1 : 0)).padStart(3, '0').slice(-3);
+  const seq = String((next() % 500) * 2 + (gender === 'male' ? 1 : 0))
+    .padStart(3, '0')
+    .slice(-3);
   const first17 = `530102${birth}${seq}`;
   return first17 + idNumberCheckCharacter(first17)!;
 }
@@ -187,29 +224,67 @@ export function completeForm(year: number, name: string) {
       qualification: '',
     },
     table3: { summary: '任现职以来，本人从事档案收集、整理、鉴定与利用工作。'.repeat(90) },
-    table4: [{ start: '2019-01', end: '2020-12', name: '馆藏档案数字化', content: '组织完成十万卷档案数字化', role: '负责人', outcome: '通过验收' }],
+    table4: [
+      {
+        start: '2019-01',
+        end: '2020-12',
+        name: '馆藏档案数字化',
+        content: '组织完成十万卷档案数字化',
+        role: '负责人',
+        outcome: '通过验收',
+      },
+    ],
     table5: [],
     table6: [],
     table7: [],
-    table8: [{ title: '数字档案馆建设的实践与思考', publication: '云南档案', serial: 'CN53-1025/G2', publishedAt: '2021-05', rank: '独著', wordCount: '5000' }],
+    table8: [
+      {
+        title: '数字档案馆建设的实践与思考',
+        publication: '云南档案',
+        serial: 'CN53-1025/G2',
+        publishedAt: '2021-05',
+        rank: '独著',
+        wordCount: '5000',
+      },
+    ],
     table9: [{ start: '2023-03', end: '2023-03', content: '档案数字化培训', organiser: '云南省档案局', hours: '40' }],
     table10: { agreed: true, signedName: name, signedAt: `${year}-05-26` },
-    table11: Array.from({ length: 5 }, (_, i) => ({ year: String(year - 1 - i), result: '合格', organisation: '某市档案馆' })),
+    table11: Array.from({ length: 5 }, (_, i) => ({
+      year: String(year - 1 - i),
+      result: '合格',
+      organisation: '某市档案馆',
+    })),
   };
 }
 
-export const requiredCategories = ['hrIdCard', 'hrEducation', 'hrCurrentTitle', 'hrWorkHistory', 'hrAnnualReview', 'hrContinuingEducation', 'paper'] as const;
+export const requiredCategories = [
+  'hrIdCard',
+  'hrEducation',
+  'hrCurrentTitle',
+  'hrWorkHistory',
+  'hrAnnualReview',
+  'hrContinuingEducation',
+  'paper',
+] as const;
 
 /** Saves every table and uploads one PDF per required category; returns the application's version. */
 export async function fillApplication(agent: Agent, id: string, year: number, name: string): Promise<number> {
   let version = (await agent.get(`/api/applications/${id}`)).body.version as number;
   for (const [table, data] of Object.entries(completeForm(year, name))) {
-    const res = await agent.request({ method: 'PUT', url: `/api/applications/${id}/tables/${table}`, payload: { version, data } });
+    const res = await agent.request({
+      method: 'PUT',
+      url: `/api/applications/${id}/tables/${table}`,
+      payload: { version, data },
+    });
     if (res.status !== 200) throw new Error(`${table}: ${JSON.stringify(res.body)}`);
     version = res.body.version;
   }
   for (const category of requiredCategories) {
-    const res = await agent.request({ method: 'POST', url: `/api/applications/${id}/attachments/${category}`, ...multipart(`${category}.pdf`, pdfBytes) });
+    const res = await agent.request({
+      method: 'POST',
+      url: `/api/applications/${id}/attachments/${category}`,
+      ...multipart(`${category}.pdf`, pdfBytes),
+    });
     if (res.status !== 201) throw new Error(`${category}: ${JSON.stringify(res.body)}`);
   }
   return (await agent.get(`/api/applications/${id}`)).body.version as number;
@@ -218,7 +293,11 @@ export async function fillApplication(agent: Agent, id: string, year: number, na
 /** The reference ids an application needs: the archives 馆员 title and a level-3 specialty. */
 export async function archivesChoices(ctx: TestContext) {
   const title = await ctx.db.selectFrom('title').select('id').where('name', '=', '馆员').executeTakeFirstOrThrow();
-  const specialty = await ctx.db.selectFrom('specialty').select('id').where('path_name', '=', '管理学—图书情报与档案管理—档案学').executeTakeFirstOrThrow();
+  const specialty = await ctx.db
+    .selectFrom('specialty')
+    .select('id')
+    .where('path_name', '=', '管理学—图书情报与档案管理—档案学')
+    .executeTakeFirstOrThrow();
   return { titleId: String(title.id), specialtyId: String(specialty.id) };
 }
 

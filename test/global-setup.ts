@@ -27,13 +27,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await admin.query(`create database ${name}`);
     const target = new URL(url);
     target.pathname = `/${name}`;
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.toString(), max: 1 }) }) });
+    const db = new Kysely<any>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.toString(), max: 1 }) }),
+    });
     await prepareDatabase(db);
     await db.destroy();
     project.provide('dbTemplate', name);
     return async () => {
       // Test databases made from the template are dropped by their files; the template last.
-      const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`${name}_t_%`]);
+      const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+        `${name}_t_%`,
+      ]);
       for (const row of rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();

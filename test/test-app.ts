@@ -105,11 +105,22 @@ export class Agent {
   }
 
   async login(kind: 'applicant' | 'unit' | 'reviewer', username: string, password: string): Promise<Reply> {
-    return this.post('/api/auth/login', { kind, username, password, captchaId: await this.captcha(), captchaCode: testCaptcha });
+    return this.post('/api/auth/login', {
+      kind,
+      username,
+      password,
+      captchaId: await this.captcha(),
+      captchaCode: testCaptcha,
+    });
   }
 
   async adminLogin(username: string, password: string): Promise<Reply> {
-    return this.post('/api/auth/admin-login', { username, password, captchaId: await this.captcha(), captchaCode: testCaptcha });
+    return this.post('/api/auth/admin-login', {
+      username,
+      password,
+      captchaId: await this.captcha(),
+      captchaCode: testCaptcha,
+    });
   }
 }
 

@@ -34,28 +34,52 @@ export const unitLevelLabels: Record<UnitLevel, string> = { province: '省级', 
 /** 行政区域 levels of GB/T 2260; HR bureaus sit at each of them. */
 export const regionLevels = ['province', 'city', 'county'] as const;
 export type RegionLevel = (typeof regionLevels)[number];
-export const hrBureauLevelLabels: Record<RegionLevel, string> = { province: '省人社厅', city: '州市人社局', county: '县区人社局' };
+export const hrBureauLevelLabels: Record<RegionLevel, string> = {
+  province: '省人社厅',
+  city: '州市人社局',
+  county: '县区人社局',
+};
 
 /** 职称等级 (GLOSSARY.md). */
 export const titleLevels = ['junior', 'intermediate', 'associateSenior', 'senior'] as const;
 export type TitleLevel = (typeof titleLevels)[number];
-export const titleLevelLabels: Record<TitleLevel, string> = { junior: '初级', intermediate: '中级', associateSenior: '副高级', senior: '正高级' };
+export const titleLevelLabels: Record<TitleLevel, string> = {
+  junior: '初级',
+  intermediate: '中级',
+  associateSenior: '副高级',
+  senior: '正高级',
+};
 
 /** The kinds of reviewer organisation a 审核用户 account belongs to. */
 export const orgKinds = ['supervisor', 'hrBureau', 'committee'] as const;
 export type OrgKind = (typeof orgKinds)[number];
-export const orgKindLabels: Record<OrgKind, string> = { supervisor: '主管部门', hrBureau: '人社局', committee: '评委会' };
+export const orgKindLabels: Record<OrgKind, string> = {
+  supervisor: '主管部门',
+  hrBureau: '人社局',
+  committee: '评委会',
+};
 
 /** A unit's request to a supervising department (选择或变更主管单位). */
 export const supervisorRequestStatuses = ['pending', 'approved', 'rejected'] as const;
 export type SupervisorRequestStatus = (typeof supervisorRequestStatuses)[number];
-export const supervisorRequestStatusLabels: Record<SupervisorRequestStatus, string> = { pending: '待审核', approved: '审核通过', rejected: '审核不通过' };
+export const supervisorRequestStatusLabels: Record<SupervisorRequestStatus, string> = {
+  pending: '待审核',
+  approved: '审核通过',
+  rejected: '审核不通过',
+};
 
 /**
  * The review stages an application can be at (the workflow itself comes with the review issue). A
  * committee names one of them as the stage from which its form may be printed (manual §4.2, §7.12).
  */
-export const reviewStages = ['unitReview', 'supervisorReview', 'countyBureauReview', 'cityBureauReview', 'provinceBureauReview', 'committeeCheck'] as const;
+export const reviewStages = [
+  'unitReview',
+  'supervisorReview',
+  'countyBureauReview',
+  'cityBureauReview',
+  'provinceBureauReview',
+  'committeeCheck',
+] as const;
 export type ReviewStage = (typeof reviewStages)[number];
 export const reviewStageLabels: Record<ReviewStage, string> = {
   unitReview: '单位审核',

@@ -10,7 +10,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
@@ -87,11 +92,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const smsProvider =
     deps.smsProvider ??
-    (config.sms.provider === 'tencent' ? await createTencentSmsProvider(config.sms) : createConsoleSmsProvider(db, clock, (m) => app.log.info(m)));
+    (config.sms.provider === 'tencent'
+      ? await createTencentSmsProvider(config.sms)
+      : createConsoleSmsProvider(db, clock, (m) => app.log.info(m)));
   const sessions = createSessionService(db, clock, config.session);
   const sms = createSmsService(db, clock, smsProvider, config.smsRules);
   const auth = createAuthService(db, clock, sessions, config.lockout);
-  const storage = deps.storage ?? (config.storage.kind === 's3' ? createS3FileStorage(config.storage) : createLocalFileStorage(config.uploads.filesDir));
+  const storage =
+    deps.storage ??
+    (config.storage.kind === 's3'
+      ? createS3FileStorage(config.storage)
+      : createLocalFileStorage(config.uploads.filesDir));
   const accounts = createAccountService(db, clock, sms, sessions, auth);
   const uploads = createUploadService(db, clock, storage, config.uploads.maxBytes);
   const unitInfo = createUnitInfoService(db, clock);
@@ -103,7 +114,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessions,
     sms,
     auth,
-    captcha: createCaptchaService(db, clock, { ttlMinutes: config.captchaTtlMinutes, testCode: config.captchaTestCode }),
+    captcha: createCaptchaService(db, clock, {
+      ttlMinutes: config.captchaTtlMinutes,
+      testCode: config.captchaTestCode,
+    }),
     accounts,
     storage,
     uploads,
@@ -163,7 +177,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, smsRoutes, accountRoutes, unitRoutes, adminRoutes, referenceRoutes, unitInfoRoutes, organisationRoutes, supervisionRoutes, fileRoutes, applicantRoutes, peopleRoutes, messageRoutes, applicationRoutes, reviewRoutes]) {
+      for (const routes of [
+        healthRoutes,
+        authRoutes,
+        smsRoutes,
+        accountRoutes,
+        unitRoutes,
+        adminRoutes,
+        referenceRoutes,
+        unitInfoRoutes,
+        organisationRoutes,
+        supervisionRoutes,
+        fileRoutes,
+        applicantRoutes,
+        peopleRoutes,
+        messageRoutes,
+        applicationRoutes,
+        reviewRoutes,
+      ]) {
         await api.register(routes(services));
       }
     },

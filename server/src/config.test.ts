@@ -34,7 +34,9 @@ describe('configuration', () => {
   });
 
   it('names every missing setting of the SMS gateway', () => {
-    expect(() => loadConfig({ SMS_PROVIDER: 'tencent', TENCENT_SMS_SECRET_ID: 'id' })).toThrow(/TENCENT_SMS_SECRET_KEY.*TENCENT_SMS_TEMPLATE_ID/);
+    expect(() => loadConfig({ SMS_PROVIDER: 'tencent', TENCENT_SMS_SECRET_ID: 'id' })).toThrow(
+      /TENCENT_SMS_SECRET_KEY.*TENCENT_SMS_TEMPLATE_ID/,
+    );
   });
 
   it('explains a malformed value', () => {

@@ -40,7 +40,11 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: flag,
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -78,7 +82,15 @@ export interface Config {
   uploads: { maxBytes: number; filesDir: string };
   storage:
     | { kind: 'local' }
-    | { kind: 's3'; endpoint: string | undefined; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+    | {
+        kind: 's3';
+        endpoint: string | undefined;
+        region: string;
+        bucket: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        forcePathStyle: boolean;
+      };
   logLevel: string;
   session: { idleMinutes: number; absoluteHours: number };
   smsRules: { codeTtlMinutes: number; maxAttempts: number; resendSeconds: number; dailyLimit: number };
@@ -103,7 +115,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let sms: Config['sms'] = { provider: 'console' };
   if (e.SMS_PROVIDER === 'tencent') {
     const missing = (
-      ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID'] as const
+      [
+        'TENCENT_SMS_SECRET_ID',
+        'TENCENT_SMS_SECRET_KEY',
+        'TENCENT_SMS_SDK_APP_ID',
+        'TENCENT_SMS_SIGN_NAME',
+        'TENCENT_SMS_TEMPLATE_ID',
+      ] as const
     ).filter((k) => !e[k]);
     if (missing.length) throw new ConfigError(`SMS_PROVIDER=tencent 需要配置: ${missing.join(', ')}`);
     sms = {
@@ -135,9 +153,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const devOutbox = sms.provider === 'console';
   if (production) {
-    if (e.CAPTCHA_TEST_CODE) throw new ConfigError('NODE_ENV=production 时不能设置 CAPTCHA_TEST_CODE（测试验证码只用于开发和测试）');
+    if (e.CAPTCHA_TEST_CODE)
+      throw new ConfigError('NODE_ENV=production 时不能设置 CAPTCHA_TEST_CODE（测试验证码只用于开发和测试）');
     if (devOutbox) {
-      throw new ConfigError('NODE_ENV=production 时必须配置真实短信网关（SMS_PROVIDER=tencent）；控制台短信和开发发件箱只用于开发和测试');
+      throw new ConfigError(
+        'NODE_ENV=production 时必须配置真实短信网关（SMS_PROVIDER=tencent）；控制台短信和开发发件箱只用于开发和测试',
+      );
     }
     if (e.DEMO_DATA) throw new ConfigError('NODE_ENV=production 时不能加载演示数据（DEMO_DATA）');
   }
@@ -163,7 +184,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024), filesDir: e.FILES_DIR ?? `${e.DATA_DIR}/files` },
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: 30, absoluteHours: 12 },
-    smsRules: { codeTtlMinutes: 10, maxAttempts: 5, resendSeconds: e.SMS_RESEND_SECONDS, dailyLimit: e.SMS_DAILY_LIMIT },
+    smsRules: {
+      codeTtlMinutes: 10,
+      maxAttempts: 5,
+      resendSeconds: e.SMS_RESEND_SECONDS,
+      dailyLimit: e.SMS_DAILY_LIMIT,
+    },
     lockout: { maxFailures: 5 },
     captchaTtlMinutes: 5,
   };

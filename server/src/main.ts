@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  console.log(`\nzhicheng 已启动: http://localhost:${config.port}  (数据库: ${handle.kind === 'pglite' ? `内嵌 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(
+    `\nzhicheng 已启动: http://localhost:${config.port}  (数据库: ${handle.kind === 'pglite' ? `内嵌 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'})`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -31,7 +31,11 @@ onAuthLost((error) => {
   if (!wasSignedIn) return;
   ElMessage.error(error.code === 'SESSION_EXPIRED' ? '登录已超时，请重新登录' : error.message);
   if (current.meta.guestOnly) return;
-  void router.push(kind === 'admin' ? { path: '/admin/login' } : { path: '/login', query: kind ? { kind, redirect: current.fullPath } : {} });
+  void router.push(
+    kind === 'admin'
+      ? { path: '/admin/login' }
+      : { path: '/login', query: kind ? { kind, redirect: current.fullPath } : {} },
+  );
 });
 
 // A temporary password must be changed before anything else.

@@ -24,7 +24,12 @@ export interface AttachmentCategoryInfo {
 
 export const attachmentCategoryInfo: Record<AttachmentCategory, AttachmentCategoryInfo> = {
   hrIdCard: { label: '身份证', group: '人社局要求附件', note: '身份证正反面', required: () => true },
-  hrEducation: { label: '学历学位证书', group: '人社局要求附件', note: '毕业证、学位证及学信网备案表或认证报告', required: () => true },
+  hrEducation: {
+    label: '学历学位证书',
+    group: '人社局要求附件',
+    note: '毕业证、学位证及学信网备案表或认证报告',
+    required: () => true,
+  },
   hrCurrentTitle: {
     label: '现职称证书',
     group: '人社局要求附件',
@@ -39,9 +44,24 @@ export const attachmentCategoryInfo: Record<AttachmentCategory, AttachmentCatego
     required: () => true,
   },
   hrAnnualReview: { label: '年度考核', group: '人社局要求附件', note: '近五年年度考核登记表', required: () => true },
-  hrContinuingEducation: { label: '继续教育', group: '人社局要求附件', note: '继续教育学时证明', required: (form) => form.table9.length > 0 },
-  paper: { label: '论文', group: '业绩材料', note: '刊物封面、目录及论文正文', required: (form) => form.table8.length > 0 },
+  hrContinuingEducation: {
+    label: '继续教育',
+    group: '人社局要求附件',
+    note: '继续教育学时证明',
+    required: (form) => form.table9.length > 0,
+  },
+  paper: {
+    label: '论文',
+    group: '业绩材料',
+    note: '刊物封面、目录及论文正文',
+    required: (form) => form.table8.length > 0,
+  },
   award: { label: '获奖', group: '业绩材料', note: '获奖证书', required: (form) => form.table7.length > 0 },
   patent: { label: '专利', group: '业绩材料', note: '专利证书', required: (form) => form.table6.length > 0 },
-  project: { label: '课题', group: '业绩材料', note: '立项申请表、合同、鉴定或验收证书', required: (form) => form.table5.length > 0 },
+  project: {
+    label: '课题',
+    group: '业绩材料',
+    note: '立项申请表、合同、鉴定或验收证书',
+    required: (form) => form.table5.length > 0,
+  },
 };

@@ -7,10 +7,17 @@ import { z } from 'zod';
 const text = (max: number) => z.string().trim().max(max, `不超过${max}个字`).default('');
 const yearMonth = z.union([z.literal(''), z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '时间格式为 年-月')]).default('');
 const date = z.union([z.literal(''), z.iso.date({ error: '日期格式为 年-月-日' })]).default('');
-const rows = <T extends z.ZodRawShape>(shape: T, max = 50) => z.array(z.object(shape)).max(max, `最多${max}行`).default([]);
+const rows = <T extends z.ZodRawShape>(shape: T, max = 50) =>
+  z.array(z.object(shape)).max(max, `最多${max}行`).default([]);
 
 export const formTables = {
-  table1: rows({ start: yearMonth, end: z.union([yearMonth, z.literal('至今')]).default(''), organisation: text(100), role: text(100), witness: text(30) }),
+  table1: rows({
+    start: yearMonth,
+    end: z.union([yearMonth, z.literal('至今')]).default(''),
+    organisation: text(100),
+    role: text(100),
+    witness: text(30),
+  }),
   table2: z
     .object({
       ethnicity: text(20),
@@ -29,14 +36,49 @@ export const formTables = {
     })
     .prefault({}),
   table3: z.object({ summary: text(10_000) }).prefault({}),
-  table4: rows({ start: yearMonth, end: yearMonth, name: text(100), content: text(500), role: text(50), outcome: text(500) }),
-  table5: rows({ name: text(100), source: text(100), start: yearMonth, end: yearMonth, role: text(50), funding: text(30), conclusion: text(200) }),
-  table6: rows({ name: text(100), type: z.enum(['', '发明', '实用新型', '外观设计']).default(''), number: text(50), grantedAt: date, rank: text(20) }),
+  table4: rows({
+    start: yearMonth,
+    end: yearMonth,
+    name: text(100),
+    content: text(500),
+    role: text(50),
+    outcome: text(500),
+  }),
+  table5: rows({
+    name: text(100),
+    source: text(100),
+    start: yearMonth,
+    end: yearMonth,
+    role: text(50),
+    funding: text(30),
+    conclusion: text(200),
+  }),
+  table6: rows({
+    name: text(100),
+    type: z.enum(['', '发明', '实用新型', '外观设计']).default(''),
+    number: text(50),
+    grantedAt: date,
+    rank: text(20),
+  }),
   table7: rows({ name: text(100), grade: text(50), grantor: text(100), awardedAt: yearMonth, rank: text(20) }),
-  table8: rows({ title: text(200), publication: text(100), serial: text(50), publishedAt: yearMonth, rank: text(20), wordCount: text(10) }),
+  table8: rows({
+    title: text(200),
+    publication: text(100),
+    serial: text(50),
+    publishedAt: yearMonth,
+    rank: text(20),
+    wordCount: text(10),
+  }),
   table9: rows({ start: yearMonth, end: yearMonth, content: text(200), organiser: text(100), hours: text(10) }),
   table10: z.object({ agreed: z.boolean().default(false), signedName: text(30), signedAt: date }).prefault({}),
-  table11: rows({ year: z.union([z.literal(''), z.string().regex(/^\d{4}$/, '年度为4位数字')]).default(''), result: z.enum(['', '优秀', '合格', '基本合格', '不合格']).default(''), organisation: text(100) }, 10),
+  table11: rows(
+    {
+      year: z.union([z.literal(''), z.string().regex(/^\d{4}$/, '年度为4位数字')]).default(''),
+      result: z.enum(['', '优秀', '合格', '基本合格', '不合格']).default(''),
+      organisation: text(100),
+    },
+    10,
+  ),
 } as const;
 
 export type FormTableKey = keyof typeof formTables;

@@ -39,12 +39,20 @@ export const applicantProfileSchema = z.object({
 export type ApplicantProfile = z.infer<typeof applicantProfileSchema>;
 export const applicantProfileBodySchema = z.object({ name: personName });
 
-export const unitSearchQuerySchema = z.object({ keyword: z.string({ error: '请输入单位名称或统一社会信用代码' }).trim().min(2, '请至少输入2个字').max(100) });
+export const unitSearchQuerySchema = z.object({
+  keyword: z.string({ error: '请输入单位名称或统一社会信用代码' }).trim().min(2, '请至少输入2个字').max(100),
+});
 export const unitSearchRowSchema = z.object({ unitId: z.string(), unitName: z.string(), creditCode: z.string() });
-export const chooseUnitBodySchema = z.object({ unitId: z.string({ error: '请选择单位' }).regex(/^\d+$/, '请选择单位') });
+export const chooseUnitBodySchema = z.object({
+  unitId: z.string({ error: '请选择单位' }).regex(/^\d+$/, '请选择单位'),
+});
 
 /** 专业技术人员 (manual §3.1): a unit's people, masked. */
-export const personQuerySchema = z.object({ keyword: z.string().trim().max(30).optional(), unitName: z.string().trim().max(100).optional(), ...pageQuerySchema });
+export const personQuerySchema = z.object({
+  keyword: z.string().trim().max(30).optional(),
+  unitName: z.string().trim().max(100).optional(),
+  ...pageQuerySchema,
+});
 export const personRowSchema = z.object({
   accountId: z.string(),
   name: z.string(),
@@ -59,10 +67,16 @@ export type PersonRow = z.infer<typeof personRowSchema>;
 export const personPageSchema = pagedSchema(personRowSchema);
 export const accountParamsSchema = z.object({ accountId: z.string().regex(/^\d+$/, '人员不存在') });
 
-export const messageBodySchema = z.object({ content: z.string({ error: '请输入消息内容' }).trim().min(1, '请输入消息内容').max(500, '消息内容不超过500个字') });
+export const messageBodySchema = z.object({
+  content: z.string({ error: '请输入消息内容' }).trim().min(1, '请输入消息内容').max(500, '消息内容不超过500个字'),
+});
 
 /** 消息中心 (manual §6). */
-export const messageQuerySchema = z.object({ keyword: z.string().trim().max(50).optional(), unread: z.enum(['true', 'false']).optional(), ...pageQuerySchema });
+export const messageQuerySchema = z.object({
+  keyword: z.string().trim().max(50).optional(),
+  unread: z.enum(['true', 'false']).optional(),
+  ...pageQuerySchema,
+});
 export const inboxRowSchema = z.object({
   id: z.string(),
   senderName: z.string(),

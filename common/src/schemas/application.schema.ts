@@ -67,11 +67,28 @@ export const applicationSchema = z.object({
 });
 export type Application = z.infer<typeof applicationSchema>;
 
-export const applicationListItemSchema = applicationSchema.pick({ id: true, kind: true, year: true, status: true, stage: true, whereNow: true, committee: true, title: true, submittedAt: true, returnCount: true });
+export const applicationListItemSchema = applicationSchema.pick({
+  id: true,
+  kind: true,
+  year: true,
+  status: true,
+  stage: true,
+  whereNow: true,
+  committee: true,
+  title: true,
+  submittedAt: true,
+  returnCount: true,
+});
 export type ApplicationListItem = z.infer<typeof applicationListItemSchema>;
 
-export const tableParamsSchema = z.object({ id: id('申报不存在'), table: z.enum(formTableKeys as [string, ...string[]], { error: '表格不存在' }) });
-export const saveTableBodySchema = z.object({ version: z.number({ error: '缺少版本号，请刷新页面' }).int(), data: z.unknown() });
+export const tableParamsSchema = z.object({
+  id: id('申报不存在'),
+  table: z.enum(formTableKeys as [string, ...string[]], { error: '表格不存在' }),
+});
+export const saveTableBodySchema = z.object({
+  version: z.number({ error: '缺少版本号，请刷新页面' }).int(),
+  data: z.unknown(),
+});
 export const savedSchema = z.object({ version: z.number().int(), savedAt: z.string() });
 
 export const checkResultSchema = z.object({
@@ -81,6 +98,9 @@ export const checkResultSchema = z.object({
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;
 
-export const attachmentParamsSchema = z.object({ id: id('申报不存在'), category: z.enum(attachmentCategories, { error: '附件类别不存在' }) });
+export const attachmentParamsSchema = z.object({
+  id: id('申报不存在'),
+  category: z.enum(attachmentCategories, { error: '附件类别不存在' }),
+});
 export const attachmentIdParamsSchema = z.object({ id: id('申报不存在'), attachmentId: id('附件不存在') });
 export const versionBodySchema = z.object({ version: z.number({ error: '缺少版本号，请刷新页面' }).int() });

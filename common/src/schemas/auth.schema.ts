@@ -19,7 +19,11 @@ export const loginKinds = ['applicant', 'unit', 'reviewer'] as const;
 
 export const loginBodySchema = z.object({
   kind: z.enum(loginKinds, { error: '请选择用户类型' }),
-  username: z.string({ error: '请输入用户名/手机号/社会信用代码' }).trim().min(1, '请输入用户名/手机号/社会信用代码').max(64),
+  username: z
+    .string({ error: '请输入用户名/手机号/社会信用代码' })
+    .trim()
+    .min(1, '请输入用户名/手机号/社会信用代码')
+    .max(64),
   password: existingPasswordSchema,
   ...captchaAnswerSchema,
 });
@@ -48,7 +52,11 @@ export const sessionSchema = z.object({
   sessionExpired: z.boolean(),
   csrfToken: z.string(),
   demo: z
-    .object({ credentials: z.array(z.object({ kind: z.enum(accountKinds), username: z.string(), password: z.string(), note: z.string() })) })
+    .object({
+      credentials: z.array(
+        z.object({ kind: z.enum(accountKinds), username: z.string(), password: z.string(), note: z.string() }),
+      ),
+    })
     .nullable(),
 });
 export type SessionInfo = z.infer<typeof sessionSchema>;
@@ -70,7 +78,11 @@ export const sendSmsReplySchema = z.object({
 
 export const unitRegisterBodySchema = z
   .object({
-    unitName: z.string({ error: '请输入单位名称' }).trim().min(2, '单位名称至少2个字').max(100, '单位名称不超过100个字'),
+    unitName: z
+      .string({ error: '请输入单位名称' })
+      .trim()
+      .min(2, '单位名称至少2个字')
+      .max(100, '单位名称不超过100个字'),
     creditCode: creditCodeSchema,
     contactName: z.string({ error: '请输入联系人' }).trim().min(1, '请输入联系人').max(30, '联系人不超过30个字'),
     phone: phoneSchema,
@@ -99,7 +111,10 @@ export const changePasswordBodySchema = z
     confirmNewPassword: z.string({ error: '请再次确认新密码' }),
     ...captchaAnswerSchema,
   })
-  .refine((b) => samePassword(b.newPassword, b.confirmNewPassword), { message: '两次输入的新密码不一致', path: ['confirmNewPassword'] })
+  .refine((b) => samePassword(b.newPassword, b.confirmNewPassword), {
+    message: '两次输入的新密码不一致',
+    path: ['confirmNewPassword'],
+  })
   .refine((b) => b.oldPassword !== b.newPassword, { message: '新密码不能与旧密码相同', path: ['newPassword'] });
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
 

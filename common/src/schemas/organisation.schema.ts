@@ -1,16 +1,43 @@
 import { z } from 'zod';
-import { orgKinds, regionLevels, reviewStages, supervisorRequestStatuses, titleLevels, unitLevels, unitNatures } from '../enums';
+import {
+  orgKinds,
+  regionLevels,
+  reviewStages,
+  supervisorRequestStatuses,
+  titleLevels,
+  unitLevels,
+  unitNatures,
+} from '../enums';
 import { pagedSchema, pageQuerySchema, phoneSchema } from './fields.schema';
 
-const name = (label: string) => z.string({ error: `请输入${label}` }).trim().min(2, `${label}至少2个字`).max(100, `${label}不超过100个字`);
+const name = (label: string) =>
+  z
+    .string({ error: `请输入${label}` })
+    .trim()
+    .min(2, `${label}至少2个字`)
+    .max(100, `${label}不超过100个字`);
 const regionCode = z.string({ error: '请选择行政区域' }).regex(/^\d{6}$/, '请选择行政区域');
 
-export const supervisorBodySchema = z.object({ name: name('主管部门名称'), regionCode: regionCode.nullable().optional() });
-export const supervisorSchema = z.object({ id: z.string(), name: z.string(), regionCode: z.string().nullable(), regionName: z.string().nullable() });
+export const supervisorBodySchema = z.object({
+  name: name('主管部门名称'),
+  regionCode: regionCode.nullable().optional(),
+});
+export const supervisorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+});
 export type Supervisor = z.infer<typeof supervisorSchema>;
 
 export const hrBureauBodySchema = z.object({ name: name('人社局名称'), regionCode });
-export const hrBureauSchema = z.object({ id: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string(), level: z.enum(regionLevels) });
+export const hrBureauSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  level: z.enum(regionLevels),
+});
 export type HrBureau = z.infer<typeof hrBureauSchema>;
 
 /** 网报时间 in Beijing time, given as ISO instants with their offset. */
@@ -34,11 +61,25 @@ export const batchBodySchema = z
     correctionClosesAt: instant.nullable().optional(),
     notice: z.string().trim().max(2000, '通知不超过2000个字').default(''),
   })
-  .refine((b) => new Date(b.closesAt) > new Date(b.opensAt), { message: '网报截止时间必须晚于开始时间', path: ['closesAt'] })
-  .refine((b) => !b.correctionClosesAt || new Date(b.correctionClosesAt) > new Date(b.opensAt), { message: '返回修改截止时间必须晚于网报开始时间', path: ['correctionClosesAt'] });
+  .refine((b) => new Date(b.closesAt) > new Date(b.opensAt), {
+    message: '网报截止时间必须晚于开始时间',
+    path: ['closesAt'],
+  })
+  .refine((b) => !b.correctionClosesAt || new Date(b.correctionClosesAt) > new Date(b.opensAt), {
+    message: '返回修改截止时间必须晚于网报开始时间',
+    path: ['correctionClosesAt'],
+  });
 export type BatchBody = z.input<typeof batchBodySchema>;
 
-export const batchSchema = z.object({ id: z.string(), year: z.number().int(), opensAt: z.string(), closesAt: z.string(), correctionClosesAt: z.string().nullable(), notice: z.string(), open: z.boolean() });
+export const batchSchema = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  correctionClosesAt: z.string().nullable(),
+  notice: z.string(),
+  open: z.boolean(),
+});
 export const committeeSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -72,7 +113,10 @@ export const reviewerSchema = z.object({
   locked: z.boolean(),
 });
 export const reviewerCreatedSchema = reviewerSchema.extend({ temporaryPassword: z.string() });
-export const reviewerQuerySchema = z.object({ orgKind: z.enum(orgKinds).optional(), orgId: z.string().regex(/^\d+$/).optional() });
+export const reviewerQuerySchema = z.object({
+  orgKind: z.enum(orgKinds).optional(),
+  orgId: z.string().regex(/^\d+$/).optional(),
+});
 
 /** Who a 审核用户 speaks for, shown in their layout. */
 export const reviewerOrgSchema = z.object({ orgKind: z.enum(orgKinds), orgId: z.string(), orgName: z.string() });
@@ -91,14 +135,24 @@ export const adminUnitDetailSchema = z.object({
   address: z.string().nullable(),
   locked: z.boolean(),
   registeredAt: z.string(),
-  supervisors: z.array(z.object({ name: z.string(), isDefault: z.boolean(), status: z.enum(supervisorRequestStatuses) })),
+  supervisors: z.array(
+    z.object({ name: z.string(), isDefault: z.boolean(), status: z.enum(supervisorRequestStatuses) }),
+  ),
 });
 export const adminSetPhoneBodySchema = z.object({
   newPhone: phoneSchema,
-  reason: z.string({ error: '请填写原因' }).trim().min(5, '请写明核验情况（至少5个字），如：已核验营业执照及加盖公章的说明').max(500, '原因不超过500个字'),
+  reason: z
+    .string({ error: '请填写原因' })
+    .trim()
+    .min(5, '请写明核验情况（至少5个字），如：已核验营业执照及加盖公章的说明')
+    .max(500, '原因不超过500个字'),
 });
 
-export const supervisorDeskQuerySchema = z.object({ status: z.enum(supervisorRequestStatuses).optional(), keyword: z.string().trim().max(50).optional(), ...pageQuerySchema });
+export const supervisorDeskQuerySchema = z.object({
+  status: z.enum(supervisorRequestStatuses).optional(),
+  keyword: z.string().trim().max(50).optional(),
+  ...pageQuerySchema,
+});
 export const supervisorDeskRowSchema = z.object({
   id: z.string(),
   unitName: z.string(),
@@ -115,5 +169,11 @@ export const supervisorDeskRowSchema = z.object({
 });
 export const supervisorDeskPageSchema = pagedSchema(supervisorDeskRowSchema);
 export const supervisorDecisionBodySchema = z
-  .object({ decision: z.enum(['approve', 'reject'], { error: '请选择审核结果' }), opinion: z.string().trim().max(500, '审核意见不超过500个字').default('') })
-  .refine((b) => b.decision === 'approve' || b.opinion.length > 0, { message: '审核不通过时请填写审核意见', path: ['opinion'] });
+  .object({
+    decision: z.enum(['approve', 'reject'], { error: '请选择审核结果' }),
+    opinion: z.string().trim().max(500, '审核意见不超过500个字').default(''),
+  })
+  .refine((b) => b.decision === 'approve' || b.opinion.length > 0, {
+    message: '审核不通过时请填写审核意见',
+    path: ['opinion'],
+  });

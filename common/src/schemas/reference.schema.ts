@@ -10,9 +10,19 @@ export const regionSchema = z.object({
   leaf: z.boolean(),
 });
 export type Region = z.infer<typeof regionSchema>;
-export const regionQuerySchema = z.object({ parentCode: z.string().regex(/^\d{6}$/, '行政区域代码为6位数字').optional() });
+export const regionQuerySchema = z.object({
+  parentCode: z
+    .string()
+    .regex(/^\d{6}$/, '行政区域代码为6位数字')
+    .optional(),
+});
 
-export const titleSchema = z.object({ id: z.string(), name: z.string(), level: z.enum(titleLevels), gradeLabel: z.string() });
+export const titleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.enum(titleLevels),
+  gradeLabel: z.string(),
+});
 export const seriesSchema = z.object({ code: z.string(), name: z.string(), titles: z.array(titleSchema) });
 export type Series = z.infer<typeof seriesSchema>;
 

@@ -49,16 +49,25 @@ export const decisionBodySchema = z
     action: z.enum(['approve', 'reject', 'return', 'reset'], { error: '请选择审核结果' }),
     opinion: z.string().trim().max(1000, '审核意见不超过1000个字').default(''),
   })
-  .refine((b) => b.action === 'approve' || b.opinion.length > 0, { message: '除“通过”外，请填写审核意见', path: ['opinion'] });
+  .refine((b) => b.action === 'approve' || b.opinion.length > 0, {
+    message: '除“通过”外，请填写审核意见',
+    path: ['opinion'],
+  });
 export type DecisionBody = z.input<typeof decisionBodySchema>;
 
 export const decisionResultSchema = z.object({
-  results: z.array(z.object({ id: z.string(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })),
+  results: z.array(
+    z.object({ id: z.string(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() }),
+  ),
 });
 
 export const unitOpinionBodySchema = z.object({
   version: z.number({ error: '缺少版本号，请刷新页面' }).int(),
-  unitOpinion: z.string({ error: '请填写基层意见' }).trim().min(1, '请填写基层意见').max(1000, '基层意见不超过1000个字'),
+  unitOpinion: z
+    .string({ error: '请填写基层意见' })
+    .trim()
+    .min(1, '请填写基层意见')
+    .max(1000, '基层意见不超过1000个字'),
 });
 export const unitOpinionSchema = z.object({ unitOpinion: z.string().nullable(), version: z.number().int() });
 

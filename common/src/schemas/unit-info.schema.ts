@@ -36,7 +36,12 @@ export const unitInfoRequiredLabels = {
   contactPhone: '联系电话',
 } as const;
 
-export const fileRefSchema = z.object({ id: z.string(), originalName: z.string(), contentType: z.string(), sizeBytes: z.number().int() });
+export const fileRefSchema = z.object({
+  id: z.string(),
+  originalName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+});
 
 export const unitInfoSchema = z.object({
   unitId: z.string(),
@@ -59,8 +64,19 @@ export type UnitInfo = z.infer<typeof unitInfoSchema>;
 /** Whether the unit's people may submit, and every reason why not (manual §7.6–7.8). */
 export const unitReadinessSchema = z.object({
   canSubmit: z.boolean(),
-  blockers: z.array(z.object({ code: z.enum(['UNIT_INFO_INCOMPLETE', 'SUPERVISOR_NOT_APPROVED', 'HR_BUREAU_NOT_FOUND']), message: z.string() })),
-  hrBureau: z.object({ id: z.string(), name: z.string(), levelLabel: z.enum(Object.values(hrBureauLevelLabels) as [string, ...string[]]) }).nullable(),
+  blockers: z.array(
+    z.object({
+      code: z.enum(['UNIT_INFO_INCOMPLETE', 'SUPERVISOR_NOT_APPROVED', 'HR_BUREAU_NOT_FOUND']),
+      message: z.string(),
+    }),
+  ),
+  hrBureau: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      levelLabel: z.enum(Object.values(hrBureauLevelLabels) as [string, ...string[]]),
+    })
+    .nullable(),
 });
 export type UnitReadiness = z.infer<typeof unitReadinessSchema>;
 
@@ -76,7 +92,9 @@ export const unitSupervisorRowSchema = z.object({
 });
 export type UnitSupervisorRow = z.infer<typeof unitSupervisorRowSchema>;
 
-export const addSupervisorBodySchema = z.object({ supervisorId: z.string({ error: '请选择主管部门' }).regex(/^\d+$/, '请选择主管部门') });
+export const addSupervisorBodySchema = z.object({
+  supervisorId: z.string({ error: '请选择主管部门' }).regex(/^\d+$/, '请选择主管部门'),
+});
 export const idParamsSchema = z.object({ id: z.string().regex(/^\d+$/, '记录不存在') });
 
 export const openCommitteeSchema = z.object({

@@ -3,7 +3,10 @@ import { applicationKindLabels, type RouteRule } from './route-rules';
 
 /** The route table as the Markdown page docs/review-routes.md shows (kept in step by a test). */
 export function routeRulesMarkdown(rules: readonly RouteRule[]): string {
-  const rows = rules.map((r) => `| ${applicationKindLabels[r.kind]} | ${unitLevelLabels[r.unitLevel]} | ${r.stages.map((s) => reviewStageLabels[s]).join(' → ')} | ${r.source} |`);
+  const rows = rules.map(
+    (r) =>
+      `| ${applicationKindLabels[r.kind]} | ${unitLevelLabels[r.unitLevel]} | ${r.stages.map((s) => reviewStageLabels[s]).join(' → ')} | ${r.source} |`,
+  );
   return `# 审核流程 (review routes)
 
 Generated from \`yunnanArchivesRoutes\` in \`common/src/workflow/route-rules.ts\` by

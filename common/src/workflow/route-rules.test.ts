@@ -5,10 +5,29 @@ import { routeStages, yunnanArchivesRoutes } from './route-rules';
 
 describe('route rules', () => {
   it('give each unit level its route, skipping the supervisor when there is none', () => {
-    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'county', true)).toEqual(['unitReview', 'supervisorReview', 'countyBureauReview', 'cityBureauReview', 'committeeCheck']);
-    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'county', false)).toEqual(['unitReview', 'countyBureauReview', 'cityBureauReview', 'committeeCheck']);
-    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'province', false)).toEqual(['unitReview', 'provinceBureauReview', 'committeeCheck']);
-    expect(routeStages(yunnanArchivesRoutes, 'assessment', 'city', true)).toEqual(['unitReview', 'supervisorReview', 'cityBureauReview']);
+    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'county', true)).toEqual([
+      'unitReview',
+      'supervisorReview',
+      'countyBureauReview',
+      'cityBureauReview',
+      'committeeCheck',
+    ]);
+    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'county', false)).toEqual([
+      'unitReview',
+      'countyBureauReview',
+      'cityBureauReview',
+      'committeeCheck',
+    ]);
+    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'province', false)).toEqual([
+      'unitReview',
+      'provinceBureauReview',
+      'committeeCheck',
+    ]);
+    expect(routeStages(yunnanArchivesRoutes, 'assessment', 'city', true)).toEqual([
+      'unitReview',
+      'supervisorReview',
+      'cityBureauReview',
+    ]);
   });
 
   it('are shown as they are on docs/review-routes.md (npm run docs:routes)', () => {

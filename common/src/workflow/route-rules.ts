@@ -2,7 +2,10 @@ import type { OrgKind, ReviewStage, UnitLevel } from '../enums';
 
 export const applicationKinds = ['evaluation', 'assessment'] as const;
 export type ApplicationKind = (typeof applicationKinds)[number];
-export const applicationKindLabels: Record<ApplicationKind, string> = { evaluation: '申报评审', assessment: '考核定职' };
+export const applicationKindLabels: Record<ApplicationKind, string> = {
+  evaluation: '申报评审',
+  assessment: '考核定职',
+};
 
 /** Who holds an application at each stage: the unit itself, or a reviewer organisation. */
 export const stageHolders: Record<ReviewStage, 'unit' | OrgKind> = {
@@ -28,16 +31,51 @@ export interface RouteRule {
  * 申报评审 ends at 评委会电子材料审核 for now; the committee's own review comes later.
  */
 export const yunnanArchivesRoutes: readonly RouteRule[] = [
-  { kind: 'evaluation', unitLevel: 'county', stages: ['unitReview', 'supervisorReview', 'countyBureauReview', 'cityBureauReview', 'committeeCheck'], source: '[推断] FORM.md §3 云南' },
-  { kind: 'evaluation', unitLevel: 'city', stages: ['unitReview', 'supervisorReview', 'cityBureauReview', 'committeeCheck'], source: '[推断] FORM.md §3 云南' },
-  { kind: 'evaluation', unitLevel: 'province', stages: ['unitReview', 'supervisorReview', 'provinceBureauReview', 'committeeCheck'], source: '[推断] FORM.md §3 省直单位' },
-  { kind: 'assessment', unitLevel: 'county', stages: ['unitReview', 'supervisorReview', 'countyBureauReview'], source: '[推断] 考核定职由属地人社局确认' },
-  { kind: 'assessment', unitLevel: 'city', stages: ['unitReview', 'supervisorReview', 'cityBureauReview'], source: '[推断] 考核定职由属地人社局确认' },
-  { kind: 'assessment', unitLevel: 'province', stages: ['unitReview', 'supervisorReview', 'provinceBureauReview'], source: '[推断] 考核定职由省人社厅确认' },
+  {
+    kind: 'evaluation',
+    unitLevel: 'county',
+    stages: ['unitReview', 'supervisorReview', 'countyBureauReview', 'cityBureauReview', 'committeeCheck'],
+    source: '[推断] FORM.md §3 云南',
+  },
+  {
+    kind: 'evaluation',
+    unitLevel: 'city',
+    stages: ['unitReview', 'supervisorReview', 'cityBureauReview', 'committeeCheck'],
+    source: '[推断] FORM.md §3 云南',
+  },
+  {
+    kind: 'evaluation',
+    unitLevel: 'province',
+    stages: ['unitReview', 'supervisorReview', 'provinceBureauReview', 'committeeCheck'],
+    source: '[推断] FORM.md §3 省直单位',
+  },
+  {
+    kind: 'assessment',
+    unitLevel: 'county',
+    stages: ['unitReview', 'supervisorReview', 'countyBureauReview'],
+    source: '[推断] 考核定职由属地人社局确认',
+  },
+  {
+    kind: 'assessment',
+    unitLevel: 'city',
+    stages: ['unitReview', 'supervisorReview', 'cityBureauReview'],
+    source: '[推断] 考核定职由属地人社局确认',
+  },
+  {
+    kind: 'assessment',
+    unitLevel: 'province',
+    stages: ['unitReview', 'supervisorReview', 'provinceBureauReview'],
+    source: '[推断] 考核定职由省人社厅确认',
+  },
 ];
 
 /** The stages an application passes, in order, from the rule table. */
-export function routeStages(rules: readonly RouteRule[], kind: ApplicationKind, unitLevel: UnitLevel, hasSupervisor: boolean): ReviewStage[] {
+export function routeStages(
+  rules: readonly RouteRule[],
+  kind: ApplicationKind,
+  unitLevel: UnitLevel,
+  hasSupervisor: boolean,
+): ReviewStage[] {
   const rule = rules.find((r) => r.kind === kind && r.unitLevel === unitLevel);
   if (!rule) return [];
   return rule.stages.filter((stage) => stage !== 'supervisorReview' || hasSupervisor);

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abilities, initialWorkflowState, next, workflowActions, type RouteStep, type WorkflowActor, type WorkflowState } from './workflow';
+import {
+  abilities,
+  initialWorkflowState,
+  next,
+  workflowActions,
+  type RouteStep,
+  type WorkflowActor,
+  type WorkflowState,
+} from './workflow';
 
 /** A route of four stages held by four different desks. */
 const route: RouteStep[] = [
@@ -37,7 +45,8 @@ function modelStep(m: Model, actor: string, action: string): Model | null {
     return null;
   }
   if (m.status !== 'inReview' || holderName[m.stage] !== actor) return null;
-  if (action === 'approve') return m.stage === route.length - 1 ? { ...m, status: 'passed' } : { ...m, stage: m.stage + 1 };
+  if (action === 'approve')
+    return m.stage === route.length - 1 ? { ...m, status: 'passed' } : { ...m, stage: m.stage + 1 };
   if (action === 'reject') return { ...m, status: 'rejected' };
   if (action === 'return') return { ...m, status: 'returned', returnedFrom: m.stage, count: m.count + 1 };
   return { status: 'draft', stage: -1, returnedFrom: -1, count: m.count + 1 };
@@ -52,7 +61,10 @@ const agrees = (state: WorkflowState, m: Model) => {
 
 describe('the workflow against its reference model', () => {
   it('agrees on every step, on the allowed actions, and on a replay of the log', () => {
-    const command = fc.record({ actor: fc.constantFrom(...Object.keys(actors)), action: fc.constantFrom(...workflowActions) });
+    const command = fc.record({
+      actor: fc.constantFrom(...Object.keys(actors)),
+      action: fc.constantFrom(...workflowActions),
+    });
     fc.assert(
       fc.property(fc.array(command, { maxLength: 40 }), (commands) => {
         let state = initialWorkflowState;

@@ -12,7 +12,13 @@ export const applicationStatusLabels: Record<ApplicationStatus, string> = {
 
 export const workflowActions = ['submit', 'approve', 'reject', 'return', 'reset'] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
-export const workflowActionLabels: Record<WorkflowAction, string> = { submit: '提交', approve: '通过', reject: '不通过', return: '返回修改', reset: '重置流程' };
+export const workflowActionLabels: Record<WorkflowAction, string> = {
+  submit: '提交',
+  approve: '通过',
+  reject: '不通过',
+  return: '返回修改',
+  reset: '重置流程',
+};
 
 /** One stage of an application's route, with the organisation that holds it. */
 export interface RouteStep {
@@ -43,10 +49,18 @@ export type WorkflowResult =
   | { ok: true; state: WorkflowState }
   | { ok: false; code: 'NOT_YOURS' | 'NOT_AT_YOUR_STAGE' | 'WRONG_STATE' | 'NO_ROUTE'; message: string };
 
-export const initialWorkflowState: WorkflowState = { status: 'draft', stageIndex: null, route: null, returnedFromIndex: null, returnCount: 0 };
+export const initialWorkflowState: WorkflowState = {
+  status: 'draft',
+  stageIndex: null,
+  route: null,
+  returnedFromIndex: null,
+  returnCount: 0,
+};
 
 export function currentStep(state: WorkflowState): RouteStep | null {
-  return state.status === 'inReview' && state.route && state.stageIndex !== null ? (state.route[state.stageIndex] ?? null) : null;
+  return state.status === 'inReview' && state.route && state.stageIndex !== null
+    ? (state.route[state.stageIndex] ?? null)
+    : null;
 }
 
 /** Whether `actor` holds the stage the application is at now. */
@@ -57,14 +71,23 @@ export function holdsCurrentStage(state: WorkflowState, actor: WorkflowActor): b
   return actor.kind === 'reviewer' && actor.orgKind === step.holder && actor.orgId === step.orgId;
 }
 
-const refuse = (code: Extract<WorkflowResult, { ok: false }>['code'], message: string): WorkflowResult => ({ ok: false, code, message });
+const refuse = (code: Extract<WorkflowResult, { ok: false }>['code'], message: string): WorkflowResult => ({
+  ok: false,
+  code,
+  message,
+});
 
 /**
  * The workflow as one pure function: what `action` by `actor` makes of `state`. The server runs it
  * inside the transaction that locks the application and writes the log row; the pages ask the
  * server for `abilities` instead of deciding for themselves.
  */
-export function next(state: WorkflowState, action: WorkflowAction, actor: WorkflowActor, context: { route?: RouteStep[] } = {}): WorkflowResult {
+export function next(
+  state: WorkflowState,
+  action: WorkflowAction,
+  actor: WorkflowActor,
+  context: { route?: RouteStep[] } = {},
+): WorkflowResult {
   if (action === 'submit') {
     if (actor.kind !== 'applicant' || !actor.owns) return refuse('NOT_YOURS', '只有申报人本人可以提交申报');
     if (state.status === 'draft') {
@@ -73,7 +96,10 @@ export function next(state: WorkflowState, action: WorkflowAction, actor: Workfl
       return { ok: true, state: { ...state, status: 'inReview', stageIndex: 0, route, returnedFromIndex: null } };
     }
     if (state.status === 'returned' && state.returnedFromIndex !== null) {
-      return { ok: true, state: { ...state, status: 'inReview', stageIndex: state.returnedFromIndex, returnedFromIndex: null } };
+      return {
+        ok: true,
+        state: { ...state, status: 'inReview', stageIndex: state.returnedFromIndex, returnedFromIndex: null },
+      };
     }
     return refuse('WRONG_STATE', '当前状态不能提交');
   }
@@ -89,9 +115,21 @@ export function next(state: WorkflowState, action: WorkflowAction, actor: Workfl
     case 'reject':
       return { ok: true, state: { ...state, status: 'rejected' } };
     case 'return':
-      return { ok: true, state: { ...state, status: 'returned', returnedFromIndex: index, returnCount: state.returnCount + 1 } };
+      return {
+        ok: true,
+        state: { ...state, status: 'returned', returnedFromIndex: index, returnCount: state.returnCount + 1 },
+      };
     case 'reset':
-      return { ok: true, state: { status: 'draft', stageIndex: null, route: null, returnedFromIndex: null, returnCount: state.returnCount + 1 } };
+      return {
+        ok: true,
+        state: {
+          status: 'draft',
+          stageIndex: null,
+          route: null,
+          returnedFromIndex: null,
+          returnCount: state.returnCount + 1,
+        },
+      };
   }
 }
 

@@ -53,7 +53,10 @@ describe('transactions', () => {
     await entered;
     // On PGlite this query waits for the transaction (one connection); on PostgreSQL it reads the last commit.
     const read = sql<{ n: number }>`select n from counter`.execute(handle.db).then((r) => r.rows[0]!.n);
-    const raced = await Promise.race([read.then((n) => `read ${n}`), new Promise((r) => setTimeout(() => r('waiting'), 200))]);
+    const raced = await Promise.race([
+      read.then((n) => `read ${n}`),
+      new Promise((r) => setTimeout(() => r('waiting'), 200)),
+    ]);
     expect(raced).toBe(engine === 'pglite' ? 'waiting' : 'read 0');
     release();
     await tx;

@@ -37,7 +37,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.kind === 'pglite-memory') {
-    const client = await PGlite.create({ parsers: pgliteParsers, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+    const client = await PGlite.create({
+      parsers: pgliteParsers,
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
     return { db, kind: 'pglite', close: () => db.destroy() };
   }
@@ -48,7 +51,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   let release: () => Promise<void>;
   try {
     // The lock is held by updating the lock file's mtime; a crashed holder goes stale after 10 s.
-    release = await lockfile.lock(dataDir, { lockfilePath: join(dataDir, 'zhicheng.lock'), stale: 10_000, update: 2_000, retries: 0 });
+    release = await lockfile.lock(dataDir, {
+      lockfilePath: join(dataDir, 'zhicheng.lock'),
+      stale: 10_000,
+      update: 2_000,
+      retries: 0,
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new DataDirLockedError(

@@ -1,6 +1,16 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ApplicationKind, ApplicationStatus, FormData, RouteStep, WorkflowAction } from '#common';
-import type { AccountKind, OrgKind, RegionLevel, ReviewStage, SmsPurpose, SupervisorRequestStatus, TitleLevel, UnitLevel, UnitNature } from '#common';
+import type {
+  AccountKind,
+  OrgKind,
+  RegionLevel,
+  ReviewStage,
+  SmsPurpose,
+  SupervisorRequestStatus,
+  TitleLevel,
+  UnitLevel,
+  UnitNature,
+} from '#common';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Id = Generated<number>;

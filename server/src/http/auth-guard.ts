@@ -30,7 +30,10 @@ export function authedActor(request: AuthedRequest): Actor & { accountId: number
  * without the right learns nothing about the route): a session of one of `kinds`. An account with a temporary password may only
  * change it (`allowPasswordChangePending`).
  */
-export function requireAccount(kinds: readonly AccountKind[], options: { allowPasswordChangePending?: boolean } = {}): onRequestAsyncHookHandler {
+export function requireAccount(
+  kinds: readonly AccountKind[],
+  options: { allowPasswordChangePending?: boolean } = {},
+): onRequestAsyncHookHandler {
   return async function guard(request: FastifyRequest, _reply: FastifyReply) {
     const account: AccountRow | undefined = request.auth?.account;
     if (!account) {

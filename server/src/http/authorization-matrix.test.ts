@@ -112,7 +112,9 @@ const concrete = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) 
 describe('authorization matrix', () => {
   it('names every route of the API', async () => {
     const doc = (await ctx.agent().get('/api/docs/json')).body as { paths: Record<string, Record<string, unknown>> };
-    const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(routes.filter((r) => !(r in matrix))).toEqual([]);
     expect(Object.keys(matrix).filter((r) => !routes.includes(r))).toEqual([]);
   });
@@ -123,10 +125,16 @@ describe('authorization matrix', () => {
       if (allowed === anyone) continue;
       const [method, path] = route.split(' ') as [string, string];
       const url = concrete(path);
-      const anonymous = await ctx.agent().request({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} });
+      const anonymous = await ctx
+        .agent()
+        .request({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} });
       if (anonymous.status !== 401) failures.push(`${route} anonymous → ${anonymous.status}`);
       for (const kind of signedIn.filter((k) => !allowed.includes(k))) {
-        const res = await as[kind]!.request({ method: method as 'GET', url, payload: method === 'GET' ? undefined : {} });
+        const res = await as[kind]!.request({
+          method: method as 'GET',
+          url,
+          payload: method === 'GET' ? undefined : {},
+        });
         if (res.status !== 403) failures.push(`${route} as ${kind} → ${res.status}`);
       }
     }

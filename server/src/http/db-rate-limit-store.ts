@@ -22,7 +22,12 @@ export function dbRateLimitStore(db: Db, clock: Clock) {
         .values({ key: `${this.prefix}:${key}`, window_started_at: now, count: 1 })
         .onConflict((oc) =>
           oc.column('key').doUpdateSet((eb) => ({
-            count: eb.case().when('rate_limit.window_started_at', '<=', windowStart).then(1).else(eb('rate_limit.count', '+', 1)).end(),
+            count: eb
+              .case()
+              .when('rate_limit.window_started_at', '<=', windowStart)
+              .then(1)
+              .else(eb('rate_limit.count', '+', 1))
+              .end(),
             window_started_at: eb
               .case()
               .when('rate_limit.window_started_at', '<=', windowStart)
@@ -33,7 +38,12 @@ export function dbRateLimitStore(db: Db, clock: Clock) {
         )
         .returning(['count', 'window_started_at'])
         .executeTakeFirstOrThrow()
-        .then((row) => callback(null, { current: row.count, ttl: Math.max(0, row.window_started_at.getTime() + timeWindow - now.getTime()) }))
+        .then((row) =>
+          callback(null, {
+            current: row.count,
+            ttl: Math.max(0, row.window_started_at.getTime() + timeWindow - now.getTime()),
+          }),
+        )
         .catch((error: Error) => callback(error));
     }
 

@@ -37,7 +37,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(error.statusCode, { code: error.code, message: error.message, details: error.details });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return send(400, validationBody(fieldIssues(error.validation.map((v) => ({ path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '格式不正确' })))));
+      return send(
+        400,
+        validationBody(
+          fieldIssues(
+            error.validation.map((v) => ({
+              path: v.instancePath.split('/').filter(Boolean),
+              message: v.message ?? '格式不正确',
+            })),
+          ),
+        ),
+      );
     }
     if (error instanceof ZodError) {
       return send(400, validationBody(fieldIssues(error.issues)));
@@ -68,6 +78,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在', requestId: request.id } satisfies ApiErrorBody),
+    reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: '请求的地址不存在', requestId: request.id } satisfies ApiErrorBody),
   );
 }

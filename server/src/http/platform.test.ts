@@ -29,7 +29,11 @@ describe('the HTTP platform', () => {
 
   it('hides the internals of a 5xx and gives the request id to quote', async () => {
     // A server whose database is unreachable, with a route that fails with a revealing message.
-    const unreachable = await openDatabase({ kind: 'postgres', url: 'postgres://nobody:secret@127.0.0.1:1/none', poolSize: 1 });
+    const unreachable = await openDatabase({
+      kind: 'postgres',
+      url: 'postgres://nobody:secret@127.0.0.1:1/none',
+      poolSize: 1,
+    });
     const app = await buildApp({ config: ctx.config, db: unreachable.db, logger: false });
     app.get('/api/test-boom', async () => {
       throw new Error('password=secret at /srv/zhicheng/server/src/db.ts:12');
@@ -40,7 +44,11 @@ describe('the HTTP platform', () => {
       expect(health.json()).toMatchObject({ code: 'UNAVAILABLE', message: '数据库暂不可用' });
       const boom = await app.inject({ method: 'GET', url: '/api/test-boom' });
       expect(boom.statusCode).toBe(500);
-      expect(boom.json()).toEqual({ code: 'INTERNAL', message: '系统内部错误，请稍后重试或联系平台（请提供请求编号）', requestId: boom.headers['x-request-id'] });
+      expect(boom.json()).toEqual({
+        code: 'INTERNAL',
+        message: '系统内部错误，请稍后重试或联系平台（请提供请求编号）',
+        requestId: boom.headers['x-request-id'],
+      });
       expect(boom.body).not.toContain('secret');
     } finally {
       await app.close();
@@ -56,9 +64,19 @@ describe('the HTTP platform', () => {
 
   it('refuses malformed JSON and oversized bodies without a 500', async () => {
     const agent = ctx.agent();
-    const bad = await agent.request({ method: 'POST', url: '/api/sms/codes', headers: { 'content-type': 'application/json' }, payload: '{"phone":' });
+    const bad = await agent.request({
+      method: 'POST',
+      url: '/api/sms/codes',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"phone":',
+    });
     expect(bad.status).toBe(400);
-    const huge = await agent.request({ method: 'POST', url: '/api/sms/codes', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ phone: 'x'.repeat(2 * 1024 * 1024) }) });
+    const huge = await agent.request({
+      method: 'POST',
+      url: '/api/sms/codes',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ phone: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -66,7 +84,9 @@ describe('the HTTP platform', () => {
   it('publishes the OpenAPI document generated from the route schemas', async () => {
     const res = await ctx.agent().get('/api/docs/json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/units/register', '/api/sms/codes', '/api/admin/units']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/units/register', '/api/sms/codes', '/api/admin/units']),
+    );
     expect((await ctx.agent().get('/api/docs/')).status).toBe(200);
   });
 });
@@ -77,12 +97,14 @@ describe('rate limits', () => {
     try {
       const agent = limited.agent();
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await agent.login('unit', 'SGSR00000000000001', 'Wrong#pass1')).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await agent.login('unit', 'SGSR00000000000001', 'Wrong#pass1')).status);
       expect(statuses).toEqual([401, 401, 401, 429]);
       const tooMany = await agent.login('unit', 'SGSR00000000000001', 'Wrong#pass1');
       expect(tooMany.body).toMatchObject({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
       const sms: number[] = [];
-      for (let i = 0; i < 3; i++) sms.push((await agent.post('/api/sms/codes', { phone: makePhone(), purpose: 'unitRegister' })).status);
+      for (let i = 0; i < 3; i++)
+        sms.push((await agent.post('/api/sms/codes', { phone: makePhone(), purpose: 'unitRegister' })).status);
       expect(sms).toEqual([200, 200, 429]);
       const counters = await limited.db.selectFrom('rate_limit').select(['key', 'count']).execute();
       expect(counters.some((c) => c.key.includes('/api/auth/login') && c.count >= 4)).toBe(true);
@@ -100,7 +122,10 @@ describe('audit log', () => {
     await expect(sql`update audit_log set action = 'x'`.execute(ctx.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(ctx.db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(ctx.db)).rejects.toThrow(/append-only/);
-    const { n } = await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n)).toBeGreaterThan(0);
   });
 });

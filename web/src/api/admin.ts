@@ -1,4 +1,16 @@
-import type { AdminUnitRow, BatchBody, Committee, CommitteeBody, HrBureau, OrgKind, ReviewerCreateBody, Supervisor, SupervisorRequestStatus, UnitLevel, UnitNature } from '#common';
+import type {
+  AdminUnitRow,
+  BatchBody,
+  Committee,
+  CommitteeBody,
+  HrBureau,
+  OrgKind,
+  ReviewerCreateBody,
+  Supervisor,
+  SupervisorRequestStatus,
+  UnitLevel,
+  UnitNature,
+} from '#common';
 import { http } from './http';
 
 export interface Paged<T> {
@@ -48,24 +60,33 @@ export const adminApi = {
   units: (query: AdminUnitQuery) => http.get<Paged<AdminUnitRow>>('/admin/units', { ...query }),
   unit: (unitId: string) => http.get<AdminUnitDetail>(`/admin/units/${id(unitId)}`),
   /** Manual §1.3, §7.3: a new phone after the licence was checked offline. */
-  setUnitPhone: (unitId: string, newPhone: string, reason: string) => http.post<{ ok: true }>(`/admin/units/${id(unitId)}/phone`, { newPhone, reason }),
+  setUnitPhone: (unitId: string, newPhone: string, reason: string) =>
+    http.post<{ ok: true }>(`/admin/units/${id(unitId)}/phone`, { newPhone, reason }),
   unlock: (accountId: string) => http.post<{ ok: true }>(`/admin/accounts/${id(accountId)}/unlock`),
 
   supervisors: (keyword?: string) => http.get<Supervisor[]>('/admin/supervisors', { keyword }),
-  createSupervisor: (body: { name: string; regionCode?: string | null }) => http.post<{ id: string }>('/admin/supervisors', body),
-  updateSupervisor: (supervisorId: string, body: { name: string; regionCode?: string | null }) => http.put<{ id: string }>(`/admin/supervisors/${id(supervisorId)}`, body),
+  createSupervisor: (body: { name: string; regionCode?: string | null }) =>
+    http.post<{ id: string }>('/admin/supervisors', body),
+  updateSupervisor: (supervisorId: string, body: { name: string; regionCode?: string | null }) =>
+    http.put<{ id: string }>(`/admin/supervisors/${id(supervisorId)}`, body),
 
   hrBureaus: () => http.get<HrBureau[]>('/admin/hr-bureaus'),
   createHrBureau: (body: { name: string; regionCode: string }) => http.post<{ id: string }>('/admin/hr-bureaus', body),
-  updateHrBureau: (bureauId: string, body: { name: string; regionCode: string }) => http.put<{ id: string }>(`/admin/hr-bureaus/${id(bureauId)}`, body),
+  updateHrBureau: (bureauId: string, body: { name: string; regionCode: string }) =>
+    http.put<{ id: string }>(`/admin/hr-bureaus/${id(bureauId)}`, body),
 
   committees: () => http.get<Committee[]>('/admin/committees'),
   createCommittee: (body: CommitteeBody) => http.post<{ id: string }>('/admin/committees', body),
-  updateCommittee: (committeeId: string, body: CommitteeBody) => http.put<{ id: string }>(`/admin/committees/${id(committeeId)}`, body),
-  createBatch: (committeeId: string, body: BatchBody) => http.post<{ id: string }>(`/admin/committees/${id(committeeId)}/batches`, body),
-  updateBatch: (committeeId: string, batchId: string, body: BatchBody) => http.put<{ id: string }>(`/admin/committees/${id(committeeId)}/batches/${id(batchId)}`, body),
+  updateCommittee: (committeeId: string, body: CommitteeBody) =>
+    http.put<{ id: string }>(`/admin/committees/${id(committeeId)}`, body),
+  createBatch: (committeeId: string, body: BatchBody) =>
+    http.post<{ id: string }>(`/admin/committees/${id(committeeId)}/batches`, body),
+  updateBatch: (committeeId: string, batchId: string, body: BatchBody) =>
+    http.put<{ id: string }>(`/admin/committees/${id(committeeId)}/batches/${id(batchId)}`, body),
 
   reviewers: (query: { orgKind?: OrgKind; orgId?: string }) => http.get<Reviewer[]>('/admin/reviewers', query),
-  createReviewer: (body: ReviewerCreateBody) => http.post<Reviewer & { temporaryPassword: string }>('/admin/reviewers', body),
-  resetReviewerPassword: (accountId: string) => http.post<{ temporaryPassword: string }>(`/admin/reviewers/${id(accountId)}/reset-password`),
+  createReviewer: (body: ReviewerCreateBody) =>
+    http.post<Reviewer & { temporaryPassword: string }>('/admin/reviewers', body),
+  resetReviewerPassword: (accountId: string) =>
+    http.post<{ temporaryPassword: string }>(`/admin/reviewers/${id(accountId)}/reset-password`),
 };

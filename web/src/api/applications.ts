@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import type { Application, ApplicationChoicesBody, ApplicationListItem, AttachmentCategory, CheckResult, FormData, FormTableKey, reviewLogSchema } from '#common';
+import type {
+  Application,
+  ApplicationChoicesBody,
+  ApplicationListItem,
+  AttachmentCategory,
+  CheckResult,
+  FormData,
+  FormTableKey,
+  reviewLogSchema,
+} from '#common';
 import { http } from './http';
 
 /** The 审核记录 timeline (manual §5.1) and where the application is now. */
@@ -19,14 +28,18 @@ export const applicationsApi = {
   create: (body: ApplicationChoicesBody) => http.post<{ id: string }>('/applications', body),
   get: (applicationId: string) => http.get<Application>(`/applications/${id(applicationId)}`),
   /** 申报信息: only while a draft. */
-  saveChoices: (applicationId: string, version: number, body: ApplicationChoicesBody) => http.put<Saved>(`/applications/${id(applicationId)}/choices`, { ...body, version }),
+  saveChoices: (applicationId: string, version: number, body: ApplicationChoicesBody) =>
+    http.put<Saved>(`/applications/${id(applicationId)}/choices`, { ...body, version }),
   /** One table of the form (draft or returned). 409 CONFLICT when `version` is stale. */
   saveTable: <K extends FormTableKey>(applicationId: string, table: K, version: number, data: FormData[K]) =>
     http.put<Saved>(`/applications/${id(applicationId)}/tables/${table}`, { version, data }),
-  upload: (applicationId: string, category: AttachmentCategory, file: File) => http.upload<{ id: string }>(`/applications/${id(applicationId)}/attachments/${category}`, file),
-  removeAttachment: (applicationId: string, attachmentId: string) => http.delete<{ ok: true }>(`/applications/${id(applicationId)}/attachments/${id(attachmentId)}`),
+  upload: (applicationId: string, category: AttachmentCategory, file: File) =>
+    http.upload<{ id: string }>(`/applications/${id(applicationId)}/attachments/${category}`, file),
+  removeAttachment: (applicationId: string, attachmentId: string) =>
+    http.delete<{ ok: true }>(`/applications/${id(applicationId)}/attachments/${id(attachmentId)}`),
   check: (applicationId: string) => http.get<CheckResult>(`/applications/${id(applicationId)}/check`),
-  submit: (applicationId: string, version: number) => http.post<Application>(`/applications/${id(applicationId)}/submit`, { version }),
+  submit: (applicationId: string, version: number) =>
+    http.post<Application>(`/applications/${id(applicationId)}/submit`, { version }),
   reviewLog: (applicationId: string) => http.get<ReviewLog>(`/applications/${id(applicationId)}/review-log`),
 };
 

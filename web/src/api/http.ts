@@ -104,7 +104,11 @@ async function toError(response: Response): Promise<ApiError> {
   if (body && typeof body.code === 'string' && typeof body.message === 'string') {
     return new ApiError(body.code, body.message, response.status, body.details, body.requestId);
   }
-  return new ApiError(response.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED', `请求失败（${response.status}），请稍后重试`, response.status);
+  return new ApiError(
+    response.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED',
+    `请求失败（${response.status}），请稍后重试`,
+    response.status,
+  );
 }
 
 /**
@@ -123,7 +127,8 @@ export async function request<T>(method: Method, path: string, options: RequestO
   }
   if (!response.ok) {
     const error = await toError(response);
-    if (!options.quietAuth && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED')) authLostHandler?.(error);
+    if (!options.quietAuth && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED'))
+      authLostHandler?.(error);
     if (error.code === 'PASSWORD_CHANGE_REQUIRED') passwordChangeHandler?.();
     throw error;
   }
@@ -132,8 +137,10 @@ export async function request<T>(method: Method, path: string, options: RequestO
 }
 
 export const http = {
-  get: <T>(path: string, query?: Query, options: Omit<RequestOptions, 'query' | 'body'> = {}) => request<T>('GET', path, { ...options, query }),
-  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'query' | 'body'> = {}) => request<T>('POST', path, { ...options, body }),
+  get: <T>(path: string, query?: Query, options: Omit<RequestOptions, 'query' | 'body'> = {}) =>
+    request<T>('GET', path, { ...options, query }),
+  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'query' | 'body'> = {}) =>
+    request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
   /** multipart/form-data with one file in the field `field`. */

@@ -49,7 +49,8 @@ export const reviewApi = {
   decide: (items: { id: string; version: number }[], action: DecisionAction, opinion: string) =>
     http.post<{ results: DecisionResult[] }>('/review/decisions', { items, action, opinion }),
   /** 基层意见 (表十二): the unit only. */
-  unitOpinion: (applicationId: string) => http.get<UnitOpinion>(`/review/applications/${id(applicationId)}/unit-opinion`),
+  unitOpinion: (applicationId: string) =>
+    http.get<UnitOpinion>(`/review/applications/${id(applicationId)}/unit-opinion`),
   saveUnitOpinion: (applicationId: string, version: number, unitOpinion: string) =>
     http.put<UnitOpinion>(`/review/applications/${id(applicationId)}/unit-opinion`, { version, unitOpinion }),
   /** The application as this account may see it, with `abilities`: the decisions it may take now. */

@@ -34,5 +34,6 @@ export const reviewerApi = {
   me: () => http.get<ReviewerOrg>('/reviewer/me'),
   /** 主管单位审核: units that chose this department. */
   unitRequests: (query: UnitRequestQuery) => http.get<Paged<UnitRequestRow>>('/reviewer/unit-requests', { ...query }),
-  decide: (id: string, decision: 'approve' | 'reject', opinion: string) => http.post<{ ok: true }>(`/reviewer/unit-requests/${encodeURIComponent(id)}/decision`, { decision, opinion }),
+  decide: (id: string, decision: 'approve' | 'reject', opinion: string) =>
+    http.post<{ ok: true }>(`/reviewer/unit-requests/${encodeURIComponent(id)}/decision`, { decision, opinion }),
 };

@@ -1,4 +1,14 @@
-import type { OpenCommittee, PersonRow, Supervisor, UnitInfo, UnitInfoBody, UnitReadiness, UnitRegisterBody, UnitSummary, UnitSupervisorRow } from '#common';
+import type {
+  OpenCommittee,
+  PersonRow,
+  Supervisor,
+  UnitInfo,
+  UnitInfoBody,
+  UnitReadiness,
+  UnitRegisterBody,
+  UnitSummary,
+  UnitSupervisorRow,
+} from '#common';
 import type { Paged } from './admin';
 import { http } from './http';
 
@@ -29,8 +39,10 @@ export const unitsApi = {
   /** 选择或变更主管单位 (manual §2.3). */
   supervisors: () => http.get<UnitSupervisorRow[]>('/units/me/supervisors'),
   addSupervisor: (supervisorId: string) => http.post<{ ok: true }>('/units/me/supervisors', { supervisorId }),
-  setDefaultSupervisor: (id: string) => http.post<{ ok: true }>(`/units/me/supervisors/${encodeURIComponent(id)}/default`),
-  removeSupervisor: (id: string) => http.delete<{ ok: true; promotedId: string | null }>(`/units/me/supervisors/${encodeURIComponent(id)}`),
+  setDefaultSupervisor: (id: string) =>
+    http.post<{ ok: true }>(`/units/me/supervisors/${encodeURIComponent(id)}/default`),
+  removeSupervisor: (id: string) =>
+    http.delete<{ ok: true; promotedId: string | null }>(`/units/me/supervisors/${encodeURIComponent(id)}`),
   searchSupervisors: (keyword?: string) => http.get<Supervisor[]>('/supervisors', { keyword }),
 
   /** 开评评委会: committees with a batch open now (any signed-in account). */
@@ -38,8 +50,12 @@ export const unitsApi = {
 
   /** 专业技术人员 (manual §3.1). */
   people: (query: PeopleQuery) => http.get<Paged<PersonRow>>('/units/me/people', { ...query }),
-  messagePerson: (accountId: string, content: string) => http.post<{ ok: true }>(`/units/me/people/${encodeURIComponent(accountId)}/message`, { content }),
-  resetPersonPassword: (accountId: string) => http.post<{ temporaryPassword: string }>(`/units/me/people/${encodeURIComponent(accountId)}/reset-password`),
-  removePerson: (accountId: string) => http.post<{ ok: true }>(`/units/me/people/${encodeURIComponent(accountId)}/remove`),
-  unlockPerson: (accountId: string) => http.post<{ ok: true }>(`/units/me/people/${encodeURIComponent(accountId)}/unlock`),
+  messagePerson: (accountId: string, content: string) =>
+    http.post<{ ok: true }>(`/units/me/people/${encodeURIComponent(accountId)}/message`, { content }),
+  resetPersonPassword: (accountId: string) =>
+    http.post<{ temporaryPassword: string }>(`/units/me/people/${encodeURIComponent(accountId)}/reset-password`),
+  removePerson: (accountId: string) =>
+    http.post<{ ok: true }>(`/units/me/people/${encodeURIComponent(accountId)}/remove`),
+  unlockPerson: (accountId: string) =>
+    http.post<{ ok: true }>(`/units/me/people/${encodeURIComponent(accountId)}/unlock`),
 };

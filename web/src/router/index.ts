@@ -68,18 +68,43 @@ const consoleRoutes: RouteRecordRaw[] = consoleMenus.map((menu) => ({
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/login' },
-  { path: '/login', component: () => import('../views/login/LoginView.vue'), meta: { title: '系统登录', guestOnly: true } },
-  { path: '/admin/login', component: () => import('../views/admin/login/AdminLoginView.vue'), meta: { title: '平台管理员登录', guestOnly: true } },
-  { path: '/unit/register', component: () => import('../views/unit/register/UnitRegisterView.vue'), meta: { title: '单位注册' } },
-  { path: '/forgot-password', component: () => import('../views/unit/forgot-password/ForgotPasswordView.vue'), props: { kind: 'unit' }, meta: { title: '单位找回密码' } },
-  { path: '/applicant/register', component: () => import('../views/applicant/register/ApplicantRegisterView.vue'), meta: { title: '个人注册' } },
+  {
+    path: '/login',
+    component: () => import('../views/login/LoginView.vue'),
+    meta: { title: '系统登录', guestOnly: true },
+  },
+  {
+    path: '/admin/login',
+    component: () => import('../views/admin/login/AdminLoginView.vue'),
+    meta: { title: '平台管理员登录', guestOnly: true },
+  },
+  {
+    path: '/unit/register',
+    component: () => import('../views/unit/register/UnitRegisterView.vue'),
+    meta: { title: '单位注册' },
+  },
+  {
+    path: '/forgot-password',
+    component: () => import('../views/unit/forgot-password/ForgotPasswordView.vue'),
+    props: { kind: 'unit' },
+    meta: { title: '单位找回密码' },
+  },
+  {
+    path: '/applicant/register',
+    component: () => import('../views/applicant/register/ApplicantRegisterView.vue'),
+    meta: { title: '个人注册' },
+  },
   {
     path: '/applicant/forgot-password',
     component: () => import('../views/unit/forgot-password/ForgotPasswordView.vue'),
     props: { kind: 'applicant' },
     meta: { title: '个人找回密码' },
   },
-  { path: '/dev/sms-outbox', component: () => import('../views/dev/sms-outbox/SmsOutboxView.vue'), meta: { title: '短信发件箱（开发用）' } },
+  {
+    path: '/dev/sms-outbox',
+    component: () => import('../views/dev/sms-outbox/SmsOutboxView.vue'),
+    meta: { title: '短信发件箱（开发用）' },
+  },
   ...consoleRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
@@ -106,7 +131,8 @@ router.beforeEach(async (to) => {
     if (account.mustChangePassword && to.path !== passwordPageOf[account.kind]) return passwordPageOf[account.kind];
     return true;
   }
-  if (to.meta.guestOnly && account) return account.mustChangePassword ? passwordPageOf[account.kind] : homeOf[account.kind];
+  if (to.meta.guestOnly && account)
+    return account.mustChangePassword ? passwordPageOf[account.kind] : homeOf[account.kind];
   return true;
 });
 

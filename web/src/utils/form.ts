@@ -27,7 +27,11 @@ export interface FieldRule {
  * Element Plus rules whose real check is the shared zod schema: a field is valid when the schema finds
  * nothing wrong with it in the whole model (so that "两次输入的密码不一致" lands on the confirm field).
  */
-export function schemaRules<T extends object>(schema: ZodType, model: T, fields: Partial<Record<keyof T & string, FieldRule>>): FormRules {
+export function schemaRules<T extends object>(
+  schema: ZodType,
+  model: T,
+  fields: Partial<Record<keyof T & string, FieldRule>>,
+): FormRules {
   const rules: FormRules = {};
   for (const [field, options] of Object.entries(fields) as [string, FieldRule | undefined][]) {
     const trigger = options?.trigger ?? 'blur';

@@ -93,7 +93,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('detail', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute();
   await db.schema.createIndex('audit_log_object_idx').on('audit_log').columns(['object_type', 'object_id']).execute();
-  await db.schema.createIndex('audit_log_actor_idx').on('audit_log').columns(['actor_account_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('audit_log_actor_idx')
+    .on('audit_log')
+    .columns(['actor_account_id', 'occurred_at'])
+    .execute();
   // Append-only: the database itself refuses to rewrite history, whatever the application does.
   await sql`
     create function audit_log_append_only() returns trigger language plpgsql as $$
@@ -124,7 +128,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['demo_credential', 'rate_limit', 'audit_log', 'sms_outbox', 'sms_code', 'captcha', 'session', 'unit', 'account']) {
+  for (const table of [
+    'demo_credential',
+    'rate_limit',
+    'audit_log',
+    'sms_outbox',
+    'sms_code',
+    'captcha',
+    'session',
+    'unit',
+    'account',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
   await sql`drop function if exists audit_log_append_only`.execute(db);

@@ -25,7 +25,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', id)
     .addColumn('series_code', 'text', (c) => c.notNull().references('series.code'))
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('level', 'text', (c) => c.notNull().check(sql`level in ('junior', 'intermediate', 'associateSenior', 'senior')`))
+    .addColumn('level', 'text', (c) =>
+      c.notNull().check(sql`level in ('junior', 'intermediate', 'associateSenior', 'senior')`),
+    )
     .addColumn('grade_label', 'text', (c) => c.notNull())
     .addColumn('sort_order', 'integer', (c) => c.notNull())
     .addUniqueConstraint('title_series_name_key', ['series_code', 'name'])
@@ -59,7 +61,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .alterTable('unit')
-    .addColumn('nature', 'text', (c) => c.check(sql`nature in ('government', 'institution', 'stateOwned', 'nonPublic', 'socialOrg')`))
+    .addColumn('nature', 'text', (c) =>
+      c.check(sql`nature in ('government', 'institution', 'stateOwned', 'nonPublic', 'socialOrg')`),
+    )
     .addColumn('level', 'text', (c) => c.check(sql`level in ('province', 'city', 'county')`))
     .addColumn('region_code', 'text', (c) => c.references('region.code'))
     .addColumn('fax', 'text')
@@ -69,7 +73,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('info_updated_at', 'timestamptz')
     .execute();
   // The rule of manual §2.2 held by the database too: a 非公经济组织 is always 县区级.
-  await sql`alter table unit add constraint unit_non_public_is_county check (nature is distinct from 'nonPublic' or level = 'county')`.execute(db);
+  await sql`alter table unit add constraint unit_non_public_is_county check (nature is distinct from 'nonPublic' or level = 'county')`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('supervisor')
@@ -116,7 +122,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('committee_batch_year_key', ['committee_id', 'year'])
     .addCheckConstraint('committee_batch_period_check', sql`closes_at > opens_at`)
     .execute();
-  await db.schema.createIndex('committee_batch_open_idx').on('committee_batch').columns(['opens_at', 'closes_at']).execute();
+  await db.schema
+    .createIndex('committee_batch_open_idx')
+    .on('committee_batch')
+    .columns(['opens_at', 'closes_at'])
+    .execute();
 
   await db.schema
     .createTable('reviewer')
@@ -147,7 +157,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('unit_supervisor_key', ['unit_id', 'supervisor_id'])
     .execute();
   await sql`create unique index unit_supervisor_one_default on unit_supervisor (unit_id) where is_default`.execute(db);
-  await db.schema.createIndex('unit_supervisor_desk_idx').on('unit_supervisor').columns(['supervisor_id', 'status', 'submitted_at']).execute();
+  await db.schema
+    .createIndex('unit_supervisor_desk_idx')
+    .on('unit_supervisor')
+    .columns(['supervisor_id', 'status', 'submitted_at'])
+    .execute();
 
   await db.schema
     .createTable('message')
@@ -159,16 +173,37 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('read_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('message_inbox_idx').on('message').columns(['recipient_account_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('message_inbox_idx')
+    .on('message')
+    .columns(['recipient_account_id', 'created_at'])
+    .execute();
   await db.schema.createIndex('message_sent_idx').on('message').columns(['sender_account_id', 'created_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['message', 'unit_supervisor', 'reviewer', 'committee_batch', 'committee', 'hr_bureau', 'supervisor']) {
+  for (const table of [
+    'message',
+    'unit_supervisor',
+    'reviewer',
+    'committee_batch',
+    'committee',
+    'hr_bureau',
+    'supervisor',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
   await sql`alter table unit drop constraint if exists unit_non_public_is_county`.execute(db);
-  for (const column of ['nature', 'level', 'region_code', 'fax', 'address', 'remark', 'license_file_id', 'info_updated_at']) {
+  for (const column of [
+    'nature',
+    'level',
+    'region_code',
+    'fax',
+    'address',
+    'remark',
+    'license_file_id',
+    'info_updated_at',
+  ]) {
     await db.schema.alterTable('unit').dropColumn(column).execute();
   }
   for (const table of ['stored_file', 'specialty', 'title', 'series', 'region']) {

@@ -16,7 +16,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('title_level', 'text', (c) => c.notNull())
     .addColumn('specialty_studied_id', 'integer', (c) => c.references('specialty.id'))
     .addColumn('specialty_practised_id', 'integer', (c) => c.references('specialty.id'))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft', 'inReview', 'returned', 'rejected', 'passed')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('draft', 'inReview', 'returned', 'rejected', 'passed')`),
+    )
     .addColumn('stage_index', 'integer')
     // The route is computed at submission and kept: later changes to the unit do not move a running application.
     .addColumn('route', 'jsonb')
@@ -30,7 +32,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .addColumn('submitted_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('application_applicant_idx').on('application').columns(['applicant_account_id', 'year']).execute();
+  await db.schema
+    .createIndex('application_applicant_idx')
+    .on('application')
+    .columns(['applicant_account_id', 'year'])
+    .execute();
   await db.schema.createIndex('application_unit_idx').on('application').columns(['unit_id', 'status']).execute();
 
   await db.schema
@@ -41,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('stored_file_id', 'integer', (c) => c.notNull().references('stored_file.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('attachment_application_idx').on('attachment').columns(['application_id', 'category']).execute();
+  await db.schema
+    .createIndex('attachment_application_idx')
+    .on('attachment')
+    .columns(['application_id', 'category'])
+    .execute();
 
   await db.schema
     .createTable('review_log')
@@ -49,7 +59,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('application_id', 'integer', (c) => c.notNull().references('application.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('stage', 'text')
-    .addColumn('action', 'text', (c) => c.notNull().check(sql`action in ('submit', 'approve', 'reject', 'return', 'reset')`))
+    .addColumn('action', 'text', (c) =>
+      c.notNull().check(sql`action in ('submit', 'approve', 'reject', 'return', 'reset')`),
+    )
     .addColumn('actor_account_id', 'integer', (c) => c.notNull().references('account.id'))
     .addColumn('actor_name', 'text', (c) => c.notNull())
     .addColumn('org_name', 'text', (c) => c.notNull())
@@ -58,9 +70,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'timestamptz', (c) => c.notNull())
     .addUniqueConstraint('review_log_seq_key', ['application_id', 'seq'])
     .execute();
-  await sql`create trigger review_log_no_update before update or delete on review_log for each row execute function audit_log_append_only()`.execute(db);
+  await sql`create trigger review_log_no_update before update or delete on review_log for each row execute function audit_log_append_only()`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['review_log', 'attachment', 'application']) await db.schema.dropTable(table).ifExists().execute();
+  for (const table of ['review_log', 'attachment', 'application'])
+    await db.schema.dropTable(table).ifExists().execute();
 }

@@ -21,7 +21,13 @@ export function regionRows(): RegionTable[] {
   const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
   const cityName = new Map(cities.map((c) => [c.code, c.name]));
   return [
-    ...provinces.map((p) => ({ code: `${p.code}0000`, name: p.name, full_name: p.name, level: 'province' as const, parent_code: null })),
+    ...provinces.map((p) => ({
+      code: `${p.code}0000`,
+      name: p.name,
+      full_name: p.name,
+      level: 'province' as const,
+      parent_code: null,
+    })),
     ...cities.map((c) => ({
       code: `${c.code}00`,
       name: c.name,
@@ -55,30 +61,68 @@ const titles = [
  */
 export async function seedReferenceData(db: Db, now: Date = new Date()): Promise<void> {
   const rows = regionRows();
-  const { count } = await db.selectFrom('region').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
+  const { count } = await db
+    .selectFrom('region')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .executeTakeFirstOrThrow();
   if (count < rows.length) {
     // Parents before children, in chunks that keep the statement's parameters under PostgreSQL's limit.
     for (let i = 0; i < rows.length; i += 1000) {
-      await db.insertInto('region').values(rows.slice(i, i + 1000)).onConflict((oc) => oc.column('code').doNothing()).execute();
+      await db
+        .insertInto('region')
+        .values(rows.slice(i, i + 1000))
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
     }
   }
-  await db.insertInto('series').values(series).onConflict((oc) => oc.column('code').doNothing()).execute();
-  await db.insertInto('title').values([...titles]).onConflict((oc) => oc.columns(['series_code', 'name']).doNothing()).execute();
+  await db
+    .insertInto('series')
+    .values(series)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+  await db
+    .insertInto('title')
+    .values([...titles])
+    .onConflict((oc) => oc.columns(['series_code', 'name']).doNothing())
+    .execute();
 
-  const existing = await db.selectFrom('specialty').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('specialty')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .executeTakeFirstOrThrow();
   if (existing.count > 0) return;
   await db.transaction().execute(async (trx) => {
     for (const [first, seconds] of Object.entries(specialtySeed)) {
-      const a = await trx.insertInto('specialty').values({ parent_id: null, depth: 1, name: first, path_name: first, created_at: now, created_by: null }).returning('id').executeTakeFirstOrThrow();
+      const a = await trx
+        .insertInto('specialty')
+        .values({ parent_id: null, depth: 1, name: first, path_name: first, created_at: now, created_by: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       for (const [second, thirds] of Object.entries(seconds)) {
         const b = await trx
           .insertInto('specialty')
-          .values({ parent_id: a.id, depth: 2, name: second, path_name: `${first}—${second}`, created_at: now, created_by: null })
+          .values({
+            parent_id: a.id,
+            depth: 2,
+            name: second,
+            path_name: `${first}—${second}`,
+            created_at: now,
+            created_by: null,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         await trx
           .insertInto('specialty')
-          .values(thirds.map((third) => ({ parent_id: b.id, depth: 3, name: third, path_name: `${first}—${second}—${third}`, created_at: now, created_by: null })))
+          .values(
+            thirds.map((third) => ({
+              parent_id: b.id,
+              depth: 3,
+              name: third,
+              path_name: `${first}—${second}—${third}`,
+              created_at: now,
+              created_by: null,
+            })),
+          )
           .execute();
       }
     }

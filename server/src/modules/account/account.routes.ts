@@ -10,7 +10,14 @@ export const accountRoutes =
 
     app.get(
       '/account/phone',
-      { onRequest: requireAccount(anyAccount), schema: { tags: ['account'], summary: '本账号的手机号（修改手机号页的原手机号）', response: { 200: phoneReplySchema, ...errors } } },
+      {
+        onRequest: requireAccount(anyAccount),
+        schema: {
+          tags: ['account'],
+          summary: '本账号的手机号（修改手机号页的原手机号）',
+          response: { 200: phoneReplySchema, ...errors },
+        },
+      },
       async (request) => ({ phone: (request as AuthedRequest).auth.account.phone ?? '' }),
     );
 
@@ -18,7 +25,12 @@ export const accountRoutes =
       '/account/password',
       {
         onRequest: requireAccount(anyAccount, { allowPasswordChangePending: true }),
-        schema: { tags: ['account'], summary: '修改密码', body: changePasswordBodySchema, response: { 200: okSchema, ...errors } },
+        schema: {
+          tags: ['account'],
+          summary: '修改密码',
+          body: changePasswordBodySchema,
+          response: { 200: okSchema, ...errors },
+        },
       },
       async (request) => {
         const authed = request as AuthedRequest;
@@ -30,7 +42,15 @@ export const accountRoutes =
 
     app.post(
       '/account/phone',
-      { onRequest: requireAccount(anyAccount), schema: { tags: ['account'], summary: '修改手机号', body: changePhoneBodySchema, response: { 200: okSchema, ...errors } } },
+      {
+        onRequest: requireAccount(anyAccount),
+        schema: {
+          tags: ['account'],
+          summary: '修改手机号',
+          body: changePhoneBodySchema,
+          response: { 200: okSchema, ...errors },
+        },
+      },
       async (request) => {
         await s.accounts.changePhone(authedActor(request as AuthedRequest), request.body);
         return { ok: true as const };

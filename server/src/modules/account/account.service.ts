@@ -1,4 +1,10 @@
-import { maskPhone, type AccountKind, type ChangePasswordBody, type ChangePhoneBody, type ResetPasswordBody } from '#common';
+import {
+  maskPhone,
+  type AccountKind,
+  type ChangePasswordBody,
+  type ChangePhoneBody,
+  type ResetPasswordBody,
+} from '#common';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { uniqueViolation } from '../../db/unique-violation';
@@ -25,7 +31,13 @@ export interface AccountService {
 
 export const phoneTakenError = () => new AppError('PHONE_TAKEN', '该手机号已被其他账号使用，请更换手机号');
 
-export function createAccountService(db: Db, clock: Clock, sms: SmsService, sessions: SessionService, auth: AuthService): AccountService {
+export function createAccountService(
+  db: Db,
+  clock: Clock,
+  sms: SmsService,
+  sessions: SessionService,
+  auth: AuthService,
+): AccountService {
   return {
     async assertPhoneFree(kind, phone) {
       if (await phoneInUse(db, kind, phone)) throw phoneTakenError();
@@ -33,7 +45,10 @@ export function createAccountService(db: Db, clock: Clock, sms: SmsService, sess
 
     async assertPhoneRegistered(kind, phone) {
       if (!(await phoneInUse(db, kind, phone))) {
-        throw new AppError('NOT_FOUND', kind === 'unit' ? '该手机号没有注册单位账号，请核对注册时填写的手机号' : '该手机号没有注册账号');
+        throw new AppError(
+          'NOT_FOUND',
+          kind === 'unit' ? '该手机号没有注册单位账号，请核对注册时填写的手机号' : '该手机号没有注册账号',
+        );
       }
     },
 
@@ -60,7 +75,11 @@ export function createAccountService(db: Db, clock: Clock, sms: SmsService, sess
           .execute();
         // Anyone else holding a session of this account is signed out with the old password.
         await sessions.endAllOf(trx, account.id, sessionId);
-        await appendAudit(trx, actor, now, { action: 'account.password.change', objectType: 'account', objectId: account.id });
+        await appendAudit(trx, actor, now, {
+          action: 'account.password.change',
+          objectType: 'account',
+          objectId: account.id,
+        });
       });
     },
 
@@ -74,7 +93,11 @@ export function createAccountService(db: Db, clock: Clock, sms: SmsService, sess
         await db.transaction().execute(async (trx) => {
           const now = clock.now();
           await sms.consume(trx, codeId);
-          await trx.updateTable('account').set({ phone: body.newPhone, updated_at: now }).where('id', '=', account.id).execute();
+          await trx
+            .updateTable('account')
+            .set({ phone: body.newPhone, updated_at: now })
+            .where('id', '=', account.id)
+            .execute();
           await appendAudit(trx, actor, now, {
             action: 'account.phone.change',
             objectType: 'account',
@@ -120,7 +143,11 @@ export function createAccountService(db: Db, clock: Clock, sms: SmsService, sess
       try {
         await db.transaction().execute(async (trx) => {
           const now = clock.now();
-          await trx.updateTable('account').set({ phone: newPhone, updated_at: now }).where('id', '=', target.id).execute();
+          await trx
+            .updateTable('account')
+            .set({ phone: newPhone, updated_at: now })
+            .where('id', '=', target.id)
+            .execute();
           // Whoever holds the old phone or a session of it is out.
           await sessions.endAllOf(trx, target.id);
           await appendAudit(trx, actor, now, {
@@ -147,8 +174,17 @@ export function createAccountService(db: Db, clock: Clock, sms: SmsService, sess
       if (!target.locked_at) throw new AppError('RULE_VIOLATED', '该账号未被锁定');
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        await trx.updateTable('account').set({ locked_at: null, failed_login_count: 0, updated_at: now }).where('id', '=', target.id).execute();
-        await appendAudit(trx, actor, now, { action: 'account.unlock', objectType: 'account', objectId: target.id, detail: { kind: target.kind } });
+        await trx
+          .updateTable('account')
+          .set({ locked_at: null, failed_login_count: 0, updated_at: now })
+          .where('id', '=', target.id)
+          .execute();
+        await appendAudit(trx, actor, now, {
+          action: 'account.unlock',
+          objectType: 'account',
+          objectId: target.id,
+          detail: { kind: target.kind },
+        });
       });
     },
   };

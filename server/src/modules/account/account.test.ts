@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/test-app';
-import { auditRows, lastSmsCode, loggedInUnit, makePhone, otherPassword, registerUnit } from '../../../../test/fixtures';
+import {
+  auditRows,
+  lastSmsCode,
+  loggedInUnit,
+  makePhone,
+  otherPassword,
+  registerUnit,
+} from '../../../../test/fixtures';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -8,8 +15,19 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function changePassword(agent: ReturnType<TestContext['agent']>, oldPassword: string, newPassword: string, confirm = newPassword) {
-  return agent.post('/api/account/password', { oldPassword, newPassword, confirmNewPassword: confirm, captchaId: await agent.captcha(), captchaCode: 'test' });
+async function changePassword(
+  agent: ReturnType<TestContext['agent']>,
+  oldPassword: string,
+  newPassword: string,
+  confirm = newPassword,
+) {
+  return agent.post('/api/account/password', {
+    oldPassword,
+    newPassword,
+    confirmNewPassword: confirm,
+    captchaId: await agent.captcha(),
+    captchaCode: 'test',
+  });
 }
 
 describe('修改密码', () => {
@@ -18,7 +36,9 @@ describe('修改密码', () => {
     expect((await changePassword(agent, unit.password, otherPassword)).status).toBe(200);
     expect((await ctx.agent().login('unit', unit.creditCode, unit.password)).status).toBe(401);
     expect((await ctx.agent().login('unit', unit.creditCode, otherPassword)).status).toBe(200);
-    const rows = (await auditRows(ctx, 'account.password.change')).filter((r) => r.object_id === String(unit.accountId));
+    const rows = (await auditRows(ctx, 'account.password.change')).filter(
+      (r) => r.object_id === String(unit.accountId),
+    );
     expect(rows.map((r) => r.outcome)).toEqual(['success']);
     expect(JSON.stringify(rows)).not.toContain(otherPassword);
   });
@@ -48,7 +68,13 @@ describe('修改密码', () => {
   });
 
   it('needs a login', async () => {
-    const res = await ctx.agent().post('/api/account/password', { oldPassword: 'x', newPassword: otherPassword, confirmNewPassword: otherPassword, captchaId: crypto.randomUUID(), captchaCode: 'test' });
+    const res = await ctx.agent().post('/api/account/password', {
+      oldPassword: 'x',
+      newPassword: otherPassword,
+      confirmNewPassword: otherPassword,
+      captchaId: crypto.randomUUID(),
+      captchaCode: 'test',
+    });
     expect(res.status).toBe(401);
   });
 });
@@ -65,7 +91,10 @@ describe('修改手机号', () => {
     expect((await ctx.agent().login('unit', newPhone, unit.password)).status).toBe(200);
     expect((await ctx.agent().login('unit', unit.phone, unit.password)).status).toBe(401);
     const row = (await auditRows(ctx, 'account.phone.change')).find((r) => r.object_id === String(unit.accountId));
-    expect(row?.detail).toEqual({ from: `${unit.phone.slice(0, 3)}****${unit.phone.slice(-4)}`, to: `${newPhone.slice(0, 3)}****${newPhone.slice(-4)}` });
+    expect(row?.detail).toEqual({
+      from: `${unit.phone.slice(0, 3)}****${unit.phone.slice(-4)}`,
+      to: `${newPhone.slice(0, 3)}****${newPhone.slice(-4)}`,
+    });
   });
 
   it('refuses a phone another unit uses, and a code sent to another phone', async () => {
@@ -98,7 +127,9 @@ describe('忘记密码', () => {
     expect(res.status).toBe(200);
     expect((await ctx.agent().login('unit', unit.creditCode, otherPassword)).status).toBe(200);
     expect((await session.get('/api/units/me')).status).toBe(401);
-    expect((await auditRows(ctx, 'account.password.reset')).some((r) => r.object_id === String(unit.accountId))).toBe(true);
+    expect((await auditRows(ctx, 'account.password.reset')).some((r) => r.object_id === String(unit.accountId))).toBe(
+      true,
+    );
   });
 
   it('does not unlock a locked account: only the platform does', async () => {
@@ -107,7 +138,13 @@ describe('忘记密码', () => {
     const agent = ctx.agent();
     ctx.clock.advance(61_000);
     await agent.post('/api/sms/codes', { phone: unit.phone, purpose: 'resetPassword' });
-    await agent.post('/api/auth/password-reset', { kind: 'unit', phone: unit.phone, smsCode: await lastSmsCode(ctx, unit.phone), password: otherPassword, confirmPassword: otherPassword });
+    await agent.post('/api/auth/password-reset', {
+      kind: 'unit',
+      phone: unit.phone,
+      smsCode: await lastSmsCode(ctx, unit.phone),
+      password: otherPassword,
+      confirmPassword: otherPassword,
+    });
     expect((await ctx.agent().login('unit', unit.creditCode, otherPassword)).body.code).toBe('ACCOUNT_LOCKED');
   });
 });

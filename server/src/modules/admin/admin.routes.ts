@@ -1,5 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { accountIdParamsSchema, adminSetPhoneBodySchema, adminUnitDetailSchema, adminUnitPageSchema, adminUnitQuerySchema, apiErrorSchema, idParamsSchema, maskPhone, okSchema } from '#common';
+import {
+  accountIdParamsSchema,
+  adminSetPhoneBodySchema,
+  adminUnitDetailSchema,
+  adminUnitPageSchema,
+  adminUnitQuerySchema,
+  apiErrorSchema,
+  idParamsSchema,
+  maskPhone,
+  okSchema,
+} from '#common';
 import { notFound } from '../../http/app-error';
 import { findRegion } from '../reference/region.repository';
 import { findUnit } from '../units/unit-info.service';
@@ -15,7 +25,15 @@ export const adminRoutes =
 
     app.get(
       '/admin/units',
-      { onRequest: adminOnly, schema: { tags: ['admin'], summary: '单位管理：查询单位', querystring: adminUnitQuerySchema, response: { 200: adminUnitPageSchema, ...errors } } },
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags: ['admin'],
+          summary: '单位管理：查询单位',
+          querystring: adminUnitQuerySchema,
+          response: { 200: adminUnitPageSchema, ...errors },
+        },
+      },
       async (request) => {
         const { rows, total } = await searchUnits(s.db, request.query);
         return {
@@ -39,22 +57,46 @@ export const adminRoutes =
 
     app.post(
       '/admin/accounts/:accountId/unlock',
-      { onRequest: adminOnly, schema: { tags: ['admin'], summary: '解锁账号', params: accountIdParamsSchema, response: { 200: okSchema, ...errors } } },
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags: ['admin'],
+          summary: '解锁账号',
+          params: accountIdParamsSchema,
+          response: { 200: okSchema, ...errors },
+        },
+      },
       async (request) => {
         const authed = request as AuthedRequest;
-        await s.accounts.unlock(authedActor(authed), { kind: 'admin', accountId: authed.auth.account.id, unitId: null }, Number(request.params.accountId));
+        await s.accounts.unlock(
+          authedActor(authed),
+          { kind: 'admin', accountId: authed.auth.account.id, unitId: null },
+          Number(request.params.accountId),
+        );
         return { ok: true as const };
       },
     );
 
     app.get(
       '/admin/units/:id',
-      { onRequest: adminOnly, schema: { tags: ['admin'], summary: '单位管理：单位详情', params: idParamsSchema, response: { 200: adminUnitDetailSchema, ...errors } } },
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags: ['admin'],
+          summary: '单位管理：单位详情',
+          params: idParamsSchema,
+          response: { 200: adminUnitDetailSchema, ...errors },
+        },
+      },
       async (request) => {
         const unit = await findUnit(s.db, Number(request.params.id));
         if (!unit) throw notFound('单位不存在');
         const [account, region, supervisors] = await Promise.all([
-          s.db.selectFrom('account').select(['phone', 'locked_at']).where('id', '=', unit.account_id).executeTakeFirstOrThrow(),
+          s.db
+            .selectFrom('account')
+            .select(['phone', 'locked_at'])
+            .where('id', '=', unit.account_id)
+            .executeTakeFirstOrThrow(),
           unit.region_code ? findRegion(s.db, unit.region_code) : undefined,
           s.supervision.listForUnit(unit.id),
         ]);
@@ -81,12 +123,23 @@ export const adminRoutes =
       '/admin/units/:id/phone',
       {
         onRequest: adminOnly,
-        schema: { tags: ['admin'], summary: '为密码和手机号同时丢失的单位设置新手机号（线下核验营业执照后）', params: idParamsSchema, body: adminSetPhoneBodySchema, response: { 200: okSchema, ...errors } },
+        schema: {
+          tags: ['admin'],
+          summary: '为密码和手机号同时丢失的单位设置新手机号（线下核验营业执照后）',
+          params: idParamsSchema,
+          body: adminSetPhoneBodySchema,
+          response: { 200: okSchema, ...errors },
+        },
       },
       async (request) => {
         const unit = await findUnit(s.db, Number(request.params.id));
         if (!unit) throw notFound('单位不存在');
-        await s.accounts.setPhoneByPlatform(authedActor(request as AuthedRequest), unit.account_id, request.body.newPhone, request.body.reason);
+        await s.accounts.setPhoneByPlatform(
+          authedActor(request as AuthedRequest),
+          unit.account_id,
+          request.body.newPhone,
+          request.body.reason,
+        );
         return { ok: true as const };
       },
     );

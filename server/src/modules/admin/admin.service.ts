@@ -20,10 +20,24 @@ export async function createAdmin(db: Db, clock: Clock, username: string, passwo
       const now = clock.now();
       const row = await trx
         .insertInto('account')
-        .values({ kind: 'admin', login_name: username, display_name: username, phone: null, password_hash: passwordHash, password_changed_at: now, created_at: now, updated_at: now })
+        .values({
+          kind: 'admin',
+          login_name: username,
+          display_name: username,
+          phone: null,
+          password_hash: passwordHash,
+          password_changed_at: now,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await appendAudit(trx, systemActor, now, { action: 'admin.create', objectType: 'account', objectId: row.id, detail: { username } });
+      await appendAudit(trx, systemActor, now, {
+        action: 'admin.create',
+        objectType: 'account',
+        objectId: row.id,
+        detail: { username },
+      });
       return row.id;
     });
   } catch (error) {

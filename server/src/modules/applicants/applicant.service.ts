@@ -15,7 +15,8 @@ import { contains } from '../../db/contains';
 
 type RegisterInput = z.output<typeof applicantRegisterBodySchema>;
 
-const idNumberTaken = () => new AppError('CONFLICT', '该身份证号已注册。如忘记密码请点击【忘记密码】通过注册手机号找回');
+const idNumberTaken = () =>
+  new AppError('CONFLICT', '该身份证号已注册。如忘记密码请点击【忘记密码】通过注册手机号找回');
 
 export function findApplicant(db: Db, accountId: number) {
   return db.selectFrom('applicant').selectAll().where('account_id', '=', accountId).executeTakeFirst();
@@ -25,7 +26,10 @@ export function createApplicantService(db: Db, clock: Clock, sms: SmsService) {
   return {
     /** 个人用户注册: the account, the person and a welcome in 我的消息, together or not at all. */
     async register(actor: Actor, input: RegisterInput) {
-      if (await db.selectFrom('applicant').select('account_id').where('id_number', '=', input.idNumber).executeTakeFirst()) throw idNumberTaken();
+      if (
+        await db.selectFrom('applicant').select('account_id').where('id_number', '=', input.idNumber).executeTakeFirst()
+      )
+        throw idNumberTaken();
       if (await phoneInUse(db, 'applicant', input.phone)) throw phoneTakenError();
       const codeId = await sms.check(input.phone, 'applicantRegister', input.smsCode);
       const passwordHash = await hashPassword(input.password);
@@ -36,7 +40,16 @@ export function createApplicantService(db: Db, clock: Clock, sms: SmsService) {
           await sms.consume(trx, codeId);
           const account = await trx
             .insertInto('account')
-            .values({ kind: 'applicant', login_name: input.idNumber, display_name: input.name, phone: input.phone, password_hash: passwordHash, password_changed_at: now, created_at: now, updated_at: now })
+            .values({
+              kind: 'applicant',
+              login_name: input.idNumber,
+              display_name: input.name,
+              phone: input.phone,
+              password_hash: passwordHash,
+              password_changed_at: now,
+              created_at: now,
+              updated_at: now,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
           await trx
@@ -77,7 +90,15 @@ export function createApplicantService(db: Db, clock: Clock, sms: SmsService) {
         .selectFrom('applicant')
         .innerJoin('account', 'account.id', 'applicant.account_id')
         .leftJoin('unit', 'unit.id', 'applicant.unit_id')
-        .select(['applicant.name', 'applicant.id_number', 'applicant.gender', 'applicant.birth_date', 'account.phone', 'unit.id as unit_id', 'unit.name as unit_name'])
+        .select([
+          'applicant.name',
+          'applicant.id_number',
+          'applicant.gender',
+          'applicant.birth_date',
+          'account.phone',
+          'unit.id as unit_id',
+          'unit.name as unit_name',
+        ])
         .where('applicant.account_id', '=', accountId)
         .executeTakeFirst();
       if (!row) throw notFound('个人信息不存在');
@@ -94,9 +115,22 @@ export function createApplicantService(db: Db, clock: Clock, sms: SmsService) {
     async rename(actor: Actor & { accountId: number }, name: string) {
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        await trx.updateTable('applicant').set({ name, updated_at: now }).where('account_id', '=', actor.accountId).execute();
-        await trx.updateTable('account').set({ display_name: name, updated_at: now }).where('id', '=', actor.accountId).execute();
-        await appendAudit(trx, actor, now, { action: 'applicant.profile.update', objectType: 'account', objectId: actor.accountId, detail: { name } });
+        await trx
+          .updateTable('applicant')
+          .set({ name, updated_at: now })
+          .where('account_id', '=', actor.accountId)
+          .execute();
+        await trx
+          .updateTable('account')
+          .set({ display_name: name, updated_at: now })
+          .where('id', '=', actor.accountId)
+          .execute();
+        await appendAudit(trx, actor, now, {
+          action: 'applicant.profile.update',
+          objectType: 'account',
+          objectId: actor.accountId,
+          detail: { name },
+        });
       });
     },
 
@@ -117,14 +151,36 @@ export function createApplicantService(db: Db, clock: Clock, sms: SmsService) {
      * without an approved supervisor may be chosen: it blocks submission, not the choice (FAQ §7.6, §7.8).
      */
     async chooseUnit(actor: Actor & { accountId: number }, unitId: number) {
-      const unit = await db.selectFrom('unit').select(['id', 'name', 'account_id']).where('id', '=', unitId).executeTakeFirst();
-      if (!unit) throw new AppError('NOT_FOUND', '检索不到单位：单位尚未在系统中注册账号，请联系单位负责人在平台注册（首页 - 单位登录 - 单位注册）');
+      const unit = await db
+        .selectFrom('unit')
+        .select(['id', 'name', 'account_id'])
+        .where('id', '=', unitId)
+        .executeTakeFirst();
+      if (!unit)
+        throw new AppError(
+          'NOT_FOUND',
+          '检索不到单位：单位尚未在系统中注册账号，请联系单位负责人在平台注册（首页 - 单位登录 - 单位注册）',
+        );
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        const person = await trx.selectFrom('applicant').select(['name', 'unit_id']).where('account_id', '=', actor.accountId).forUpdate().executeTakeFirstOrThrow();
+        const person = await trx
+          .selectFrom('applicant')
+          .select(['name', 'unit_id'])
+          .where('account_id', '=', actor.accountId)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
         if (person.unit_id === unit.id) return;
-        await trx.updateTable('applicant').set({ unit_id: unit.id, unit_joined_at: now, updated_at: now }).where('account_id', '=', actor.accountId).execute();
-        await appendAudit(trx, actor, now, { action: 'applicant.unit.choose', objectType: 'account', objectId: actor.accountId, detail: { from: person.unit_id, to: unit.id } });
+        await trx
+          .updateTable('applicant')
+          .set({ unit_id: unit.id, unit_joined_at: now, updated_at: now })
+          .where('account_id', '=', actor.accountId)
+          .execute();
+        await appendAudit(trx, actor, now, {
+          action: 'applicant.unit.choose',
+          objectType: 'account',
+          objectId: actor.accountId,
+          detail: { from: person.unit_id, to: unit.id },
+        });
         await sendMessage(trx, now, {
           recipientAccountId: unit.account_id,
           senderAccountId: null,

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/test-app';
-import { auditRows, goodPassword, lastSmsCode, loggedInApplicant, loggedInUnit, makeIdNumber, makePhone, registerApplicant, unitWithInfo } from '../../../../test/fixtures';
+import {
+  auditRows,
+  goodPassword,
+  lastSmsCode,
+  loggedInApplicant,
+  loggedInUnit,
+  makeIdNumber,
+  makePhone,
+  registerApplicant,
+  unitWithInfo,
+} from '../../../../test/fixtures';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -12,7 +22,15 @@ async function register(overrides: Record<string, string> = {}) {
   const agent = ctx.agent();
   const phone = overrides.phone ?? makePhone();
   await agent.post('/api/sms/codes', { phone, purpose: 'applicantRegister' });
-  const body = { name: '王伟', idNumber: makeIdNumber(), phone, smsCode: await lastSmsCode(ctx, phone), password: goodPassword, confirmPassword: goodPassword, ...overrides };
+  const body = {
+    name: '王伟',
+    idNumber: makeIdNumber(),
+    phone,
+    smsCode: await lastSmsCode(ctx, phone),
+    password: goodPassword,
+    confirmPassword: goodPassword,
+    ...overrides,
+  };
   return { body, res: await agent.post('/api/applicants/register', body) };
 }
 
@@ -50,7 +68,9 @@ describe('个人用户注册与登录', () => {
     const again = await register({ idNumber: person.idNumber });
     expect(again.res.status).toBe(409);
     expect(again.res.body.message).toContain('该身份证号已注册');
-    expect((await ctx.agent().post('/api/sms/codes', { phone: person.phone, purpose: 'applicantRegister' })).status).toBe(409);
+    expect(
+      (await ctx.agent().post('/api/sms/codes', { phone: person.phone, purpose: 'applicantRegister' })).status,
+    ).toBe(409);
   });
 
   it('welcomes the new person in 我的消息 and masks the ID number in the audit log', async () => {
@@ -60,7 +80,9 @@ describe('个人用户注册与登录', () => {
     expect(inbox.items[0]).toMatchObject({ senderName: '系统通知', senderKind: 'system', read: false });
     const row = (await auditRows(ctx, 'applicant.register')).find((r) => r.object_id === String(person.accountId));
     expect(JSON.stringify(row)).not.toContain(person.idNumber);
-    expect(row?.detail).toMatchObject({ idNumber: `${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-4)}` });
+    expect(row?.detail).toMatchObject({
+      idNumber: `${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-4)}`,
+    });
   });
 
   it('recovers a forgotten password by phone', async () => {
@@ -68,7 +90,13 @@ describe('个人用户注册与登录', () => {
     const agent = ctx.agent();
     ctx.clock.advance(61_000);
     await agent.post('/api/sms/codes', { phone: person.phone, purpose: 'resetPassword' });
-    const res = await agent.post('/api/auth/password-reset', { kind: 'applicant', phone: person.phone, smsCode: await lastSmsCode(ctx, person.phone), password: 'Renew#2026x', confirmPassword: 'Renew#2026x' });
+    const res = await agent.post('/api/auth/password-reset', {
+      kind: 'applicant',
+      phone: person.phone,
+      smsCode: await lastSmsCode(ctx, person.phone),
+      password: 'Renew#2026x',
+      confirmPassword: 'Renew#2026x',
+    });
     expect(res.status).toBe(200);
     expect((await ctx.agent().login('applicant', person.idNumber, 'Renew#2026x')).status).toBe(200);
   });
@@ -78,15 +106,26 @@ describe('个人信息与选择单位', () => {
   it('shows the person’s details with gender and birth date from the ID number', async () => {
     const { person, agent } = await loggedInApplicant(ctx);
     const me = (await agent.get('/api/applicants/me')).body;
-    expect(me).toEqual({ name: person.name, idNumber: person.idNumber, gender: 'male', birthDate: '1990-01-01', phoneMasked: `${person.phone.slice(0, 3)}****${person.phone.slice(-4)}`, unit: null });
+    expect(me).toEqual({
+      name: person.name,
+      idNumber: person.idNumber,
+      gender: 'male',
+      birthDate: '1990-01-01',
+      phoneMasked: `${person.phone.slice(0, 3)}****${person.phone.slice(-4)}`,
+      unit: null,
+    });
   });
 
   it('finds a registered unit by name or credit code, and finds nothing for an unregistered one', async () => {
     const { unit } = await loggedInUnit(ctx);
     const { agent } = await loggedInApplicant(ctx);
-    expect((await agent.get(`/api/applicants/unit-search?keyword=${encodeURIComponent(unit.unitName)}`)).body).toEqual([{ unitId: String(unit.unitId), unitName: unit.unitName, creditCode: unit.creditCode }]);
+    expect((await agent.get(`/api/applicants/unit-search?keyword=${encodeURIComponent(unit.unitName)}`)).body).toEqual([
+      { unitId: String(unit.unitId), unitName: unit.unitName, creditCode: unit.creditCode },
+    ]);
     expect((await agent.get(`/api/applicants/unit-search?keyword=${unit.creditCode}`)).body).toHaveLength(1);
-    expect((await agent.get(`/api/applicants/unit-search?keyword=${encodeURIComponent('没有注册的单位')}`)).body).toEqual([]);
+    expect(
+      (await agent.get(`/api/applicants/unit-search?keyword=${encodeURIComponent('没有注册的单位')}`)).body,
+    ).toEqual([]);
     const none = await agent.post('/api/applicants/me/unit', { unitId: '999999' });
     expect(none.status).toBe(404);
     expect(none.body.message).toContain('检索不到单位');
@@ -95,7 +134,10 @@ describe('个人信息与选择单位', () => {
   it('lets a person choose a unit whose information is incomplete, but says it blocks submission (FAQ §7.6)', async () => {
     const { unit } = await loggedInUnit(ctx);
     const { agent } = await loggedInApplicant(ctx, unit.unitId);
-    expect((await agent.get('/api/applicants/me')).body.unit).toEqual({ unitId: String(unit.unitId), unitName: unit.unitName });
+    expect((await agent.get('/api/applicants/me')).body.unit).toEqual({
+      unitId: String(unit.unitId),
+      unitName: unit.unitName,
+    });
     const readiness = (await agent.get('/api/applicants/me/unit-readiness')).body;
     expect(readiness.canSubmit).toBe(false);
     expect(readiness.blockers[0]).toEqual({ code: 'UNIT_INFO_INCOMPLETE', message: '单位信息不完整，请联系单位完善' });

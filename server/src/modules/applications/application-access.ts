@@ -5,7 +5,11 @@ import { reviewerOrg } from '../organisations/organisation.repository';
 import type { ApplicationRow } from './application.service';
 
 /** The signed-in account as the workflow sees it: which unit or organisation it speaks for. */
-export async function workflowActorOf(db: Db, account: AccountRow, application?: ApplicationRow): Promise<WorkflowActor> {
+export async function workflowActorOf(
+  db: Db,
+  account: AccountRow,
+  application?: ApplicationRow,
+): Promise<WorkflowActor> {
   switch (account.kind) {
     case 'applicant':
       return { kind: 'applicant', accountId: account.id, owns: application?.applicant_account_id === account.id };
@@ -15,7 +19,9 @@ export async function workflowActorOf(db: Db, account: AccountRow, application?:
     }
     case 'reviewer': {
       const org = await reviewerOrg(db, account.id);
-      return org ? { kind: 'reviewer', accountId: account.id, orgKind: org.orgKind, orgId: org.orgId } : { kind: 'admin', accountId: -1 };
+      return org
+        ? { kind: 'reviewer', accountId: account.id, orgKind: org.orgKind, orgId: org.orgId }
+        : { kind: 'admin', accountId: -1 };
     }
     case 'admin':
       return { kind: 'admin', accountId: account.id };
@@ -37,7 +43,9 @@ export function mayView(row: ApplicationRow, actor: WorkflowActor, participated 
       if (participated) return true;
       if (!row.route || row.stage_index === null) return false;
       const reached = row.stage_index;
-      return row.route.some((step, index) => index <= reached && step.holder === actor.orgKind && step.orgId === actor.orgId);
+      return row.route.some(
+        (step, index) => index <= reached && step.holder === actor.orgKind && step.orgId === actor.orgId,
+      );
     }
     case 'admin':
       return false;

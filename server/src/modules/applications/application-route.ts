@@ -3,13 +3,20 @@ import type { Db } from '../../db/database';
 import type { UnitRow } from '../../db/schema';
 import { AppError } from '../../http/app-error';
 
-const bureauRegion = { countyBureauReview: (c: string) => c, cityBureauReview: (c: string) => `${c.slice(0, 4)}00`, provinceBureauReview: (c: string) => `${c.slice(0, 2)}0000` } as const;
+const bureauRegion = {
+  countyBureauReview: (c: string) => c,
+  cityBureauReview: (c: string) => `${c.slice(0, 4)}00`,
+  provinceBureauReview: (c: string) => `${c.slice(0, 2)}0000`,
+} as const;
 
 /**
  * The route of an application, computed at submission from its unit (level, region, the approved
  * default supervisor) and its committee, with the organisation holding each stage.
  */
-export async function computeRoute(db: Db, input: { kind: ApplicationKind; unit: UnitRow; committeeId: number | null }): Promise<RouteStep[]> {
+export async function computeRoute(
+  db: Db,
+  input: { kind: ApplicationKind; unit: UnitRow; committeeId: number | null },
+): Promise<RouteStep[]> {
   const { unit } = input;
   if (!unit.level || !unit.region_code) throw new AppError('RULE_VIOLATED', '单位信息不完整，请联系单位完善');
   const supervisor = await db
@@ -33,13 +40,23 @@ export async function computeRoute(db: Db, input: { kind: ApplicationKind; unit:
       case 'countyBureauReview':
       case 'cityBureauReview':
       case 'provinceBureauReview': {
-        const bureau = await db.selectFrom('hr_bureau').select(['id', 'name']).where('region_code', '=', bureauRegion[stage](unit.region_code)).executeTakeFirst();
+        const bureau = await db
+          .selectFrom('hr_bureau')
+          .select(['id', 'name'])
+          .where('region_code', '=', bureauRegion[stage](unit.region_code))
+          .executeTakeFirst();
         if (!bureau) throw new AppError('RULE_VIOLATED', '查找人社局失败');
         steps.push({ stage, holder: stageHolders[stage] as 'hrBureau', orgId: bureau.id, orgName: bureau.name });
         break;
       }
       case 'committeeCheck': {
-        const committee = input.committeeId ? await db.selectFrom('committee').select(['id', 'name']).where('id', '=', input.committeeId).executeTakeFirst() : undefined;
+        const committee = input.committeeId
+          ? await db
+              .selectFrom('committee')
+              .select(['id', 'name'])
+              .where('id', '=', input.committeeId)
+              .executeTakeFirst()
+          : undefined;
         if (!committee) throw new AppError('RULE_VIOLATED', '请选择评委会');
         steps.push({ stage, holder: 'committee', orgId: committee.id, orgName: committee.name });
         break;

@@ -16,8 +16,16 @@ export interface LogEntry {
  * Writes one workflow step: the application's new state (and who holds it now) and the log row
  * that records it. Call inside the transaction that locked the row; the caller adds its audit row.
  */
-export async function writeTransition(trx: Db, row: ApplicationRow, state: WorkflowState, entry: LogEntry, at: Date, extra: Partial<Record<string, unknown>> = {}) {
-  const step = state.status === 'inReview' && state.route && state.stageIndex !== null ? state.route[state.stageIndex] : undefined;
+export async function writeTransition(
+  trx: Db,
+  row: ApplicationRow,
+  state: WorkflowState,
+  entry: LogEntry,
+  at: Date,
+  extra: Partial<Record<string, unknown>> = {},
+) {
+  const step =
+    state.status === 'inReview' && state.route && state.stageIndex !== null ? state.route[state.stageIndex] : undefined;
   await trx
     .updateTable('application')
     .set({

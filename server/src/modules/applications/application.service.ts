@@ -57,7 +57,11 @@ export function whereNow(row: ApplicationRow): string {
   }
 }
 
-export function createApplicationService(db: Db, clock: Clock, deps: { uploads: UploadService; unitInfo: UnitInfoService }) {
+export function createApplicationService(
+  db: Db,
+  clock: Clock,
+  deps: { uploads: UploadService; unitInfo: UnitInfoService },
+) {
   const config = defaultFormConfig;
 
   async function load(id: number): Promise<ApplicationRow> {
@@ -81,13 +85,24 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
     if (!title) throw new AppError('VALIDATION_FAILED', '申报职称不存在');
     let batch: { id: number; year: number; committee_id: number; opens_at: Date; closes_at: Date } | undefined;
     if (body.kind === 'evaluation') {
-      batch = await db.selectFrom('committee_batch').select(['id', 'year', 'committee_id', 'opens_at', 'closes_at']).where('id', '=', Number(body.batchId)).executeTakeFirst();
+      batch = await db
+        .selectFrom('committee_batch')
+        .select(['id', 'year', 'committee_id', 'opens_at', 'closes_at'])
+        .where('id', '=', Number(body.batchId))
+        .executeTakeFirst();
       if (!batch) throw new AppError('VALIDATION_FAILED', '评委会批次不存在');
       const now = clock.now();
-      if (!(batch.opens_at <= now && now < batch.closes_at)) throw new AppError('RULE_VIOLATED', '该评委会当前不在网报时间内，请选择正在开评的评委会');
-      const committee = await db.selectFrom('committee').select(['series_code', 'title_levels']).where('id', '=', batch.committee_id).executeTakeFirstOrThrow();
-      if (committee.series_code !== title.series_code) throw new AppError('RULE_VIOLATED', '所选职称不属于该评委会的职称系列');
-      if (!committee.title_levels.includes(title.level)) throw new AppError('RULE_VIOLATED', '该评委会不评审所选职称等级');
+      if (!(batch.opens_at <= now && now < batch.closes_at))
+        throw new AppError('RULE_VIOLATED', '该评委会当前不在网报时间内，请选择正在开评的评委会');
+      const committee = await db
+        .selectFrom('committee')
+        .select(['series_code', 'title_levels'])
+        .where('id', '=', batch.committee_id)
+        .executeTakeFirstOrThrow();
+      if (committee.series_code !== title.series_code)
+        throw new AppError('RULE_VIOLATED', '所选职称不属于该评委会的职称系列');
+      if (!committee.title_levels.includes(title.level))
+        throw new AppError('RULE_VIOLATED', '该评委会不评审所选职称等级');
     }
     for (const [key, label] of [
       ['specialtyStudiedId', '所学专业'],
@@ -95,7 +110,11 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
     ] as const) {
       const value = body[key];
       if (!value) continue;
-      const specialty = await db.selectFrom('specialty').select('depth').where('id', '=', Number(value)).executeTakeFirst();
+      const specialty = await db
+        .selectFrom('specialty')
+        .select('depth')
+        .where('id', '=', Number(value))
+        .executeTakeFirst();
       if (!specialty) throw new AppError('VALIDATION_FAILED', `${label}不存在`);
       if (specialty.depth !== 3) throw new AppError('VALIDATION_FAILED', `${label}请选择到三级学科`);
     }
@@ -133,7 +152,9 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
       row.unit_id ? db.selectFrom('unit').select('name').where('id', '=', row.unit_id).executeTakeFirst() : undefined,
       db.selectFrom('title').select('name').where('id', '=', row.title_id).executeTakeFirst(),
       db.selectFrom('series').select('name').where('code', '=', row.series_code).executeTakeFirst(),
-      row.specialty_practised_id ? db.selectFrom('specialty').select('name').where('id', '=', row.specialty_practised_id).executeTakeFirst() : undefined,
+      row.specialty_practised_id
+        ? db.selectFrom('specialty').select('name').where('id', '=', row.specialty_practised_id).executeTakeFirst()
+        : undefined,
       row.unit_id
         ? db
             .selectFrom('unit_supervisor')
@@ -158,9 +179,14 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
   }
 
   async function attachmentCounts(applicationId: number) {
-    const rows = await db.selectFrom('attachment').select(['category']).where('application_id', '=', applicationId).execute();
+    const rows = await db
+      .selectFrom('attachment')
+      .select(['category'])
+      .where('application_id', '=', applicationId)
+      .execute();
     const counts: Partial<Record<AttachmentCategory, number>> = {};
-    for (const r of rows) counts[r.category as AttachmentCategory] = (counts[r.category as AttachmentCategory] ?? 0) + 1;
+    for (const r of rows)
+      counts[r.category as AttachmentCategory] = (counts[r.category as AttachmentCategory] ?? 0) + 1;
     return counts;
   }
 
@@ -169,7 +195,11 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
     const list: CheckResult['blockers'] = [];
     const now = clock.now();
     if (row.kind === 'evaluation' && row.batch_id) {
-      const batch = await db.selectFrom('committee_batch').select(['opens_at', 'closes_at', 'correction_closes_at']).where('id', '=', row.batch_id).executeTakeFirstOrThrow();
+      const batch = await db
+        .selectFrom('committee_batch')
+        .select(['opens_at', 'closes_at', 'correction_closes_at'])
+        .where('id', '=', row.batch_id)
+        .executeTakeFirstOrThrow();
       if (row.status === 'draft') {
         if (now >= batch.closes_at) list.push({ code: 'BATCH_CLOSED', message: '该评委会网报时间已截止，不能提交' });
         else if (now < batch.opens_at) list.push({ code: 'BATCH_NOT_OPEN', message: '该评委会网报尚未开始' });
@@ -201,21 +231,56 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
     stateOf,
 
     async listMine(accountId: number) {
-      return db.selectFrom('application').selectAll().where('applicant_account_id', '=', accountId).orderBy('created_at', 'desc').execute();
+      return db
+        .selectFrom('application')
+        .selectAll()
+        .where('applicant_account_id', '=', accountId)
+        .orderBy('created_at', 'desc')
+        .execute();
     },
 
     async present(row: ApplicationRow, actor: WorkflowActor): Promise<Application> {
       const [committee, batch, title, studied, practised, unit, files, cover] = await Promise.all([
-        row.committee_id ? db.selectFrom('committee').select(['id', 'name']).where('id', '=', row.committee_id).executeTakeFirst() : undefined,
-        row.batch_id ? db.selectFrom('committee_batch').select(['id', 'year', 'closes_at']).where('id', '=', row.batch_id).executeTakeFirst() : undefined,
+        row.committee_id
+          ? db.selectFrom('committee').select(['id', 'name']).where('id', '=', row.committee_id).executeTakeFirst()
+          : undefined,
+        row.batch_id
+          ? db
+              .selectFrom('committee_batch')
+              .select(['id', 'year', 'closes_at'])
+              .where('id', '=', row.batch_id)
+              .executeTakeFirst()
+          : undefined,
         db.selectFrom('title').selectAll().where('id', '=', row.title_id).executeTakeFirstOrThrow(),
-        row.specialty_studied_id ? db.selectFrom('specialty').select(['id', 'path_name']).where('id', '=', row.specialty_studied_id).executeTakeFirst() : undefined,
-        row.specialty_practised_id ? db.selectFrom('specialty').select(['id', 'path_name']).where('id', '=', row.specialty_practised_id).executeTakeFirst() : undefined,
-        row.unit_id ? db.selectFrom('unit').select(['id', 'name']).where('id', '=', row.unit_id).executeTakeFirst() : undefined,
+        row.specialty_studied_id
+          ? db
+              .selectFrom('specialty')
+              .select(['id', 'path_name'])
+              .where('id', '=', row.specialty_studied_id)
+              .executeTakeFirst()
+          : undefined,
+        row.specialty_practised_id
+          ? db
+              .selectFrom('specialty')
+              .select(['id', 'path_name'])
+              .where('id', '=', row.specialty_practised_id)
+              .executeTakeFirst()
+          : undefined,
+        row.unit_id
+          ? db.selectFrom('unit').select(['id', 'name']).where('id', '=', row.unit_id).executeTakeFirst()
+          : undefined,
         db
           .selectFrom('attachment')
           .innerJoin('stored_file', 'stored_file.id', 'attachment.stored_file_id')
-          .select(['attachment.id', 'attachment.category', 'stored_file.id as file_id', 'stored_file.original_name', 'stored_file.content_type', 'stored_file.size_bytes', 'attachment.created_at'])
+          .select([
+            'attachment.id',
+            'attachment.category',
+            'stored_file.id as file_id',
+            'stored_file.original_name',
+            'stored_file.content_type',
+            'stored_file.size_bytes',
+            'attachment.created_at',
+          ])
           .where('attachment.application_id', '=', row.id)
           .orderBy('attachment.id')
           .execute(),
@@ -228,7 +293,10 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
         kind: row.kind,
         year: row.year,
         status: row.status,
-        stage: row.status === 'inReview' && row.route && row.stage_index !== null ? (row.route[row.stage_index]?.stage ?? null) : null,
+        stage:
+          row.status === 'inReview' && row.route && row.stage_index !== null
+            ? (row.route[row.stage_index]?.stage ?? null)
+            : null,
         whereNow: whereNow(row),
         committee: committee ? { id: String(committee.id), name: committee.name } : null,
         batch: batch ? { id: String(batch.id), year: batch.year, closesAt: batch.closes_at.toISOString() } : null,
@@ -258,65 +326,147 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
 
     /** A new draft: 申报信息 first; the tables start empty. */
     async create(actor: Actor & { accountId: number }, body: ApplicationChoicesBody) {
-      const person = await db.selectFrom('applicant').select(['unit_id']).where('account_id', '=', actor.accountId).executeTakeFirst();
+      const person = await db
+        .selectFrom('applicant')
+        .select(['unit_id'])
+        .where('account_id', '=', actor.accountId)
+        .executeTakeFirst();
       if (!person) throw notFound('个人信息不存在');
       const choices = await resolveChoices(body);
       return db.transaction().execute(async (trx) => {
         const now = clock.now();
         const row = await trx
           .insertInto('application')
-          .values({ ...choices, applicant_account_id: actor.accountId, unit_id: person.unit_id, status: 'draft', form: JSON.stringify(emptyForm()), created_at: now, updated_at: now })
+          .values({
+            ...choices,
+            applicant_account_id: actor.accountId,
+            unit_id: person.unit_id,
+            status: 'draft',
+            form: JSON.stringify(emptyForm()),
+            created_at: now,
+            updated_at: now,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await appendAudit(trx, actor, now, { action: 'application.create', objectType: 'application', objectId: row.id, detail: { kind: body.kind, titleId: body.titleId } });
+        await appendAudit(trx, actor, now, {
+          action: 'application.create',
+          objectType: 'application',
+          objectId: row.id,
+          detail: { kind: body.kind, titleId: body.titleId },
+        });
         return row.id;
       });
     },
 
     /** 申报信息 change only in a draft (after 重置流程 too); the unit is the person's current one. */
-    async updateChoices(actor: Actor & { accountId: number }, id: number, seenVersion: number, body: ApplicationChoicesBody) {
+    async updateChoices(
+      actor: Actor & { accountId: number },
+      id: number,
+      seenVersion: number,
+      body: ApplicationChoicesBody,
+    ) {
       const row = await own(actor.accountId, id);
-      if (row.status !== 'draft') throw new AppError('RULE_VIOLATED', '已提交的申报不能修改封面和申报信息，需要当前审核部门【重置流程】后方可修改');
+      if (row.status !== 'draft')
+        throw new AppError(
+          'RULE_VIOLATED',
+          '已提交的申报不能修改封面和申报信息，需要当前审核部门【重置流程】后方可修改',
+        );
       const choices = await resolveChoices(body);
-      const person = await db.selectFrom('applicant').select('unit_id').where('account_id', '=', actor.accountId).executeTakeFirstOrThrow();
+      const person = await db
+        .selectFrom('applicant')
+        .select('unit_id')
+        .where('account_id', '=', actor.accountId)
+        .executeTakeFirstOrThrow();
       return db.transaction().execute(async (trx) => {
         const saved = await bumpVersion(trx, row, seenVersion, { ...choices, unit_id: person.unit_id });
-        await appendAudit(trx, actor, saved.updated_at, { action: 'application.choices.update', objectType: 'application', objectId: row.id });
+        await appendAudit(trx, actor, saved.updated_at, {
+          action: 'application.choices.update',
+          objectType: 'application',
+          objectId: row.id,
+        });
         return saved;
       });
     },
 
     /** Saves one table of a draft or of a returned application; other tables stay as they are. */
-    async saveTable(actor: Actor & { accountId: number }, id: number, table: FormTableKey, seenVersion: number, data: unknown) {
+    async saveTable(
+      actor: Actor & { accountId: number },
+      id: number,
+      table: FormTableKey,
+      seenVersion: number,
+      data: unknown,
+    ) {
       const row = await own(actor.accountId, id);
-      if (!tablesEditable(row)) throw new AppError('RULE_VIOLATED', '申报已提交，需要当前审核部门【返回修改】后方可修改');
+      if (!tablesEditable(row))
+        throw new AppError('RULE_VIOLATED', '申报已提交，需要当前审核部门【返回修改】后方可修改');
       const parsed = formTables[table].parse(data);
       const form = { ...formDataSchema.parse(row.form), [table]: parsed };
-      return db.transaction().execute(async (trx) => bumpVersion(trx, row, seenVersion, { form: JSON.stringify(form) }));
+      return db
+        .transaction()
+        .execute(async (trx) => bumpVersion(trx, row, seenVersion, { form: JSON.stringify(form) }));
     },
 
-    async addAttachment(actor: Actor & { accountId: number }, id: number, category: AttachmentCategory, file: { originalName: string; content: Buffer }) {
+    async addAttachment(
+      actor: Actor & { accountId: number },
+      id: number,
+      category: AttachmentCategory,
+      file: { originalName: string; content: Buffer },
+    ) {
       const row = await own(actor.accountId, id);
-      if (!tablesEditable(row)) throw new AppError('RULE_VIOLATED', '申报已提交，需要当前审核部门【返回修改】后方可修改附件');
-      const stored = await deps.uploads.store({ ownerAccountId: actor.accountId, purpose: 'attachment', originalName: file.originalName, content: file.content });
+      if (!tablesEditable(row))
+        throw new AppError('RULE_VIOLATED', '申报已提交，需要当前审核部门【返回修改】后方可修改附件');
+      const stored = await deps.uploads.store({
+        ownerAccountId: actor.accountId,
+        purpose: 'attachment',
+        originalName: file.originalName,
+        content: file.content,
+      });
       return db.transaction().execute(async (trx) => {
         const now = clock.now();
-        const attachment = await trx.insertInto('attachment').values({ application_id: row.id, category, stored_file_id: stored.id, created_at: now }).returning('id').executeTakeFirstOrThrow();
-        await trx.updateTable('application').set((eb) => ({ version: eb('version', '+', 1), updated_at: now })).where('id', '=', row.id).execute();
-        await appendAudit(trx, actor, now, { action: 'attachment.add', objectType: 'application', objectId: row.id, detail: { category, fileId: stored.id } });
+        const attachment = await trx
+          .insertInto('attachment')
+          .values({ application_id: row.id, category, stored_file_id: stored.id, created_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .updateTable('application')
+          .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+          .where('id', '=', row.id)
+          .execute();
+        await appendAudit(trx, actor, now, {
+          action: 'attachment.add',
+          objectType: 'application',
+          objectId: row.id,
+          detail: { category, fileId: stored.id },
+        });
         return { attachmentId: attachment.id, ...stored };
       });
     },
 
     async removeAttachment(actor: Actor & { accountId: number }, id: number, attachmentId: number) {
       const row = await own(actor.accountId, id);
-      if (!tablesEditable(row)) throw new AppError('RULE_VIOLATED', '申报已提交，需要当前审核部门【返回修改】后方可修改附件');
+      if (!tablesEditable(row))
+        throw new AppError('RULE_VIOLATED', '申报已提交，需要当前审核部门【返回修改】后方可修改附件');
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        const removed = await trx.deleteFrom('attachment').where('id', '=', attachmentId).where('application_id', '=', row.id).returning(['category', 'stored_file_id']).executeTakeFirst();
+        const removed = await trx
+          .deleteFrom('attachment')
+          .where('id', '=', attachmentId)
+          .where('application_id', '=', row.id)
+          .returning(['category', 'stored_file_id'])
+          .executeTakeFirst();
         if (!removed) throw notFound('附件不存在');
-        await trx.updateTable('application').set((eb) => ({ version: eb('version', '+', 1), updated_at: now })).where('id', '=', row.id).execute();
-        await appendAudit(trx, actor, now, { action: 'attachment.remove', objectType: 'application', objectId: row.id, detail: { category: removed.category, fileId: removed.stored_file_id } });
+        await trx
+          .updateTable('application')
+          .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+          .where('id', '=', row.id)
+          .execute();
+        await appendAudit(trx, actor, now, {
+          action: 'attachment.remove',
+          objectType: 'application',
+          objectId: row.id,
+          detail: { category: removed.category, fileId: removed.stored_file_id },
+        });
       });
     },
 
@@ -344,20 +494,43 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
      */
     async submit(actor: Actor & { accountId: number }, id: number, seenVersion: number) {
       const stored = await own(actor.accountId, id);
-      const person = await db.selectFrom('applicant').select(['name', 'unit_id']).where('account_id', '=', actor.accountId).executeTakeFirstOrThrow();
+      const person = await db
+        .selectFrom('applicant')
+        .select(['name', 'unit_id'])
+        .where('account_id', '=', actor.accountId)
+        .executeTakeFirstOrThrow();
       // A draft goes to the person's unit as it is now (it may have changed since the draft began).
       const current = stored.status === 'draft' ? { ...stored, unit_id: person.unit_id } : stored;
       const result = await service.check(current);
-      if (!result.canSubmit) throw new AppError('RULE_VIOLATED', result.blockers[0]?.message ?? '申报材料不完整，请按检查结果补充后再提交', result);
+      if (!result.canSubmit)
+        throw new AppError(
+          'RULE_VIOLATED',
+          result.blockers[0]?.message ?? '申报材料不完整，请按检查结果补充后再提交',
+          result,
+        );
       const unit = (await findUnit(db, current.unit_id!))!;
-      const route = current.status === 'draft' ? await computeRoute(db, { kind: current.kind, unit, committeeId: current.committee_id }) : undefined;
+      const route =
+        current.status === 'draft'
+          ? await computeRoute(db, { kind: current.kind, unit, committeeId: current.committee_id })
+          : undefined;
       // Read before the transaction: on the embedded database a query outside it would wait for it forever.
-      const cover = current.status === 'draft' ? await coverOf({ ...current, submitted_at: clock.now() }) : current.cover;
+      const cover =
+        current.status === 'draft' ? await coverOf({ ...current, submitted_at: clock.now() }) : current.cover;
 
       await db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('application').selectAll().where('id', '=', current.id).forUpdate().executeTakeFirstOrThrow();
+        const row = await trx
+          .selectFrom('application')
+          .selectAll()
+          .where('id', '=', current.id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
         if (row.version !== seenVersion) throw new AppError('CONFLICT', '申报内容已在其他页面修改，请刷新后再提交');
-        const moved = next(stateOf(row), 'submit', { kind: 'applicant', accountId: actor.accountId, owns: true }, { route });
+        const moved = next(
+          stateOf(row),
+          'submit',
+          { kind: 'applicant', accountId: actor.accountId, owns: true },
+          { route },
+        );
         if (!moved.ok) throw new AppError('RULE_VIOLATED', moved.message);
         const now = clock.now();
         const state = moved.state;
@@ -365,11 +538,24 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
           trx,
           row,
           state,
-          { action: 'submit', actorAccountId: actor.accountId, actorName: person.name, orgKind: 'applicant', orgId: actor.accountId, orgName: unit.name, opinion: '' },
+          {
+            action: 'submit',
+            actorAccountId: actor.accountId,
+            actorName: person.name,
+            orgKind: 'applicant',
+            orgId: actor.accountId,
+            orgName: unit.name,
+            opinion: '',
+          },
           now,
           { unit_id: current.unit_id, cover: JSON.stringify(cover), submitted_at: row.submitted_at ?? now },
         );
-        await appendAudit(trx, actor, now, { action: 'application.submit', objectType: 'application', objectId: row.id, detail: { stage: state.route?.[state.stageIndex!]?.stage } });
+        await appendAudit(trx, actor, now, {
+          action: 'application.submit',
+          objectType: 'application',
+          objectId: row.id,
+          detail: { stage: state.route?.[state.stageIndex!]?.stage },
+        });
         const step = state.route![state.stageIndex!]!;
         await sendMessage(trx, now, {
           recipientAccountId: actor.accountId,
@@ -378,7 +564,12 @@ export function createApplicationService(db: Db, clock: Clock, deps: { uploads: 
           content: `您的申报已提交，当前在${reviewStageLabels[step.stage]}（${step.orgName}）。`,
         });
         if (step.holder === 'unit') {
-          await sendMessage(trx, now, { recipientAccountId: unit.account_id, senderAccountId: null, senderKind: 'system', content: `${person.name} 提交了申报材料，请在【申报审核】中审核。` });
+          await sendMessage(trx, now, {
+            recipientAccountId: unit.account_id,
+            senderAccountId: null,
+            senderKind: 'system',
+            content: `${person.name} 提交了申报材料，请在【申报审核】中审核。`,
+          });
         }
       });
     },

@@ -31,7 +31,13 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const evaluation = () => ({ kind: 'evaluation', batchId: world.batchId, titleId: choices.titleId, specialtyStudiedId: choices.specialtyId, specialtyPractisedId: choices.specialtyId });
+const evaluation = () => ({
+  kind: 'evaluation',
+  batchId: world.batchId,
+  titleId: choices.titleId,
+  specialtyStudiedId: choices.specialtyId,
+  specialtyPractisedId: choices.specialtyId,
+});
 
 async function applicantWithDraft(unitId?: number) {
   const { person, agent } = await loggedInApplicant(ctx, unitId);
@@ -45,8 +51,23 @@ describe('申报评审表 drafts', () => {
     const { unit } = await unitWithInfo(ctx);
     const { person, agent, id } = await applicantWithDraft(unit.unitId);
     const app = (await agent.get(`/api/applications/${id}`)).body;
-    expect(app).toMatchObject({ kind: 'evaluation', year: 2026, status: 'draft', whereNow: '草稿，尚未提交', editable: { choices: true, tables: true }, abilities: ['submit'] });
-    expect(app.cover).toEqual({ name: person.name, unitName: unit.unitName, supervisorName: '', seriesName: '档案', titleName: '馆员', specialtyName: '档案学', filledAt: '2026年05月26日' });
+    expect(app).toMatchObject({
+      kind: 'evaluation',
+      year: 2026,
+      status: 'draft',
+      whereNow: '草稿，尚未提交',
+      editable: { choices: true, tables: true },
+      abilities: ['submit'],
+    });
+    expect(app.cover).toEqual({
+      name: person.name,
+      unitName: unit.unitName,
+      supervisorName: '',
+      seriesName: '档案',
+      titleName: '馆员',
+      specialtyName: '档案学',
+      filledAt: '2026年05月26日',
+    });
     expect(app.form.table1).toEqual([]);
     expect(app.specialtyPractised.pathName).toBe('管理学—图书情报与档案管理—档案学');
   });
@@ -54,13 +75,28 @@ describe('申报评审表 drafts', () => {
   it('saves one table at a time and refuses a stale version, so no typed work is silently lost', async () => {
     const { agent, id } = await applicantWithDraft();
     const v1 = (await agent.get(`/api/applications/${id}`)).body.version;
-    const saved = await agent.request({ method: 'PUT', url: `/api/applications/${id}/tables/table3`, payload: { version: v1, data: { summary: '第一稿' } } });
+    const saved = await agent.request({
+      method: 'PUT',
+      url: `/api/applications/${id}/tables/table3`,
+      payload: { version: v1, data: { summary: '第一稿' } },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(v1 + 1);
-    const stale = await agent.request({ method: 'PUT', url: `/api/applications/${id}/tables/table3`, payload: { version: v1, data: { summary: '另一个页面的旧稿' } } });
+    const stale = await agent.request({
+      method: 'PUT',
+      url: `/api/applications/${id}/tables/table3`,
+      payload: { version: v1, data: { summary: '另一个页面的旧稿' } },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.message).toBe('申报内容已在其他页面或由他人修改，请刷新后再操作');
-    const other = await agent.request({ method: 'PUT', url: `/api/applications/${id}/tables/table1`, payload: { version: saved.body.version, data: [{ start: '2012-08', end: '至今', organisation: '档案馆', role: '馆员', witness: '' }] } });
+    const other = await agent.request({
+      method: 'PUT',
+      url: `/api/applications/${id}/tables/table1`,
+      payload: {
+        version: saved.body.version,
+        data: [{ start: '2012-08', end: '至今', organisation: '档案馆', role: '馆员', witness: '' }],
+      },
+    });
     expect(other.status).toBe(200);
     const form = (await agent.get(`/api/applications/${id}`)).body.form;
     expect(form.table3.summary).toBe('第一稿');
@@ -70,36 +106,72 @@ describe('申报评审表 drafts', () => {
   it('refuses malformed rows with the field named', async () => {
     const { agent, id } = await applicantWithDraft();
     const version = (await agent.get(`/api/applications/${id}`)).body.version;
-    const res = await agent.request({ method: 'PUT', url: `/api/applications/${id}/tables/table1`, payload: { version, data: [{ start: '2012年8月' }] } });
+    const res = await agent.request({
+      method: 'PUT',
+      url: `/api/applications/${id}/tables/table1`,
+      payload: { version, data: [{ start: '2012年8月' }] },
+    });
     expect(res.status).toBe(400);
     expect(res.body.details.issues[0].message).toBe('时间格式为 年-月');
-    const unknown = await agent.request({ method: 'PUT', url: `/api/applications/${id}/tables/table99`, payload: { version, data: [] } });
+    const unknown = await agent.request({
+      method: 'PUT',
+      url: `/api/applications/${id}/tables/table99`,
+      payload: { version, data: [] },
+    });
     expect(unknown.status).toBe(400);
   });
 
   it('accepts attachments by content and refuses a renamed .exe', async () => {
     const { agent, id } = await applicantWithDraft();
-    const ok = await agent.request({ method: 'POST', url: `/api/applications/${id}/attachments/hrIdCard`, ...multipart('身份证.pdf', pdfBytes) });
+    const ok = await agent.request({
+      method: 'POST',
+      url: `/api/applications/${id}/attachments/hrIdCard`,
+      ...multipart('身份证.pdf', pdfBytes),
+    });
     expect(ok.status).toBe(201);
-    const exe = await agent.request({ method: 'POST', url: `/api/applications/${id}/attachments/hrIdCard`, ...multipart('身份证.pdf', exeBytes) });
+    const exe = await agent.request({
+      method: 'POST',
+      url: `/api/applications/${id}/attachments/hrIdCard`,
+      ...multipart('身份证.pdf', exeBytes),
+    });
     expect(exe.status).toBe(400);
     expect(exe.body.message).toBe('只能上传 PDF、JPG、PNG 格式的文件');
     const app = (await agent.get(`/api/applications/${id}`)).body;
-    expect(app.attachments).toEqual([expect.objectContaining({ category: 'hrIdCard', originalName: '身份证.pdf', contentType: 'application/pdf' })]);
-    const file = await agent.request({ method: 'GET', url: `/api/applications/${id}/attachments/${app.attachments[0].id}/file` });
+    expect(app.attachments).toEqual([
+      expect.objectContaining({ category: 'hrIdCard', originalName: '身份证.pdf', contentType: 'application/pdf' }),
+    ]);
+    const file = await agent.request({
+      method: 'GET',
+      url: `/api/applications/${id}/attachments/${app.attachments[0].id}/file`,
+    });
     expect(file.status).toBe(200);
-    expect((await agent.request({ method: 'DELETE', url: `/api/applications/${id}/attachments/${app.attachments[0].id}` })).status).toBe(200);
+    expect(
+      (await agent.request({ method: 'DELETE', url: `/api/applications/${id}/attachments/${app.attachments[0].id}` }))
+        .status,
+    ).toBe(200);
     expect((await agent.get(`/api/applications/${id}`)).body.attachments).toEqual([]);
   });
 
   it('shows an applicant only their own applications and files', async () => {
     const { agent, id } = await applicantWithDraft();
-    await agent.request({ method: 'POST', url: `/api/applications/${id}/attachments/hrIdCard`, ...multipart('身份证.pdf', pdfBytes) });
+    await agent.request({
+      method: 'POST',
+      url: `/api/applications/${id}/attachments/hrIdCard`,
+      ...multipart('身份证.pdf', pdfBytes),
+    });
     const attachmentId = (await agent.get(`/api/applications/${id}`)).body.attachments[0].id;
     const { agent: other } = await loggedInApplicant(ctx);
     expect((await other.get(`/api/applications/${id}`)).status).toBe(404);
     expect((await other.get(`/api/applications/${id}/attachments/${attachmentId}/file`)).status).toBe(404);
-    expect((await other.request({ method: 'PUT', url: `/api/applications/${id}/tables/table3`, payload: { version: 1, data: { summary: 'x' } } })).status).toBe(404);
+    expect(
+      (
+        await other.request({
+          method: 'PUT',
+          url: `/api/applications/${id}/tables/table3`,
+          payload: { version: 1, data: { summary: 'x' } },
+        })
+      ).status,
+    ).toBe(404);
     expect((await other.get('/api/applications')).body).toEqual([]);
     const { agent: unit } = await loggedInUnit(ctx);
     expect((await unit.get(`/api/applications/${id}`)).status).toBe(404);
@@ -114,10 +186,22 @@ describe('提交前检查 and 提交', () => {
     const before = (await agent.get(`/api/applications/${id}/check`)).body;
     expect(before.canSubmit).toBe(false);
     const sections = new Set(before.issues.map((i: { sectionLabel: string }) => i.sectionLabel));
-    for (const label of ['表一：主要学习和工作经历', '表二：基本情况', '表三：专业技术工作总结', '表十：个人承诺书', '表十一：年度考核情况（近五年）', '附件：人社局要求附件 - 身份证', '附件：人社局要求附件 - 工作经历']) {
+    for (const label of [
+      '表一：主要学习和工作经历',
+      '表二：基本情况',
+      '表三：专业技术工作总结',
+      '表十：个人承诺书',
+      '表十一：年度考核情况（近五年）',
+      '附件：人社局要求附件 - 身份证',
+      '附件：人社局要求附件 - 工作经历',
+    ]) {
       expect(sections).toContain(label);
     }
-    expect(before.issues).toContainEqual({ section: 'table11', sectionLabel: '表十一：年度考核情况（近五年）', message: '请填写 2021、2022、2023、2024、2025 年度的考核结果' });
+    expect(before.issues).toContainEqual({
+      section: 'table11',
+      sectionLabel: '表十一：年度考核情况（近五年）',
+      message: '请填写 2021、2022、2023、2024、2025 年度的考核结果',
+    });
 
     const version = await fillApplication(agent, id, 2026, person.name);
     const after = (await agent.get(`/api/applications/${id}/check`)).body;
@@ -125,11 +209,23 @@ describe('提交前检查 and 提交', () => {
 
     const submitted = await agent.post(`/api/applications/${id}/submit`, { version });
     expect(submitted.status).toBe(200);
-    expect(submitted.body).toMatchObject({ status: 'inReview', stage: 'unitReview', whereNow: `单位审核中（${unit.unitName}）`, editable: { choices: false, tables: false }, abilities: [] });
+    expect(submitted.body).toMatchObject({
+      status: 'inReview',
+      stage: 'unitReview',
+      whereNow: `单位审核中（${unit.unitName}）`,
+      editable: { choices: false, tables: false },
+      abilities: [],
+    });
 
     const log = await ctx.db.selectFrom('review_log').selectAll().where('application_id', '=', Number(id)).execute();
-    expect(log).toEqual([expect.objectContaining({ seq: 1, action: 'submit', actor_name: person.name, org_name: unit.unitName })]);
-    const stored = await ctx.db.selectFrom('application').select(['route', 'cover']).where('id', '=', Number(id)).executeTakeFirstOrThrow();
+    expect(log).toEqual([
+      expect.objectContaining({ seq: 1, action: 'submit', actor_name: person.name, org_name: unit.unitName }),
+    ]);
+    const stored = await ctx.db
+      .selectFrom('application')
+      .select(['route', 'cover'])
+      .where('id', '=', Number(id))
+      .executeTakeFirstOrThrow();
     expect(stored.route!.map((s) => `${s.stage}:${s.orgName}`)).toEqual([
       `unitReview:${unit.unitName}`,
       'countyBureauReview:五华区人力资源和社会保障局',
@@ -142,7 +238,11 @@ describe('提交前检查 and 提交', () => {
     const inbox = (await agent.get('/api/messages/inbox')).body.items.map((m: { content: string }) => m.content);
     expect(inbox).toContain(`您的申报已提交，当前在单位审核（${unit.unitName}）。`);
 
-    const edit = await agent.request({ method: 'PUT', url: `/api/applications/${id}/tables/table3`, payload: { version: submitted.body.version, data: { summary: '改' } } });
+    const edit = await agent.request({
+      method: 'PUT',
+      url: `/api/applications/${id}/tables/table3`,
+      payload: { version: submitted.body.version, data: { summary: '改' } },
+    });
     expect(edit.status).toBe(422);
     expect(edit.body.message).toBe('申报已提交，需要当前审核部门【返回修改】后方可修改');
   });
@@ -153,13 +253,22 @@ describe('提交前检查 and 提交', () => {
     const version = await fillApplication(agent, id, 2026, person.name);
     const check = (await agent.get(`/api/applications/${id}/check`)).body;
     expect(check.issues).toEqual([]);
-    expect(check.blockers.map((b: { message: string }) => b.message)).toEqual(['单位信息不完整，请联系单位完善', '查找人社局失败']);
+    expect(check.blockers.map((b: { message: string }) => b.message)).toEqual([
+      '单位信息不完整，请联系单位完善',
+      '查找人社局失败',
+    ]);
     const res = await agent.post(`/api/applications/${id}/submit`, { version });
     expect(res.status).toBe(422);
     expect(res.body.message).toBe('单位信息不完整，请联系单位完善');
-    const row = await ctx.db.selectFrom('application').select(['status', 'version', 'route']).where('id', '=', Number(id)).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('application')
+      .select(['status', 'version', 'route'])
+      .where('id', '=', Number(id))
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'draft', version, route: null });
-    expect(await ctx.db.selectFrom('review_log').select('id').where('application_id', '=', Number(id)).execute()).toEqual([]);
+    expect(
+      await ctx.db.selectFrom('review_log').select('id').where('application_id', '=', Number(id)).execute(),
+    ).toEqual([]);
   });
 
   it('stops a submission while the unit’s supervisor has not approved it (主管单位审核未通过)', async () => {
@@ -205,8 +314,17 @@ describe('提交前检查 and 提交', () => {
 
   it('refuses a draft for a committee that is not open, or for a level the committee does not decide', async () => {
     const { agent } = await loggedInApplicant(ctx);
-    const juniorOnly = await adminCreates(admin, '/api/admin/committees', { name: `初级评委会${Date.now()}`, seriesCode: 'archives', titleLevels: ['junior'], printFromStage: 'committeeCheck' });
-    const batch = await adminCreates(admin, `/api/admin/committees/${juniorOnly}/batches`, { year: 2026, opensAt: '2026-05-01T00:00:00+08:00', closesAt: '2026-07-01T00:00:00+08:00' });
+    const juniorOnly = await adminCreates(admin, '/api/admin/committees', {
+      name: `初级评委会${Date.now()}`,
+      seriesCode: 'archives',
+      titleLevels: ['junior'],
+      printFromStage: 'committeeCheck',
+    });
+    const batch = await adminCreates(admin, `/api/admin/committees/${juniorOnly}/batches`, {
+      year: 2026,
+      opensAt: '2026-05-01T00:00:00+08:00',
+      closesAt: '2026-07-01T00:00:00+08:00',
+    });
     const res = await agent.post('/api/applications', { ...evaluation(), batchId: batch });
     expect(res.status).toBe(422);
     expect(res.body.message).toBe('该评委会不评审所选职称等级');

@@ -55,7 +55,13 @@ export const authRoutes =
       { schema: { tags: ['auth'], summary: '当前登录状态与 CSRF 令牌', response: { 200: sessionSchema } } },
       async (request, reply) => {
         const demo = s.config.demoData
-          ? { credentials: await s.db.selectFrom('demo_credential').select(['kind', 'username', 'password', 'note']).orderBy('id').execute() }
+          ? {
+              credentials: await s.db
+                .selectFrom('demo_credential')
+                .select(['kind', 'username', 'password', 'note'])
+                .orderBy('id')
+                .execute(),
+            }
           : null;
         return {
           account: request.auth ? presentAccount(request.auth.account) : null,
@@ -68,11 +74,22 @@ export const authRoutes =
 
     app.post(
       '/auth/login',
-      { config: loginRateLimit, schema: { tags: ['auth'], summary: '登录（个人用户 / 单位用户 / 审核用户）', body: loginBodySchema, response: { 200: sessionAccountSchema, ...errors } } },
+      {
+        config: loginRateLimit,
+        schema: {
+          tags: ['auth'],
+          summary: '登录（个人用户 / 单位用户 / 审核用户）',
+          body: loginBodySchema,
+          response: { 200: sessionAccountSchema, ...errors },
+        },
+      },
       async (request, reply) => {
         const body = request.body;
         await s.captcha.verify(body.captchaId, body.captchaCode);
-        const { token, account } = await s.auth.login(body.kind, body.username, body.password, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+        const { token, account } = await s.auth.login(body.kind, body.username, body.password, {
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        });
         setSessionCookie(request, reply, token);
         return presentAccount(account);
       },
@@ -80,28 +97,48 @@ export const authRoutes =
 
     app.post(
       '/auth/admin-login',
-      { config: loginRateLimit, schema: { tags: ['auth'], summary: '平台管理员登录', body: adminLoginBodySchema, response: { 200: sessionAccountSchema, ...errors } } },
+      {
+        config: loginRateLimit,
+        schema: {
+          tags: ['auth'],
+          summary: '平台管理员登录',
+          body: adminLoginBodySchema,
+          response: { 200: sessionAccountSchema, ...errors },
+        },
+      },
       async (request, reply) => {
         const body = request.body;
         await s.captcha.verify(body.captchaId, body.captchaCode);
-        const { token, account } = await s.auth.login('admin', body.username, body.password, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+        const { token, account } = await s.auth.login('admin', body.username, body.password, {
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        });
         setSessionCookie(request, reply, token);
         return presentAccount(account);
       },
     );
 
-    app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 200: okSchema } } }, async (request, reply) => {
-      const token = request.cookies[sessionCookieName];
-      if (token) await s.sessions.end(token);
-      void reply.clearCookie(sessionCookieName, { path: '/' });
-      return { ok: true as const };
-    });
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['auth'], summary: '退出登录', response: { 200: okSchema } } },
+      async (request, reply) => {
+        const token = request.cookies[sessionCookieName];
+        if (token) await s.sessions.end(token);
+        void reply.clearCookie(sessionCookieName, { path: '/' });
+        return { ok: true as const };
+      },
+    );
 
     app.post(
       '/auth/password-reset',
       {
         config: { rateLimit: { max: s.config.rateLimits.register, timeWindow: 60_000 } },
-        schema: { tags: ['auth'], summary: '忘记密码：通过注册手机号找回', body: resetPasswordBodySchema, response: { 200: okSchema, ...errors } },
+        schema: {
+          tags: ['auth'],
+          summary: '忘记密码：通过注册手机号找回',
+          body: resetPasswordBodySchema,
+          response: { 200: okSchema, ...errors },
+        },
       },
       async (request) => {
         await s.accounts.resetPassword(actorOf(request), request.body);

@@ -16,15 +16,29 @@ export interface LoginResult {
 }
 
 export interface AuthService {
-  login(kind: AccountKind, username: string, password: string, meta: { ip: string | null; userAgent: string | null }): Promise<LoginResult>;
+  login(
+    kind: AccountKind,
+    username: string,
+    password: string,
+    meta: { ip: string | null; userAgent: string | null },
+  ): Promise<LoginResult>;
   /** The unit an applicant belongs to decides who unlocks them. */
   applicantUnitId(db: Db, accountId: number): Promise<number | null>;
 }
 
-export function createAuthService(db: Db, clock: Clock, sessions: SessionService, lockout: Config['lockout']): AuthService {
+export function createAuthService(
+  db: Db,
+  clock: Clock,
+  sessions: SessionService,
+  lockout: Config['lockout'],
+): AuthService {
   const service: AuthService = {
     async applicantUnitId(trx, accountId) {
-      const row = await trx.selectFrom('applicant').select('unit_id').where('account_id', '=', accountId).executeTakeFirst();
+      const row = await trx
+        .selectFrom('applicant')
+        .select('unit_id')
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
       return row?.unit_id ?? null;
     },
 
@@ -63,7 +77,12 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionService
             .updateTable('account')
             .set((eb) => ({
               failed_login_count: eb('failed_login_count', '+', 1),
-              locked_at: eb.case().when('failed_login_count', '>=', lockout.maxFailures - 1).then(now).else(eb.ref('locked_at')).end(),
+              locked_at: eb
+                .case()
+                .when('failed_login_count', '>=', lockout.maxFailures - 1)
+                .then(now)
+                .else(eb.ref('locked_at'))
+                .end(),
               updated_at: now,
             }))
             .where('id', '=', account.id)
@@ -89,10 +108,14 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionService
         });
         if (outcome.locked_at) {
           const authority = unlockAuthority(account.kind, await service.applicantUnitId(db, account.id));
-          throw new AppError('ACCOUNT_LOCKED', `密码连续输错 ${lockout.maxFailures} 次，${lockedMessage(authority)}`, { unlockBy: authority });
+          throw new AppError('ACCOUNT_LOCKED', `密码连续输错 ${lockout.maxFailures} 次，${lockedMessage(authority)}`, {
+            unlockBy: authority,
+          });
         }
         const left = lockout.maxFailures - outcome.failed_login_count;
-        throw new AppError('CREDENTIALS_INVALID', `用户名或密码错误，再输错 ${left} 次账号将被锁定`, { attemptsLeft: left });
+        throw new AppError('CREDENTIALS_INVALID', `用户名或密码错误，再输错 ${left} 次账号将被锁定`, {
+          attemptsLeft: left,
+        });
       }
 
       const result = await db.transaction().execute(async (trx) => {
@@ -105,7 +128,11 @@ export function createAuthService(db: Db, clock: Clock, sessions: SessionService
           .executeTakeFirst();
         if (Number(reset.numUpdatedRows) !== 1) return null;
         const token = await sessions.create(trx, account.id, meta);
-        await appendAudit(trx, accountActor, now, { action: 'auth.login', objectType: 'account', objectId: account.id });
+        await appendAudit(trx, accountActor, now, {
+          action: 'auth.login',
+          objectType: 'account',
+          objectId: account.id,
+        });
         return token;
       });
       // Locked by a parallel wrong guess between our check and now.

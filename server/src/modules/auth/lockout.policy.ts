@@ -23,6 +23,7 @@ export interface Unlocker {
 /** Whether `actor` may unlock `target`; `targetUnitId` is the unit an applicant belongs to. */
 export function mayUnlock(actor: Unlocker, target: Pick<AccountRow, 'kind'>, targetUnitId: number | null): boolean {
   if (actor.kind === 'admin') return true;
-  if (actor.kind === 'unit') return target.kind === 'applicant' && targetUnitId !== null && targetUnitId === actor.unitId;
+  if (actor.kind === 'unit')
+    return target.kind === 'applicant' && targetUnitId !== null && targetUnitId === actor.unitId;
   return false;
 }

@@ -12,7 +12,13 @@ describe('登录', () => {
   it('refuses a wrong captcha before looking at the password', async () => {
     const unit = await registerUnit(ctx);
     const agent = ctx.agent();
-    const res = await agent.post('/api/auth/login', { kind: 'unit', username: unit.creditCode, password: goodPassword, captchaId: await agent.captcha(), captchaCode: 'zzzz' });
+    const res = await agent.post('/api/auth/login', {
+      kind: 'unit',
+      username: unit.creditCode,
+      password: goodPassword,
+      captchaId: await agent.captcha(),
+      captchaCode: 'zzzz',
+    });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'CAPTCHA_INVALID', message: '验证码不正确，请重新输入' });
   });
@@ -23,15 +29,27 @@ describe('登录', () => {
     try {
       const agent = strict.agent();
       const captchaId = await agent.captcha();
-      const answer = (await strict.db.selectFrom('captcha').select('answer').where('id', '=', captchaId).executeTakeFirstOrThrow()).answer;
-      const body = { kind: 'unit', username: 'SGSR00000000000000', password: goodPassword, captchaId, captchaCode: answer };
+      const answer = (
+        await strict.db.selectFrom('captcha').select('answer').where('id', '=', captchaId).executeTakeFirstOrThrow()
+      ).answer;
+      const body = {
+        kind: 'unit',
+        username: 'SGSR00000000000000',
+        password: goodPassword,
+        captchaId,
+        captchaCode: answer,
+      };
       expect((await agent.post('/api/auth/login', body)).body.code).toBe('CREDENTIALS_INVALID');
       expect((await agent.post('/api/auth/login', body)).body.message).toBe('验证码已过期，请点击图片刷新后重新输入');
 
       const late = await agent.captcha();
-      const lateAnswer = (await strict.db.selectFrom('captcha').select('answer').where('id', '=', late).executeTakeFirstOrThrow()).answer;
+      const lateAnswer = (
+        await strict.db.selectFrom('captcha').select('answer').where('id', '=', late).executeTakeFirstOrThrow()
+      ).answer;
       strict.clock.advanceMinutes(5.1);
-      expect((await agent.post('/api/auth/login', { ...body, captchaId: late, captchaCode: lateAnswer })).body.code).toBe('CAPTCHA_INVALID');
+      expect(
+        (await agent.post('/api/auth/login', { ...body, captchaId: late, captchaCode: lateAnswer })).body.code,
+      ).toBe('CAPTCHA_INVALID');
     } finally {
       await strict.close();
     }
@@ -61,7 +79,10 @@ describe('登录', () => {
     }
     const fifth = await agent.login('unit', unit.creditCode, 'Wrong#pass1');
     expect(fifth.status).toBe(423);
-    expect(fifth.body).toMatchObject({ code: 'ACCOUNT_LOCKED', message: '密码连续输错 5 次，账号已锁定，请联系平台进行解锁' });
+    expect(fifth.body).toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+      message: '密码连续输错 5 次，账号已锁定，请联系平台进行解锁',
+    });
 
     const right = await agent.login('unit', unit.creditCode, unit.password);
     expect(right.status).toBe(423);
@@ -81,9 +102,15 @@ describe('登录', () => {
 
   it('locks exactly once when wrong passwords arrive in parallel', async () => {
     const unit = await registerUnit(ctx);
-    const results = await Promise.all(Array.from({ length: 8 }, () => ctx.agent().login('unit', unit.creditCode, 'Wrong#pass1')));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => ctx.agent().login('unit', unit.creditCode, 'Wrong#pass1')),
+    );
     expect(results.filter((r) => r.status === 423).length).toBeGreaterThanOrEqual(1);
-    const account = await ctx.db.selectFrom('account').select(['locked_at', 'failed_login_count']).where('id', '=', unit.accountId).executeTakeFirstOrThrow();
+    const account = await ctx.db
+      .selectFrom('account')
+      .select(['locked_at', 'failed_login_count'])
+      .where('id', '=', unit.accountId)
+      .executeTakeFirstOrThrow();
     expect(account.locked_at).not.toBeNull();
     const locks = (await auditRows(ctx, 'account.lock')).filter((r) => r.object_id === String(unit.accountId));
     expect(locks).toHaveLength(1);
@@ -134,7 +161,11 @@ describe('解锁', () => {
     expect(anonymous.status).toBe(401);
     const { agent: admin } = await loggedInAdmin(ctx);
     expect((await admin.post('/api/admin/accounts/999999/unlock')).status).toBe(404);
-    const still = await ctx.db.selectFrom('account').select('locked_at').where('id', '=', unit.accountId).executeTakeFirstOrThrow();
+    const still = await ctx.db
+      .selectFrom('account')
+      .select('locked_at')
+      .where('id', '=', unit.accountId)
+      .executeTakeFirstOrThrow();
     expect(still.locked_at).not.toBeNull();
   });
 });

@@ -59,7 +59,12 @@ export function createSessionService(db: Db, clock: Clock, rules: Config['sessio
       if (!row || row.ended_at) return { status: row ? 'expired' : 'none' };
       const now = clock.now();
       if (row.expires_at <= now || now.getTime() - row.last_seen_at.getTime() > idleMs) {
-        await db.updateTable('session').set({ ended_at: now }).where('id', '=', id).where('ended_at', 'is', null).execute();
+        await db
+          .updateTable('session')
+          .set({ ended_at: now })
+          .where('id', '=', id)
+          .where('ended_at', 'is', null)
+          .execute();
         return { status: 'expired' };
       }
       if (now.getTime() - row.last_seen_at.getTime() > touchEveryMs) {
@@ -70,11 +75,20 @@ export function createSessionService(db: Db, clock: Clock, rules: Config['sessio
     },
 
     async end(token) {
-      await db.updateTable('session').set({ ended_at: clock.now() }).where('id', '=', digest(token)).where('ended_at', 'is', null).execute();
+      await db
+        .updateTable('session')
+        .set({ ended_at: clock.now() })
+        .where('id', '=', digest(token))
+        .where('ended_at', 'is', null)
+        .execute();
     },
 
     async endAllOf(trx, accountId, except) {
-      let q = trx.updateTable('session').set({ ended_at: clock.now() }).where('account_id', '=', accountId).where('ended_at', 'is', null);
+      let q = trx
+        .updateTable('session')
+        .set({ ended_at: clock.now() })
+        .where('account_id', '=', accountId)
+        .where('ended_at', 'is', null);
       if (except) q = q.where('id', '!=', except);
       await q.execute();
     },

@@ -97,8 +97,15 @@ describe('会话', () => {
   it('records successful logins with actor, IP and time', async () => {
     const unit = await registerUnit(ctx);
     await ctx.agent().login('unit', unit.creditCode, unit.password);
-    const row = (await auditRows(ctx, 'auth.login')).filter((r) => r.actor_account_id === unit.accountId && r.outcome === 'success').at(-1);
-    expect(row).toMatchObject({ actor_role: 'unit', ip: '127.0.0.1', object_type: 'account', object_id: String(unit.accountId) });
+    const row = (await auditRows(ctx, 'auth.login'))
+      .filter((r) => r.actor_account_id === unit.accountId && r.outcome === 'success')
+      .at(-1);
+    expect(row).toMatchObject({
+      actor_role: 'unit',
+      ip: '127.0.0.1',
+      object_type: 'account',
+      object_id: String(unit.accountId),
+    });
     expect(row!.occurred_at.toISOString()).toBe(ctx.clock.now().toISOString());
   });
 });
@@ -111,7 +118,12 @@ describe('CSRF', () => {
     const none = await agent.request({ method: 'POST', url: '/api/auth/logout', csrf: false });
     expect(none.status).toBe(403);
     expect(none.body).toMatchObject({ code: 'CSRF_INVALID', message: '页面已过期或请求来源不可信，请刷新页面后重试' });
-    const forged = await agent.request({ method: 'POST', url: '/api/auth/logout', csrf: false, headers: { 'x-csrf-token': 'forged' } });
+    const forged = await agent.request({
+      method: 'POST',
+      url: '/api/auth/logout',
+      csrf: false,
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(forged.status).toBe(403);
     // The session survived both attempts.
     expect((await agent.get('/api/units/me')).status).toBe(200);
@@ -122,7 +134,13 @@ describe('CSRF', () => {
     const b = ctx.agent();
     const tokenOfA = (await a.get('/api/session')).body.csrfToken;
     await b.get('/api/session');
-    const res = await b.request({ method: 'POST', url: '/api/sms/codes', csrf: false, headers: { 'x-csrf-token': tokenOfA }, payload: { phone: '13900001111', purpose: 'unitRegister' } });
+    const res = await b.request({
+      method: 'POST',
+      url: '/api/sms/codes',
+      csrf: false,
+      headers: { 'x-csrf-token': tokenOfA },
+      payload: { phone: '13900001111', purpose: 'unitRegister' },
+    });
     expect(res.status).toBe(403);
   });
 });

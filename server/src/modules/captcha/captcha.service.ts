@@ -10,25 +10,45 @@ export interface CaptchaService {
   verify(captchaId: string, answer: string): Promise<void>;
 }
 
-export function createCaptchaService(db: Db, clock: Clock, options: { ttlMinutes: number; testCode: string | undefined }): CaptchaService {
+export function createCaptchaService(
+  db: Db,
+  clock: Clock,
+  options: { ttlMinutes: number; testCode: string | undefined },
+): CaptchaService {
   return {
     async create() {
-      const captcha = svgCaptcha.create({ size: 4, noise: 2, ignoreChars: '0oO1ilI', color: true, background: '#f4f6fa' });
+      const captcha = svgCaptcha.create({
+        size: 4,
+        noise: 2,
+        ignoreChars: '0oO1ilI',
+        color: true,
+        background: '#f4f6fa',
+      });
       const now = clock.now();
       const captchaId = randomUUID();
       // Expired captchas are swept as new ones are made, so the table stays the size of five minutes' traffic.
       await db.deleteFrom('captcha').where('expires_at', '<', now).execute();
       await db
         .insertInto('captcha')
-        .values({ id: captchaId, answer: captcha.text.toLowerCase(), created_at: now, expires_at: new Date(now.getTime() + options.ttlMinutes * 60_000) })
+        .values({
+          id: captchaId,
+          answer: captcha.text.toLowerCase(),
+          created_at: now,
+          expires_at: new Date(now.getTime() + options.ttlMinutes * 60_000),
+        })
         .execute();
       return { captchaId, svg: captcha.data };
     },
     async verify(captchaId, answer) {
-      const row = await db.deleteFrom('captcha').where('id', '=', captchaId).returning(['answer', 'expires_at']).executeTakeFirst();
+      const row = await db
+        .deleteFrom('captcha')
+        .where('id', '=', captchaId)
+        .returning(['answer', 'expires_at'])
+        .executeTakeFirst();
       const given = answer.trim().toLowerCase();
       if (options.testCode && given === options.testCode.toLowerCase()) return;
-      if (!row || row.expires_at < clock.now()) throw new AppError('CAPTCHA_INVALID', '验证码已过期，请点击图片刷新后重新输入');
+      if (!row || row.expires_at < clock.now())
+        throw new AppError('CAPTCHA_INVALID', '验证码已过期，请点击图片刷新后重新输入');
       if (row.answer !== given) throw new AppError('CAPTCHA_INVALID', '验证码不正确，请重新输入');
     },
   };

@@ -30,12 +30,26 @@ async function createDemoWorld(db: Db, clock: Clock): Promise<void> {
 
   const adminPassword = generatePassword();
   await createAdmin(db, clock, 'demo-admin', adminPassword);
-  credentials.push({ kind: 'admin', username: 'demo-admin', password: adminPassword, note: '平台管理员（#/admin/login）' });
+  credentials.push({
+    kind: 'admin',
+    username: 'demo-admin',
+    password: adminPassword,
+    note: '平台管理员（#/admin/login）',
+  });
 
   const organisations = createOrganisationService(db, clock);
-  const supervisorId = await organisations.saveSupervisor(systemActor, { name: '演示主管部门（五华区文化和旅游局）', regionCode: '530102' });
-  const countyId = await organisations.saveHrBureau(systemActor, { name: '五华区人力资源和社会保障局', regionCode: '530102' });
-  const cityId = await organisations.saveHrBureau(systemActor, { name: '昆明市人力资源和社会保障局', regionCode: '530100' });
+  const supervisorId = await organisations.saveSupervisor(systemActor, {
+    name: '演示主管部门（五华区文化和旅游局）',
+    regionCode: '530102',
+  });
+  const countyId = await organisations.saveHrBureau(systemActor, {
+    name: '五华区人力资源和社会保障局',
+    regionCode: '530102',
+  });
+  const cityId = await organisations.saveHrBureau(systemActor, {
+    name: '昆明市人力资源和社会保障局',
+    regionCode: '530100',
+  });
   const committeeId = await organisations.saveCommittee(systemActor, {
     name: '云南省档案系列职称评审委员会（演示）',
     seriesCode: 'archives',
@@ -56,10 +70,20 @@ async function createDemoWorld(db: Db, clock: Clock): Promise<void> {
     ['hrBureau', cityId, 'demo-city', '审核用户：昆明市人社局'],
     ['committee', committeeId, 'demo-committee', '审核用户：评委会'],
   ] as const) {
-    const { accountId, temporaryPassword } = await organisations.createReviewer(systemActor, { orgKind, orgId: String(orgId), username, displayName: note.replace('审核用户：', '') });
+    const { accountId, temporaryPassword } = await organisations.createReviewer(systemActor, {
+      orgKind,
+      orgId: String(orgId),
+      username,
+      displayName: note.replace('审核用户：', ''),
+    });
     // A demo account is used at once: no first-login password change.
     await db.updateTable('account').set({ must_change_password: false }).where('id', '=', accountId).execute();
-    credentials.push({ kind: 'reviewer', username, password: temporaryPassword, note: `${note}（登录页选【审核用户】）` });
+    credentials.push({
+      kind: 'reviewer',
+      username,
+      password: temporaryPassword,
+      note: `${note}（登录页选【审核用户】）`,
+    });
   }
 
   const unitPassword = generatePassword();
@@ -73,21 +97,69 @@ async function createDemoWorld(db: Db, clock: Clock): Promise<void> {
       phone: '13800000001',
       passwordHash: unitHash,
     });
-    await trx.updateTable('unit').set({ nature: 'nonPublic', level: 'county', region_code: '530102', address: '昆明市五华区演示路1号' }).where('id', '=', unitId).execute();
-    await trx.insertInto('unit_supervisor').values({ unit_id: unitId, supervisor_id: supervisorId, is_default: true, status: 'approved', submitted_at: now, decided_at: now }).execute();
+    await trx
+      .updateTable('unit')
+      .set({ nature: 'nonPublic', level: 'county', region_code: '530102', address: '昆明市五华区演示路1号' })
+      .where('id', '=', unitId)
+      .execute();
+    await trx
+      .insertInto('unit_supervisor')
+      .values({
+        unit_id: unitId,
+        supervisor_id: supervisorId,
+        is_default: true,
+        status: 'approved',
+        submitted_at: now,
+        decided_at: now,
+      })
+      .execute();
     const applicant = await trx
       .insertInto('account')
-      .values({ kind: 'applicant', login_name: '11010519491231002X', display_name: '王伟（演示）', phone: '13800000002', password_hash: applicantHash, password_changed_at: now, created_at: now, updated_at: now })
+      .values({
+        kind: 'applicant',
+        login_name: '11010519491231002X',
+        display_name: '王伟（演示）',
+        phone: '13800000002',
+        password_hash: applicantHash,
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('applicant')
-      .values({ account_id: applicant.id, name: '王伟（演示）', id_number: '11010519491231002X', gender: 'female', birth_date: '1949-12-31', unit_id: unitId, unit_joined_at: now, created_at: now, updated_at: now })
+      .values({
+        account_id: applicant.id,
+        name: '王伟（演示）',
+        id_number: '11010519491231002X',
+        gender: 'female',
+        birth_date: '1949-12-31',
+        unit_id: unitId,
+        unit_joined_at: now,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
-    await appendAudit(trx, systemActor, now, { action: 'demo.seed', objectType: 'unit', objectId: unitId, detail: { unitAccountId, applicantAccountId: applicant.id } });
+    await appendAudit(trx, systemActor, now, {
+      action: 'demo.seed',
+      objectType: 'unit',
+      objectId: unitId,
+      detail: { unitAccountId, applicantAccountId: applicant.id },
+    });
     credentials.unshift(
-      { kind: 'applicant', username: '11010519491231002X', password: applicantPassword, note: '个人用户（登录页选【个人用户】）' },
-      { kind: 'unit', username: 'SGSR20260000000001', password: unitPassword, note: '单位用户（登录页选【单位用户】；请先上传营业执照完善单位信息）' },
+      {
+        kind: 'applicant',
+        username: '11010519491231002X',
+        password: applicantPassword,
+        note: '个人用户（登录页选【个人用户】）',
+      },
+      {
+        kind: 'unit',
+        username: 'SGSR20260000000001',
+        password: unitPassword,
+        note: '单位用户（登录页选【单位用户】；请先上传营业执照完善单位信息）',
+      },
     );
     await trx.insertInto('demo_credential').values(credentials).execute();
   });

@@ -10,7 +10,13 @@ export const healthRoutes =
   async (app) => {
     app.get(
       '/health',
-      { schema: { tags: ['health'], summary: '健康检查：数据库可用时返回 ok', response: { 200: z.object({ status: z.literal('ok') }), '5xx': apiErrorSchema } } },
+      {
+        schema: {
+          tags: ['health'],
+          summary: '健康检查：数据库可用时返回 ok',
+          response: { 200: z.object({ status: z.literal('ok') }), '5xx': apiErrorSchema },
+        },
+      },
       async (request) => {
         try {
           await sql`select 1`.execute(s.db);

@@ -5,7 +5,12 @@ import type { Db } from '../../db/database';
 export async function sendMessage(
   db: Db,
   at: Date,
-  message: { recipientAccountId: number; senderAccountId: number | null; senderKind: AccountKind | 'system'; content: string },
+  message: {
+    recipientAccountId: number;
+    senderAccountId: number | null;
+    senderKind: AccountKind | 'system';
+    content: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('message')

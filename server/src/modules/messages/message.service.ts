@@ -10,13 +10,26 @@ const senderName = sql<string>`case when message.sender_kind = 'system' then '�
 /** 消息中心 (manual §6): 我的消息 and 已发消息 of one account. */
 export function createMessageService(db: Db, clock: Clock) {
   return {
-    async inbox(accountId: number, query: { keyword?: string; unread?: 'true' | 'false'; page: number; pageSize: number }) {
-      let q = db.selectFrom('message').leftJoin('account as sender', 'sender.id', 'message.sender_account_id').where('message.recipient_account_id', '=', accountId);
+    async inbox(
+      accountId: number,
+      query: { keyword?: string; unread?: 'true' | 'false'; page: number; pageSize: number },
+    ) {
+      let q = db
+        .selectFrom('message')
+        .leftJoin('account as sender', 'sender.id', 'message.sender_account_id')
+        .where('message.recipient_account_id', '=', accountId);
       if (query.keyword) q = q.where('message.content', 'like', contains(query.keyword));
       if (query.unread) q = q.where('message.read_at', query.unread === 'true' ? 'is' : 'is not', null);
       const [rows, count, unread] = await Promise.all([
         q
-          .select(['message.id', 'message.sender_kind', 'message.content', 'message.read_at', 'message.created_at', senderName.as('sender_name')])
+          .select([
+            'message.id',
+            'message.sender_kind',
+            'message.content',
+            'message.read_at',
+            'message.created_at',
+            senderName.as('sender_name'),
+          ])
           .orderBy('message.created_at', 'desc')
           .orderBy('message.id', 'desc')
           .limit(query.pageSize)
@@ -26,7 +39,14 @@ export function createMessageService(db: Db, clock: Clock) {
         this.unreadCount(accountId),
       ]);
       return {
-        items: rows.map((r) => ({ id: String(r.id), senderName: r.sender_name, senderKind: r.sender_kind, content: r.content, read: r.read_at !== null, sentAt: r.created_at.toISOString() })),
+        items: rows.map((r) => ({
+          id: String(r.id),
+          senderName: r.sender_name,
+          senderKind: r.sender_kind,
+          content: r.content,
+          read: r.read_at !== null,
+          sentAt: r.created_at.toISOString(),
+        })),
         total: count.total,
         page: query.page,
         pageSize: query.pageSize,
@@ -46,9 +66,15 @@ export function createMessageService(db: Db, clock: Clock) {
 
     /** Opening a message marks it read; only its recipient can. */
     async markRead(accountId: number, messageId: number) {
-      const row = await db.selectFrom('message').select(['id', 'read_at']).where('id', '=', messageId).where('recipient_account_id', '=', accountId).executeTakeFirst();
+      const row = await db
+        .selectFrom('message')
+        .select(['id', 'read_at'])
+        .where('id', '=', messageId)
+        .where('recipient_account_id', '=', accountId)
+        .executeTakeFirst();
       if (!row) throw notFound('消息不存在');
-      if (!row.read_at) await db.updateTable('message').set({ read_at: clock.now() }).where('id', '=', row.id).execute();
+      if (!row.read_at)
+        await db.updateTable('message').set({ read_at: clock.now() }).where('id', '=', row.id).execute();
     },
 
     async sent(accountId: number, query: { keyword?: string; page: number; pageSize: number }) {
@@ -63,7 +89,15 @@ export function createMessageService(db: Db, clock: Clock) {
       }
       const [rows, count] = await Promise.all([
         q
-          .select(['message.id', 'recipient.display_name as recipient_name', 'message.sender_kind', 'message.content', 'message.read_at', 'message.created_at', senderName.as('sender_name')])
+          .select([
+            'message.id',
+            'recipient.display_name as recipient_name',
+            'message.sender_kind',
+            'message.content',
+            'message.read_at',
+            'message.created_at',
+            senderName.as('sender_name'),
+          ])
           .orderBy('message.created_at', 'desc')
           .orderBy('message.id', 'desc')
           .limit(query.pageSize)

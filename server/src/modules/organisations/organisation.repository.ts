@@ -16,7 +16,13 @@ export function listHrBureaus(db: Db) {
   return db
     .selectFrom('hr_bureau')
     .innerJoin('region', 'region.code', 'hr_bureau.region_code')
-    .select(['hr_bureau.id', 'hr_bureau.name', 'hr_bureau.region_code', 'region.full_name as region_name', 'region.level'])
+    .select([
+      'hr_bureau.id',
+      'hr_bureau.name',
+      'hr_bureau.region_code',
+      'region.full_name as region_name',
+      'region.level',
+    ])
     .orderBy('hr_bureau.region_code')
     .execute();
 }
@@ -32,7 +38,9 @@ export async function listCommittees(db: Db, now: Date) {
   const batches = await db.selectFrom('committee_batch').selectAll().orderBy('year', 'desc').execute();
   return committees.map((c) => ({
     ...c,
-    batches: batches.filter((b) => b.committee_id === c.id).map((b) => ({ ...b, open: b.opens_at <= now && now < b.closes_at })),
+    batches: batches
+      .filter((b) => b.committee_id === c.id)
+      .map((b) => ({ ...b, open: b.opens_at <= now && now < b.closes_at })),
   }));
 }
 
@@ -54,12 +62,18 @@ export function openBatches(db: Db, now: Date, keyword?: string) {
     ])
     .where('committee_batch.opens_at', '<=', now)
     .where('committee_batch.closes_at', '>', now);
-  if (keyword) q = q.where((eb) => eb.or([eb('committee.name', 'like', contains(keyword)), eb('series.name', 'like', contains(keyword))]));
+  if (keyword)
+    q = q.where((eb) =>
+      eb.or([eb('committee.name', 'like', contains(keyword)), eb('series.name', 'like', contains(keyword))]),
+    );
   return q.orderBy('committee_batch.closes_at').execute();
 }
 
 /** The organisation a reviewer account speaks for. */
-export async function reviewerOrg(db: Db, accountId: number): Promise<{ orgKind: OrgKind; orgId: number; orgName: string } | undefined> {
+export async function reviewerOrg(
+  db: Db,
+  accountId: number,
+): Promise<{ orgKind: OrgKind; orgId: number; orgName: string } | undefined> {
   const row = await db
     .selectFrom('reviewer')
     .leftJoin('supervisor', 'supervisor.id', 'reviewer.supervisor_id')
@@ -92,6 +106,11 @@ export function listReviewers(db: Db, filter: { orgKind?: OrgKind; orgId?: numbe
       sql<string>`coalesce(supervisor.name, hr_bureau.name, committee.name)`.as('org_name'),
     ]);
   if (filter.orgKind) q = q.where('reviewer.org_kind', '=', filter.orgKind);
-  if (filter.orgId !== undefined) q = q.where(sql<number>`coalesce(reviewer.supervisor_id, reviewer.hr_bureau_id, reviewer.committee_id)`, '=', filter.orgId);
+  if (filter.orgId !== undefined)
+    q = q.where(
+      sql<number>`coalesce(reviewer.supervisor_id, reviewer.hr_bureau_id, reviewer.committee_id)`,
+      '=',
+      filter.orgId,
+    );
   return q.orderBy('account.id').execute();
 }

@@ -13,12 +13,26 @@ describe('行政区域 (GB/T 2260)', () => {
     const agent = ctx.agent();
     const provinces = (await agent.get('/api/regions')).body;
     expect(provinces.length).toBeGreaterThanOrEqual(31);
-    expect(provinces).toContainEqual({ code: '530000', name: '云南省', fullName: '云南省', level: 'province', leaf: false });
+    expect(provinces).toContainEqual({
+      code: '530000',
+      name: '云南省',
+      fullName: '云南省',
+      level: 'province',
+      leaf: false,
+    });
     const yunnan = (await agent.get('/api/regions?parentCode=530000')).body;
     expect(yunnan).toHaveLength(16);
-    expect(yunnan.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['昆明市', '曲靖市', '大理白族自治州', '西双版纳傣族自治州']));
+    expect(yunnan.map((r: { name: string }) => r.name)).toEqual(
+      expect.arrayContaining(['昆明市', '曲靖市', '大理白族自治州', '西双版纳傣族自治州']),
+    );
     const kunming = (await agent.get('/api/regions?parentCode=530100')).body;
-    expect(kunming).toContainEqual({ code: '530102', name: '五华区', fullName: '云南省 昆明市 五华区', level: 'county', leaf: true });
+    expect(kunming).toContainEqual({
+      code: '530102',
+      name: '五华区',
+      fullName: '云南省 昆明市 五华区',
+      level: 'county',
+      leaf: true,
+    });
   });
 
   it('refuses a malformed region code', async () => {
@@ -60,16 +74,21 @@ describe('专业字典', () => {
 
   it('lets the admin add a missing specialty (FAQ §7.5), refuses a fourth level, a duplicate, and a unit', async () => {
     const { agent: admin } = await loggedInAdmin(ctx);
-    const parent = (await admin.get(`/api/specialties?keyword=${encodeURIComponent('图书情报与档案管理')}&depth=2`)).body[0];
+    const parent = (await admin.get(`/api/specialties?keyword=${encodeURIComponent('图书情报与档案管理')}&depth=2`))
+      .body[0];
     const created = await admin.post('/api/admin/specialties', { parentId: parent.id, name: '数字档案管理' });
     expect(created.status).toBe(201);
     expect(created.body.pathName).toBe('管理学—图书情报与档案管理—数字档案管理');
     const found = (await ctx.agent().get(`/api/specialties?keyword=${encodeURIComponent('数字档案')}`)).body;
     expect(found).toHaveLength(1);
     expect((await admin.post('/api/admin/specialties', { parentId: created.body.id, name: '更细' })).status).toBe(422);
-    expect((await admin.post('/api/admin/specialties', { parentId: parent.id, name: '数字档案管理' })).status).toBe(409);
+    expect((await admin.post('/api/admin/specialties', { parentId: parent.id, name: '数字档案管理' })).status).toBe(
+      409,
+    );
     const { agent: unit } = await loggedInUnit(ctx);
     expect((await unit.post('/api/admin/specialties', { parentId: parent.id, name: '单位加的' })).status).toBe(403);
-    expect((await ctx.agent().post('/api/admin/specialties', { parentId: parent.id, name: '匿名加的' })).status).toBe(401);
+    expect((await ctx.agent().post('/api/admin/specialties', { parentId: parent.id, name: '匿名加的' })).status).toBe(
+      401,
+    );
   });
 });

@@ -7,7 +7,12 @@ import type { DecisionNotifier } from './review.service';
 const results = { approve: '审核通过', reject: '审核不通过', return: '返回修改', reset: '重置流程' } as const;
 
 /** The SMS side of a decision's notice, when SMS_NOTIFY is on and the gateway has a notice template. */
-export function decisionNotifier(config: Config, db: Db, provider: SmsProvider, log: FastifyBaseLogger): DecisionNotifier | undefined {
+export function decisionNotifier(
+  config: Config,
+  db: Db,
+  provider: SmsProvider,
+  log: FastifyBaseLogger,
+): DecisionNotifier | undefined {
   if (!config.smsNotify || !provider.sendNotice) return undefined;
   const send = provider.sendNotice.bind(provider);
   return async (accountId, orgName, action) => {

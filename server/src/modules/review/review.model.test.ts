@@ -1,9 +1,25 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initialWorkflowState, next, workflowActions, type RouteStep, type WorkflowActor, type WorkflowState } from '#common';
+import {
+  initialWorkflowState,
+  next,
+  workflowActions,
+  type RouteStep,
+  type WorkflowActor,
+  type WorkflowState,
+} from '#common';
 import { createTestContext, type Agent, type TestContext } from '../../../../test/test-app';
-import { adminCreates, archivesChoices, fillApplication, loggedInAdmin, loggedInApplicant, loggedInReviewer, reviewWorld, unitWithInfo } from '../../../../test/fixtures';
+import {
+  adminCreates,
+  archivesChoices,
+  fillApplication,
+  loggedInAdmin,
+  loggedInApplicant,
+  loggedInReviewer,
+  reviewWorld,
+  unitWithInfo,
+} from '../../../../test/fixtures';
 
 /**
  * Model-based: random sequences of submissions and decisions by random desks, through the API on a
@@ -22,7 +38,10 @@ beforeAll(async () => {
   ctx.clock.set('2026-05-26T02:00:00Z');
   const admin = (await loggedInAdmin(ctx)).agent;
   const county = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '五华区人社局', regionCode: '530102' });
-  const otherCounty = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '盘龙区人社局', regionCode: '530103' });
+  const otherCounty = await adminCreates(admin, '/api/admin/hr-bureaus', {
+    name: '盘龙区人社局',
+    regionCode: '530103',
+  });
   const city = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '昆明市人社局', regionCode: '530100' });
   world = await reviewWorld(ctx, admin);
   const unit = await unitWithInfo(ctx);
@@ -35,7 +54,13 @@ beforeAll(async () => {
   // One complete draft whose form and attachments every run copies.
   const choices = await archivesChoices(ctx);
   const { person, agent } = await loggedInApplicant(ctx, unitId);
-  const created = await agent.post('/api/applications', { kind: 'evaluation', batchId: world.batchId, titleId: choices.titleId, specialtyStudiedId: choices.specialtyId, specialtyPractisedId: choices.specialtyId });
+  const created = await agent.post('/api/applications', {
+    kind: 'evaluation',
+    batchId: world.batchId,
+    titleId: choices.titleId,
+    specialtyStudiedId: choices.specialtyId,
+    specialtyPractisedId: choices.specialtyId,
+  });
   await fillApplication(agent, created.body.id, world.year, person.name);
   templateId = Number(created.body.id);
 }, 120_000);
@@ -46,7 +71,23 @@ async function freshDraft() {
   const { person, agent } = await loggedInApplicant(ctx, unitId);
   const { id } = await ctx.db
     .insertInto('application')
-    .columns(['applicant_account_id', 'kind', 'year', 'unit_id', 'batch_id', 'committee_id', 'series_code', 'title_id', 'title_level', 'specialty_studied_id', 'specialty_practised_id', 'status', 'form', 'created_at', 'updated_at'])
+    .columns([
+      'applicant_account_id',
+      'kind',
+      'year',
+      'unit_id',
+      'batch_id',
+      'committee_id',
+      'series_code',
+      'title_id',
+      'title_level',
+      'specialty_studied_id',
+      'specialty_practised_id',
+      'status',
+      'form',
+      'created_at',
+      'updated_at',
+    ])
     .expression((eb) =>
       eb
         .selectFrom('application')
@@ -74,7 +115,12 @@ async function freshDraft() {
   await ctx.db
     .insertInto('attachment')
     .columns(['application_id', 'category', 'stored_file_id', 'created_at'])
-    .expression((eb) => eb.selectFrom('attachment').select([sql.lit(id).as('application_id'), 'category', 'stored_file_id', 'created_at']).where('application_id', '=', templateId))
+    .expression((eb) =>
+      eb
+        .selectFrom('attachment')
+        .select([sql.lit(id).as('application_id'), 'category', 'stored_file_id', 'created_at'])
+        .where('application_id', '=', templateId),
+    )
     .execute();
   return { agent, id: String(id), accountId: person.accountId };
 }
@@ -93,7 +139,8 @@ function modelStep(m: Model, actor: string, action: string): Model | null {
     return null;
   }
   if (m.status !== 'inReview' || desks[m.stage] !== actor) return null;
-  if (action === 'approve') return m.stage === desks.length - 1 ? { ...m, status: 'passed' } : { ...m, stage: m.stage + 1 };
+  if (action === 'approve')
+    return m.stage === desks.length - 1 ? { ...m, status: 'passed' } : { ...m, stage: m.stage + 1 };
   if (action === 'reject') return { ...m, status: 'rejected' };
   if (action === 'return') return { ...m, status: 'returned', returnedFrom: m.stage, count: m.count + 1 };
   return { status: 'draft', stage: -1, returnedFrom: -1, count: m.count + 1 };
@@ -107,15 +154,28 @@ async function act(agent: Agent, actor: string, action: string, id: string, appl
   const view = await agent.get(`/api/applications/${id}`);
   const version = view.status === 200 ? view.body.version : 1;
   if (actor === 'unit' && action === 'approve' && view.status === 200 && view.body.stage === 'unitReview') {
-    await agent.request({ method: 'PUT', url: `/api/review/applications/${id}/unit-opinion`, payload: { version, unitOpinion: '同意推荐' } });
+    await agent.request({
+      method: 'PUT',
+      url: `/api/review/applications/${id}/unit-opinion`,
+      payload: { version, unitOpinion: '同意推荐' },
+    });
   }
   const fresh = view.status === 200 ? (await agent.get(`/api/applications/${id}`)).body.version : version;
-  return agent.post('/api/review/decisions', { items: [{ id, version: fresh }], action, opinion: action === 'approve' ? '' : '随机审核意见' });
+  return agent.post('/api/review/decisions', {
+    items: [{ id, version: fresh }],
+    action,
+    opinion: action === 'approve' ? '' : '随机审核意见',
+  });
 }
 
 /** The state rebuilt from the log alone, with each row's actor as the log names it. */
 async function replay(id: string, applicantId: number): Promise<WorkflowState> {
-  const rows = await ctx.db.selectFrom('review_log').select(['action', 'org_kind', 'org_id', 'state_after']).where('application_id', '=', Number(id)).orderBy('seq').execute();
+  const rows = await ctx.db
+    .selectFrom('review_log')
+    .select(['action', 'org_kind', 'org_id', 'state_after'])
+    .where('application_id', '=', Number(id))
+    .orderBy('seq')
+    .execute();
   return rows.reduce<WorkflowState>((state, row) => {
     const actor: WorkflowActor =
       row.org_kind === 'applicant'
@@ -131,42 +191,58 @@ async function replay(id: string, applicantId: number): Promise<WorkflowState> {
 }
 
 describe('the review workflow on the server, against a reference model', () => {
-  it(
-    'keeps state, allowed actions and the log in agreement after every random step',
-    async () => {
-      // Mostly the desk that holds the application now (resolved at run time), so that runs go deep.
-      const actorArb = fc.oneof({ weight: 3, arbitrary: fc.constant('holder') }, { weight: 2, arbitrary: fc.constantFrom('applicant', 'unit', 'county', 'otherCounty', 'city', 'committee') });
-      const command = fc.record({ actor: actorArb, action: fc.constantFrom(...workflowActions) });
-      await fc.assert(
-        fc.asyncProperty(fc.array(command, { minLength: 4, maxLength: 16 }), async (commands) => {
-          const { agent: applicant, id, accountId } = await freshDraft();
-          let model: Model = { status: 'draft', stage: -1, returnedFrom: -1, count: 0 };
-          for (const step of commands) {
-            const action = step.action;
-            const actor = step.actor !== 'holder' ? step.actor : model.status === 'inReview' ? desks[model.stage]! : 'applicant';
-            if (actor === 'applicant' && action !== 'submit') continue;
-            const expected = modelStep(model, actor, action);
-            const res = await act(agents[actor] ?? applicant, actor, action, id, applicant);
-            const decided = res.status === 200 && (res.body.results ? res.body.results[0].ok : true);
-            expect(decided, `${actor} ${action} in ${JSON.stringify(model)}: ${JSON.stringify(res.body)}`).toBe(expected !== null);
-            if (expected) model = expected;
+  it('keeps state, allowed actions and the log in agreement after every random step', async () => {
+    // Mostly the desk that holds the application now (resolved at run time), so that runs go deep.
+    const actorArb = fc.oneof(
+      { weight: 3, arbitrary: fc.constant('holder') },
+      { weight: 2, arbitrary: fc.constantFrom('applicant', 'unit', 'county', 'otherCounty', 'city', 'committee') },
+    );
+    const command = fc.record({ actor: actorArb, action: fc.constantFrom(...workflowActions) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { minLength: 4, maxLength: 16 }), async (commands) => {
+        const { agent: applicant, id, accountId } = await freshDraft();
+        let model: Model = { status: 'draft', stage: -1, returnedFrom: -1, count: 0 };
+        for (const step of commands) {
+          const action = step.action;
+          const actor =
+            step.actor !== 'holder' ? step.actor : model.status === 'inReview' ? desks[model.stage]! : 'applicant';
+          if (actor === 'applicant' && action !== 'submit') continue;
+          const expected = modelStep(model, actor, action);
+          const res = await act(agents[actor] ?? applicant, actor, action, id, applicant);
+          const decided = res.status === 200 && (res.body.results ? res.body.results[0].ok : true);
+          expect(decided, `${actor} ${action} in ${JSON.stringify(model)}: ${JSON.stringify(res.body)}`).toBe(
+            expected !== null,
+          );
+          if (expected) model = expected;
 
-            const seen = (await applicant.get(`/api/applications/${id}`)).body;
-            expect(seen.status).toBe(model.status);
-            expect(seen.returnCount).toBe(model.count);
-            expect(seen.stage).toBe(model.status === 'inReview' ? ['unitReview', 'countyBureauReview', 'cityBureauReview', 'committeeCheck'][model.stage] : null);
-            expect(seen.abilities).toEqual(modelStep(model, 'applicant', 'submit') ? ['submit'] : []);
-            if (model.status === 'inReview') {
-              const holder = (await agents[desks[model.stage]!]!.get(`/api/applications/${id}`)).body;
-              expect(holder.abilities).toEqual(['approve', 'reject', 'return', 'reset']);
-            }
-            const row = await ctx.db.selectFrom('application').select(['status', 'stage_index', 'returned_from_index', 'return_count', 'route']).where('id', '=', Number(id)).executeTakeFirstOrThrow();
-            expect(await replay(id, accountId)).toEqual({ status: row.status, stageIndex: row.stage_index, route: row.route, returnedFromIndex: row.returned_from_index, returnCount: row.return_count });
+          const seen = (await applicant.get(`/api/applications/${id}`)).body;
+          expect(seen.status).toBe(model.status);
+          expect(seen.returnCount).toBe(model.count);
+          expect(seen.stage).toBe(
+            model.status === 'inReview'
+              ? ['unitReview', 'countyBureauReview', 'cityBureauReview', 'committeeCheck'][model.stage]
+              : null,
+          );
+          expect(seen.abilities).toEqual(modelStep(model, 'applicant', 'submit') ? ['submit'] : []);
+          if (model.status === 'inReview') {
+            const holder = (await agents[desks[model.stage]!]!.get(`/api/applications/${id}`)).body;
+            expect(holder.abilities).toEqual(['approve', 'reject', 'return', 'reset']);
           }
-        }),
-        { numRuns: runs },
-      );
-    },
-    300_000,
-  );
+          const row = await ctx.db
+            .selectFrom('application')
+            .select(['status', 'stage_index', 'returned_from_index', 'return_count', 'route'])
+            .where('id', '=', Number(id))
+            .executeTakeFirstOrThrow();
+          expect(await replay(id, accountId)).toEqual({
+            status: row.status,
+            stageIndex: row.stage_index,
+            route: row.route,
+            returnedFromIndex: row.returned_from_index,
+            returnCount: row.return_count,
+          });
+        }
+      }),
+      { numRuns: runs },
+    );
+  }, 300_000);
 });

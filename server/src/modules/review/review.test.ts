@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Agent, type TestContext } from '../../../../test/test-app';
-import { adminCreates, archivesChoices, auditRows, fillApplication, loggedInAdmin, loggedInApplicant, loggedInReviewer, reviewWorld, unitWithInfo } from '../../../../test/fixtures';
+import {
+  adminCreates,
+  archivesChoices,
+  auditRows,
+  fillApplication,
+  loggedInAdmin,
+  loggedInApplicant,
+  loggedInReviewer,
+  reviewWorld,
+  unitWithInfo,
+} from '../../../../test/fixtures';
 
 let ctx: TestContext;
 let admin: Agent;
@@ -15,7 +25,10 @@ beforeAll(async () => {
   admin = (await loggedInAdmin(ctx)).agent;
   supervisorId = await adminCreates(admin, '/api/admin/supervisors', { name: '五华区工商业联合会' });
   const county = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '五华区人社局', regionCode: '530102' });
-  const otherCounty = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '盘龙区人社局', regionCode: '530103' });
+  const otherCounty = await adminCreates(admin, '/api/admin/hr-bureaus', {
+    name: '盘龙区人社局',
+    regionCode: '530103',
+  });
   const city = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '昆明市人社局', regionCode: '530100' });
   const province = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '云南省人社厅', regionCode: '530000' });
   world = await reviewWorld(ctx, admin);
@@ -34,11 +47,19 @@ async function submitted(info: Record<string, string> = {}, withSupervisor = fal
   const unit = await unitWithInfo(ctx, info);
   if (withSupervisor) {
     await unit.agent.post('/api/units/me/supervisors', { supervisorId });
-    const request = (await desks.supervisor!.get(`/api/reviewer/unit-requests?keyword=${encodeURIComponent(unit.unit.unitName)}`)).body.items[0];
+    const request = (
+      await desks.supervisor!.get(`/api/reviewer/unit-requests?keyword=${encodeURIComponent(unit.unit.unitName)}`)
+    ).body.items[0];
     await desks.supervisor!.post(`/api/reviewer/unit-requests/${request.id}/decision`, { decision: 'approve' });
   }
   const { person, agent } = await loggedInApplicant(ctx, unit.unit.unitId);
-  const created = await agent.post('/api/applications', { kind: 'evaluation', batchId: world.batchId, titleId: choices.titleId, specialtyStudiedId: choices.specialtyId, specialtyPractisedId: choices.specialtyId });
+  const created = await agent.post('/api/applications', {
+    kind: 'evaluation',
+    batchId: world.batchId,
+    titleId: choices.titleId,
+    specialtyStudiedId: choices.specialtyId,
+    specialtyPractisedId: choices.specialtyId,
+  });
   const id = created.body.id as string;
   const version = await fillApplication(agent, id, world.year, person.name);
   const res = await agent.post(`/api/applications/${id}/submit`, { version });
@@ -46,22 +67,35 @@ async function submitted(info: Record<string, string> = {}, withSupervisor = fal
   return { unit, person, applicant: agent, id };
 }
 
-const versionOf = async (agent: Agent, id: string) => (await agent.get(`/api/applications/${id}`)).body.version as number;
+const versionOf = async (agent: Agent, id: string) =>
+  (await agent.get(`/api/applications/${id}`)).body.version as number;
 
 async function decide(agent: Agent, id: string, action: string, opinion = '') {
   return agent.post('/api/review/decisions', { items: [{ id, version: await versionOf(agent, id) }], action, opinion });
 }
 
-async function saveOpinion(unitAgent: Agent, id: string, opinion = '该同志政治素质好，业务能力强，经公示无异议，同意推荐。') {
+async function saveOpinion(
+  unitAgent: Agent,
+  id: string,
+  opinion = '该同志政治素质好，业务能力强，经公示无异议，同意推荐。',
+) {
   const current = (await unitAgent.get(`/api/review/applications/${id}/unit-opinion`)).body;
-  return unitAgent.request({ method: 'PUT', url: `/api/review/applications/${id}/unit-opinion`, payload: { version: current.version, unitOpinion: opinion } });
+  return unitAgent.request({
+    method: 'PUT',
+    url: `/api/review/applications/${id}/unit-opinion`,
+    payload: { version: current.version, unitOpinion: opinion },
+  });
 }
 
-const stageOf = async (agent: Agent, id: string) => (await agent.get(`/api/applications/${id}`)).body as { status: string; stage: string | null; whereNow: string };
+const stageOf = async (agent: Agent, id: string) =>
+  (await agent.get(`/api/applications/${id}`)).body as { status: string; stage: string | null; whereNow: string };
 
 describe('the route of a 县区级 非公经济组织 with a supervisor, through every stage', () => {
   it('goes unit → supervisor → county → city → committee, with a 返回修改 at the city and a 重置流程 at the unit', async () => {
-    const { unit, applicant, id } = await submitted({ nature: 'nonPublic', level: 'county', regionCode: '530102' }, true);
+    const { unit, applicant, id } = await submitted(
+      { nature: 'nonPublic', level: 'county', regionCode: '530102' },
+      true,
+    );
     const u = unit.agent;
     expect((await u.get('/api/review/desk')).body.items.map((r: { id: string }) => r.id)).toContain(id);
 
@@ -69,16 +103,29 @@ describe('the route of a 县区级 非公经济组织 with a supervisor, through
     expect((await decide(u, id, 'reset', '请更换从事专业')).status).toBe(200);
     const reset = await stageOf(applicant, id);
     expect(reset).toMatchObject({ status: 'draft', whereNow: '已重置流程，待申报人修改后重新提交' });
-    const other = await ctx.db.selectFrom('specialty').select('id').where('path_name', '=', '管理学—图书情报与档案管理—信息资源管理').executeTakeFirstOrThrow();
+    const other = await ctx.db
+      .selectFrom('specialty')
+      .select('id')
+      .where('path_name', '=', '管理学—图书情报与档案管理—信息资源管理')
+      .executeTakeFirstOrThrow();
     const app = (await applicant.get(`/api/applications/${id}`)).body;
     expect(app.editable).toEqual({ choices: true, tables: true });
     const changed = await applicant.request({
       method: 'PUT',
       url: `/api/applications/${id}/choices`,
-      payload: { version: app.version, kind: 'evaluation', batchId: world.batchId, titleId: choices.titleId, specialtyStudiedId: choices.specialtyId, specialtyPractisedId: String(other.id) },
+      payload: {
+        version: app.version,
+        kind: 'evaluation',
+        batchId: world.batchId,
+        titleId: choices.titleId,
+        specialtyStudiedId: choices.specialtyId,
+        specialtyPractisedId: String(other.id),
+      },
     });
     expect(changed.status).toBe(200);
-    expect((await applicant.post(`/api/applications/${id}/submit`, { version: changed.body.version })).status).toBe(200);
+    expect((await applicant.post(`/api/applications/${id}/submit`, { version: changed.body.version })).status).toBe(
+      200,
+    );
     expect((await applicant.get(`/api/applications/${id}`)).body.cover.specialtyName).toBe('信息资源管理');
 
     // The unit must save 表十二 before 通过.
@@ -87,7 +134,10 @@ describe('the route of a 县区级 非公经济组织 with a supervisor, through
     expect(noOpinion.body.message).toBe('请先填写并保存基层意见（表十二）');
     expect((await saveOpinion(u, id)).status).toBe(200);
     expect((await decide(u, id, 'approve', '同意推荐')).status).toBe(200);
-    expect(await stageOf(applicant, id)).toMatchObject({ stage: 'supervisorReview', whereNow: '主管部门审核中（五华区工商业联合会）' });
+    expect(await stageOf(applicant, id)).toMatchObject({
+      stage: 'supervisorReview',
+      whereNow: '主管部门审核中（五华区工商业联合会）',
+    });
 
     expect((await decide(desks.supervisor!, id, 'approve')).status).toBe(200);
     expect((await decide(desks.county!, id, 'approve')).status).toBe(200);
@@ -96,11 +146,30 @@ describe('the route of a 县区级 非公经济组织 with a supervisor, through
     // 返回修改 at the city: the applicant changes a table (not the cover) and lands back at the city.
     expect((await decide(desks.city!, id, 'return', '请补充近五年年度考核登记表')).status).toBe(200);
     const returned = (await applicant.get(`/api/applications/${id}`)).body;
-    expect(returned).toMatchObject({ status: 'returned', editable: { choices: false, tables: true }, abilities: ['submit'] });
+    expect(returned).toMatchObject({
+      status: 'returned',
+      editable: { choices: false, tables: true },
+      abilities: ['submit'],
+    });
     expect(returned.whereNow).toBe('已被昆明市人社局返回修改，修改后提交将直接回到州市人社局审核');
-    const coverChange = await applicant.request({ method: 'PUT', url: `/api/applications/${id}/choices`, payload: { version: returned.version, kind: 'evaluation', batchId: world.batchId, titleId: choices.titleId, specialtyStudiedId: choices.specialtyId, specialtyPractisedId: choices.specialtyId } });
+    const coverChange = await applicant.request({
+      method: 'PUT',
+      url: `/api/applications/${id}/choices`,
+      payload: {
+        version: returned.version,
+        kind: 'evaluation',
+        batchId: world.batchId,
+        titleId: choices.titleId,
+        specialtyStudiedId: choices.specialtyId,
+        specialtyPractisedId: choices.specialtyId,
+      },
+    });
     expect(coverChange.status).toBe(422);
-    const edited = await applicant.request({ method: 'PUT', url: `/api/applications/${id}/tables/table3`, payload: { version: returned.version, data: { summary: returned.form.table3.summary + '补充说明。' } } });
+    const edited = await applicant.request({
+      method: 'PUT',
+      url: `/api/applications/${id}/tables/table3`,
+      payload: { version: returned.version, data: { summary: returned.form.table3.summary + '补充说明。' } },
+    });
     expect(edited.status).toBe(200);
     expect((await applicant.post(`/api/applications/${id}/submit`, { version: edited.body.version })).status).toBe(200);
     expect((await stageOf(applicant, id)).stage).toBe('cityBureauReview');
@@ -112,28 +181,55 @@ describe('the route of a 县区级 非公经济组织 with a supervisor, through
     expect(await stageOf(applicant, id)).toMatchObject({ status: 'passed', whereNow: '评委会电子材料审核已通过' });
 
     const timeline = (await applicant.get(`/api/applications/${id}/review-log`)).body.entries;
-    expect(timeline.map((e: { stageLabel: string; actionLabel: string }) => `${e.stageLabel}${e.actionLabel}`)).toEqual([
-      '个人提交【提交】',
-      '单位审核【重置流程】',
-      '个人提交【提交】',
-      '单位审核【通过】',
-      '主管部门审核【通过】',
-      '县区人社局审核【通过】',
-      '州市人社局审核【返回修改】',
-      '个人提交【提交】',
-      '州市人社局审核【通过】',
-      '评委会电子材料审核【通过】',
-    ]);
-    expect(timeline[1]).toMatchObject({ orgName: unit.unit.unitName, opinion: '请更换从事专业', returnOrResetCount: 1 });
-    expect(timeline[6]).toMatchObject({ orgName: '昆明市人社局', opinion: '请补充近五年年度考核登记表', returnOrResetCount: 2 });
+    expect(timeline.map((e: { stageLabel: string; actionLabel: string }) => `${e.stageLabel}${e.actionLabel}`)).toEqual(
+      [
+        '个人提交【提交】',
+        '单位审核【重置流程】',
+        '个人提交【提交】',
+        '单位审核【通过】',
+        '主管部门审核【通过】',
+        '县区人社局审核【通过】',
+        '州市人社局审核【返回修改】',
+        '个人提交【提交】',
+        '州市人社局审核【通过】',
+        '评委会电子材料审核【通过】',
+      ],
+    );
+    expect(timeline[1]).toMatchObject({
+      orgName: unit.unit.unitName,
+      opinion: '请更换从事专业',
+      returnOrResetCount: 1,
+    });
+    expect(timeline[6]).toMatchObject({
+      orgName: '昆明市人社局',
+      opinion: '请补充近五年年度考核登记表',
+      returnOrResetCount: 2,
+    });
     expect(timeline[0].orgName).toBe(unit.unit.unitName);
-    const messages = (await applicant.get('/api/messages/inbox?pageSize=50')).body.items.map((m: { content: string }) => m.content);
-    expect(messages).toContain('您的申报被昆明市人社局返回修改，请修改申报信息后重新提交，提交后将直接回到昆明市人社局审核。审核意见：请补充近五年年度考核登记表');
+    const messages = (await applicant.get('/api/messages/inbox?pageSize=50')).body.items.map(
+      (m: { content: string }) => m.content,
+    );
+    expect(messages).toContain(
+      '您的申报被昆明市人社局返回修改，请修改申报信息后重新提交，提交后将直接回到昆明市人社局审核。审核意见：请补充近五年年度考核登记表',
+    );
 
     // The state equals a replay of the log.
-    const log = await ctx.db.selectFrom('review_log').select(['state_after']).where('application_id', '=', Number(id)).orderBy('seq').execute();
-    const row = await ctx.db.selectFrom('application').select(['status', 'stage_index', 'return_count']).where('id', '=', Number(id)).executeTakeFirstOrThrow();
-    expect(log.at(-1)!.state_after).toMatchObject({ status: row.status, stageIndex: row.stage_index, returnCount: row.return_count });
+    const log = await ctx.db
+      .selectFrom('review_log')
+      .select(['state_after'])
+      .where('application_id', '=', Number(id))
+      .orderBy('seq')
+      .execute();
+    const row = await ctx.db
+      .selectFrom('application')
+      .select(['status', 'stage_index', 'return_count'])
+      .where('id', '=', Number(id))
+      .executeTakeFirstOrThrow();
+    expect(log.at(-1)!.state_after).toMatchObject({
+      status: row.status,
+      stageIndex: row.stage_index,
+      returnCount: row.return_count,
+    });
 
     // Every desk that decided keeps it in its 审核记录.
     for (const desk of [u, desks.supervisor!, desks.county!, desks.city!, desks.committee!]) {
@@ -146,7 +242,9 @@ describe('the route of a 县区级 非公经济组织 with a supervisor, through
     await saveOpinion(unit.agent, id);
     expect((await decide(unit.agent, id, 'approve')).status).toBe(200);
     expect((await stageOf(applicant, id)).stage).toBe('provinceBureauReview');
-    expect((await desks.county!.post('/api/review/decisions', { items: [{ id, version: 1 }], action: 'approve' })).status).toBe(404);
+    expect(
+      (await desks.county!.post('/api/review/decisions', { items: [{ id, version: 1 }], action: 'approve' })).status,
+    ).toBe(404);
     expect((await decide(desks.province!, id, 'approve')).status).toBe(200);
     expect((await stageOf(applicant, id)).stage).toBe('committeeCheck');
   });
@@ -160,7 +258,13 @@ describe('the route of a 县区级 非公经济组织 with a supervisor, through
     const app = (await applicant.get(`/api/applications/${id}`)).body;
     expect(app).toMatchObject({ status: 'rejected', abilities: [], editable: { choices: false, tables: false } });
     expect((await applicant.post(`/api/applications/${id}/submit`, { version: app.version })).status).toBe(422);
-    const again = await applicant.post('/api/applications', { kind: 'evaluation', batchId: world.batchId, titleId: choices.titleId, specialtyStudiedId: choices.specialtyId, specialtyPractisedId: choices.specialtyId });
+    const again = await applicant.post('/api/applications', {
+      kind: 'evaluation',
+      batchId: world.batchId,
+      titleId: choices.titleId,
+      specialtyStudiedId: choices.specialtyId,
+      specialtyPractisedId: choices.specialtyId,
+    });
     const version = await fillApplication(applicant, again.body.id, world.year, person.name);
     const res = await applicant.post(`/api/applications/${again.body.id}/submit`, { version });
     expect(res.body.message).toBe('本年度已申报过该系列该等级，不能重复申报');
@@ -171,7 +275,14 @@ describe('who may see and decide', () => {
   it('refuses every desk but the one holding the stage, and shows others nothing', async () => {
     const { unit, id } = await submitted();
     const other = await unitWithInfo(ctx);
-    for (const desk of [other.agent, desks.county!, desks.otherCounty!, desks.city!, desks.committee!, desks.supervisor!]) {
+    for (const desk of [
+      other.agent,
+      desks.county!,
+      desks.otherCounty!,
+      desks.city!,
+      desks.committee!,
+      desks.supervisor!,
+    ]) {
       expect((await desk.get(`/api/applications/${id}`)).status).toBe(404);
       const res = await desk.post('/api/review/decisions', { items: [{ id, version: 99 }], action: 'approve' });
       expect([404, 409]).toContain(res.status);
@@ -180,7 +291,7 @@ describe('who may see and decide', () => {
     const { agent: applicant } = await loggedInApplicant(ctx);
     expect((await applicant.get('/api/review/desk')).status).toBe(403);
     expect((await admin.get('/api/review/desk')).status).toBe(403);
-    expect((await (await stageOf(unit.agent, id)).stage)).toBe('unitReview');
+    expect(await (await stageOf(unit.agent, id)).stage).toBe('unitReview');
     await saveOpinion(unit.agent, id);
     await decide(unit.agent, id, 'approve');
     // Reached the county bureau: the other county's bureau still sees nothing; the city not yet.
@@ -193,9 +304,17 @@ describe('who may see and decide', () => {
     const { unit, id } = await submitted();
     await saveOpinion(unit.agent, id);
     const version = await versionOf(unit.agent, id);
-    const first = await unit.agent.post('/api/review/decisions', { items: [{ id, version }], action: 'approve', opinion: '' });
+    const first = await unit.agent.post('/api/review/decisions', {
+      items: [{ id, version }],
+      action: 'approve',
+      opinion: '',
+    });
     expect(first.status).toBe(200);
-    const second = await unit.agent.post('/api/review/decisions', { items: [{ id, version }], action: 'return', opinion: '重复操作' });
+    const second = await unit.agent.post('/api/review/decisions', {
+      items: [{ id, version }],
+      action: 'return',
+      opinion: '重复操作',
+    });
     expect(second.status).toBe(409);
     expect(second.body.details.application).toMatchObject({ status: 'inReview', stage: 'countyBureauReview' });
   });
@@ -205,9 +324,18 @@ describe('who may see and decide', () => {
     const b = await submitted();
     const unitB = b.unit.agent;
     await saveOpinion(unitB, b.id);
-    const res = await unitB.post('/api/review/decisions', { items: [{ id: b.id, version: await versionOf(unitB, b.id) }, { id: a.id, version: 1 }], action: 'approve' });
+    const res = await unitB.post('/api/review/decisions', {
+      items: [
+        { id: b.id, version: await versionOf(unitB, b.id) },
+        { id: a.id, version: 1 },
+      ],
+      action: 'approve',
+    });
     expect(res.status).toBe(200);
-    expect(res.body.results).toEqual([{ id: b.id, ok: true }, { id: a.id, ok: false, code: 'NOT_FOUND', message: '申报不存在' }]);
+    expect(res.body.results).toEqual([
+      { id: b.id, ok: true },
+      { id: a.id, ok: false, code: 'NOT_FOUND', message: '申报不存在' },
+    ]);
   });
 
   it('limits 基层意见 to 1000 characters and to the unit holding the stage', async () => {
@@ -216,7 +344,11 @@ describe('who may see and decide', () => {
     expect(long.status).toBe(400);
     expect(long.body.message).toBe('基层意见：基层意见不超过1000个字');
     const other = await unitWithInfo(ctx);
-    const res = await other.agent.request({ method: 'PUT', url: `/api/review/applications/${id}/unit-opinion`, payload: { version: 1, unitOpinion: '越权' } });
+    const res = await other.agent.request({
+      method: 'PUT',
+      url: `/api/review/applications/${id}/unit-opinion`,
+      payload: { version: 1, unitOpinion: '越权' },
+    });
     expect(res.status).toBe(404);
     expect((await auditRows(ctx, 'application.unitOpinion.save')).length).toBeGreaterThanOrEqual(0);
   });
@@ -226,12 +358,19 @@ describe('deadlines', () => {
   it('lets a returned application be resubmitted only until the batch’s correction deadline', async () => {
     const { unit, applicant, id } = await submitted();
     await decide(unit.agent, id, 'return', '请修改表三');
-    const committee = (await admin.get('/api/admin/committees')).body.find((c: { id: string }) => c.id === world.committeeId);
+    const committee = (await admin.get('/api/admin/committees')).body.find(
+      (c: { id: string }) => c.id === world.committeeId,
+    );
     const batch = committee.batches[0];
     const put = await admin.request({
       method: 'PUT',
       url: `/api/admin/committees/${world.committeeId}/batches/${batch.id}`,
-      payload: { year: batch.year, opensAt: batch.opensAt, closesAt: batch.closesAt, correctionClosesAt: new Date(ctx.clock.now().getTime() + 40 * 60_000).toISOString() },
+      payload: {
+        year: batch.year,
+        opensAt: batch.opensAt,
+        closesAt: batch.closesAt,
+        correctionClosesAt: new Date(ctx.clock.now().getTime() + 40 * 60_000).toISOString(),
+      },
     });
     expect(put.status).toBe(200);
     ctx.clock.advanceMinutes(25);
@@ -242,7 +381,11 @@ describe('deadlines', () => {
       expect(late.status).toBe(422);
       expect(late.body.message).toBe('返回修改的截止时间已过，不能再提交');
     } finally {
-      await admin.request({ method: 'PUT', url: `/api/admin/committees/${world.committeeId}/batches/${batch.id}`, payload: { year: batch.year, opensAt: batch.opensAt, closesAt: batch.closesAt, correctionClosesAt: null } });
+      await admin.request({
+        method: 'PUT',
+        url: `/api/admin/committees/${world.committeeId}/batches/${batch.id}`,
+        payload: { year: batch.year, opensAt: batch.opensAt, closesAt: batch.closesAt, correctionClosesAt: null },
+      });
     }
   });
 });
@@ -251,7 +394,9 @@ describe('two reviewers at once', () => {
   it('counts exactly one of two simultaneous decisions on one application (real concurrency on PostgreSQL)', async () => {
     // The deadline test above moved the clock past the idle timeout: everyone signs in again.
     const { agent: freshAdmin } = await loggedInAdmin(ctx);
-    const county = (await freshAdmin.get('/api/admin/hr-bureaus')).body.find((b: { name: string }) => b.name === '五华区人社局');
+    const county = (await freshAdmin.get('/api/admin/hr-bureaus')).body.find(
+      (b: { name: string }) => b.name === '五华区人社局',
+    );
     desks.county = (await loggedInReviewer(ctx, freshAdmin, 'hrBureau', county.id)).agent;
     const secondReviewer = (await loggedInReviewer(ctx, freshAdmin, 'hrBureau', county.id)).agent;
     for (let round = 0; round < 3; round++) {
@@ -261,12 +406,21 @@ describe('two reviewers at once', () => {
       const version = await versionOf(desks.county!, id);
       const [a, b] = await Promise.all([
         desks.county!.post('/api/review/decisions', { items: [{ id, version }], action: 'approve', opinion: '' }),
-        secondReviewer.post('/api/review/decisions', { items: [{ id, version }], action: 'return', opinion: '请补充材料' }),
+        secondReviewer.post('/api/review/decisions', {
+          items: [{ id, version }],
+          action: 'return',
+          opinion: '请补充材料',
+        }),
       ]);
       expect([a.status, b.status].sort()).toEqual([200, 409]);
       const loser = a.status === 409 ? a : b;
       expect(loser.body.message).toBe('该申报已发生变化（可能已被他人审核），请刷新后查看最新状态');
-      const decisions = await ctx.db.selectFrom('review_log').select('action').where('application_id', '=', Number(id)).where('stage', '=', 'countyBureauReview').execute();
+      const decisions = await ctx.db
+        .selectFrom('review_log')
+        .select('action')
+        .where('application_id', '=', Number(id))
+        .where('stage', '=', 'countyBureauReview')
+        .execute();
       expect(decisions).toHaveLength(1);
       const winner = a.status === 200 ? 'approve' : 'return';
       expect(decisions[0]!.action).toBe(winner);

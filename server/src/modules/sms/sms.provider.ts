@@ -27,12 +27,18 @@ export function createConsoleSmsProvider(db: Db, clock: Clock, log: (msg: string
     name: 'console',
     async sendCode(phone, code, ttlMinutes) {
       const content = smsCodeText(code, ttlMinutes);
-      await db.insertInto('sms_outbox').values({ phone, content, provider: 'console', created_at: clock.now() }).execute();
+      await db
+        .insertInto('sms_outbox')
+        .values({ phone, content, provider: 'console', created_at: clock.now() })
+        .execute();
       log(`[短信] ${phone}: ${content}`);
     },
     async sendNotice(phone, orgName, result) {
       const content = noticeText(orgName, result);
-      await db.insertInto('sms_outbox').values({ phone, content, provider: 'console', created_at: clock.now() }).execute();
+      await db
+        .insertInto('sms_outbox')
+        .values({ phone, content, provider: 'console', created_at: clock.now() })
+        .execute();
       log(`[短信] ${phone}: ${content}`);
     },
   };
@@ -77,5 +83,6 @@ export async function createTencentSmsProvider(config: TencentConfig): Promise<S
 }
 
 function assertSent(status: { Code?: string; Message?: string } | undefined): void {
-  if (!status || status.Code !== 'Ok') throw new Error(`Tencent SMS refused: ${status?.Code ?? 'no status'} ${status?.Message ?? ''}`);
+  if (!status || status.Code !== 'Ok')
+    throw new Error(`Tencent SMS refused: ${status?.Code ?? 'no status'} ${status?.Message ?? ''}`);
 }

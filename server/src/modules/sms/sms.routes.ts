@@ -11,7 +11,12 @@ export const smsRoutes =
       '/sms/codes',
       {
         config: { rateLimit: { max: s.config.rateLimits.sms, timeWindow: 60_000 } },
-        schema: { tags: ['sms'], summary: '获取短信验证码', body: sendSmsBodySchema, response: { 200: sendSmsReplySchema, '4xx': apiErrorSchema } },
+        schema: {
+          tags: ['sms'],
+          summary: '获取短信验证码',
+          body: sendSmsBodySchema,
+          response: { 200: sendSmsReplySchema, '4xx': apiErrorSchema },
+        },
       },
       async (request) => {
         const { phone, purpose, kind } = request.body;
@@ -21,7 +26,10 @@ export const smsRoutes =
           applicantRegister: () => s.accounts.assertPhoneFree('applicant', phone),
           resetPassword: async () => {
             if (kind) return s.accounts.assertPhoneRegistered(kind, phone);
-            const unit = await s.accounts.assertPhoneRegistered('unit', phone).then(() => true, () => false);
+            const unit = await s.accounts.assertPhoneRegistered('unit', phone).then(
+              () => true,
+              () => false,
+            );
             if (!unit) await s.accounts.assertPhoneRegistered('applicant', phone);
           },
           changePhone: async () => {
@@ -43,14 +51,24 @@ export const smsRoutes =
             tags: ['dev'],
             summary: '开发用短信发件箱（生产环境不存在）',
             querystring: z.object({ phone: phoneSchema.optional() }),
-            response: { 200: z.object({ items: z.array(z.object({ phone: z.string(), content: z.string(), sentAt: z.string() })) }) },
+            response: {
+              200: z.object({
+                items: z.array(z.object({ phone: z.string(), content: z.string(), sentAt: z.string() })),
+              }),
+            },
           },
         },
         async (request) => {
-          let q = s.db.selectFrom('sms_outbox').select(['phone', 'content', 'created_at']).orderBy('id', 'desc').limit(50);
+          let q = s.db
+            .selectFrom('sms_outbox')
+            .select(['phone', 'content', 'created_at'])
+            .orderBy('id', 'desc')
+            .limit(50);
           if (request.query.phone) q = q.where('phone', '=', request.query.phone);
           const rows = await q.execute();
-          return { items: rows.map((r) => ({ phone: r.phone, content: r.content, sentAt: r.created_at.toISOString() })) };
+          return {
+            items: rows.map((r) => ({ phone: r.phone, content: r.content, sentAt: r.created_at.toISOString() })),
+          };
         },
       );
     }

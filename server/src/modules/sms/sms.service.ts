@@ -41,7 +41,9 @@ export function createSmsService(db: Db, clock: Clock, provider: SmsProvider, ru
           const waited = (now.getTime() - last.created_at.getTime()) / 1000;
           if (waited < rules.resendSeconds) {
             const wait = Math.ceil(rules.resendSeconds - waited);
-            throw new AppError('SMS_TOO_FREQUENT', `验证码发送过于频繁，请 ${wait} 秒后再试`, { retryAfterSeconds: wait });
+            throw new AppError('SMS_TOO_FREQUENT', `验证码发送过于频繁，请 ${wait} 秒后再试`, {
+              retryAfterSeconds: wait,
+            });
           }
         }
         const { sentToday } = await trx

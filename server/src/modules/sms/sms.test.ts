@@ -66,7 +66,13 @@ describe('短信验证码', () => {
     await send(phone);
     const code = await lastSmsCode(ctx, phone);
     expect((await registerWith(phone, code)).status).toBe(201);
-    const again = await ctx.agent().post('/api/auth/password-reset', { kind: 'unit', phone, smsCode: code, password: 'Another#2026', confirmPassword: 'Another#2026' });
+    const again = await ctx.agent().post('/api/auth/password-reset', {
+      kind: 'unit',
+      phone,
+      smsCode: code,
+      password: 'Another#2026',
+      confirmPassword: 'Another#2026',
+    });
     expect(again.status).toBe(422);
     expect(again.body.code).toBe('SMS_CODE_INVALID');
   });
@@ -129,7 +135,9 @@ describe('短信验证码', () => {
 
 describe('短信验证码 for 单位找回密码', () => {
   it('says the phone has no unit account when the page asks for a unit', async () => {
-    const res = await ctx.agent().post('/api/sms/codes', { phone: makePhone(), purpose: 'resetPassword', kind: 'unit' });
+    const res = await ctx
+      .agent()
+      .post('/api/sms/codes', { phone: makePhone(), purpose: 'resetPassword', kind: 'unit' });
     expect(res.status).toBe(404);
     expect(res.body.message).toBe('该手机号没有注册单位账号，请核对注册时填写的手机号');
   });

@@ -24,7 +24,13 @@ const tempDir = () => {
 let s3: S3rver;
 let s3Port = 0;
 beforeAll(async () => {
-  s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: tempDir(), configureBuckets: [{ name: 'zhicheng', configs: [] }] });
+  s3 = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory: tempDir(),
+    configureBuckets: [{ name: 'zhicheng', configs: [] }],
+  });
   const address = await s3.run();
   s3Port = address.port;
 });
@@ -38,7 +44,14 @@ const storages: [string, () => FileStorage][] = [
   [
     'S3-compatible object storage',
     () =>
-      createS3FileStorage({ endpoint: `http://127.0.0.1:${s3Port}`, region: 'us-east-1', bucket: 'zhicheng', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true }),
+      createS3FileStorage({
+        endpoint: `http://127.0.0.1:${s3Port}`,
+        region: 'us-east-1',
+        bucket: 'zhicheng',
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+        forcePathStyle: true,
+      }),
   ],
 ];
 

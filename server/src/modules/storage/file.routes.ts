@@ -9,10 +9,17 @@ export const fileRoutes =
   async (app) => {
     app.get(
       '/files/:id',
-      { onRequest: requireAccount(anyAccount), schema: { tags: ['files'], summary: '查看上传的文件（本人或平台管理员）', params: idParamsSchema } },
+      {
+        onRequest: requireAccount(anyAccount),
+        schema: { tags: ['files'], summary: '查看上传的文件（本人或平台管理员）', params: idParamsSchema },
+      },
       async (request, reply) => {
         const account = (request as AuthedRequest).auth.account;
-        const file = await s.db.selectFrom('stored_file').selectAll().where('id', '=', Number(request.params.id)).executeTakeFirst();
+        const file = await s.db
+          .selectFrom('stored_file')
+          .selectAll()
+          .where('id', '=', Number(request.params.id))
+          .executeTakeFirst();
         // Someone else's file answers exactly as a missing one.
         if (!file || (file.owner_account_id !== account.id && account.kind !== 'admin')) throw notFound('文件不存在');
         const name = encodeURIComponent(file.original_name);

@@ -30,7 +30,10 @@ export function createUploadService(db: Db, clock: Clock, storage: FileStorage, 
     async store({ ownerAccountId, purpose, originalName, content }) {
       if (content.length === 0) throw new AppError('VALIDATION_FAILED', '文件是空的，请重新选择');
       if (content.length > maxBytes) {
-        throw new AppError('PAYLOAD_TOO_LARGE', `文件不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB，请压缩后再上传`);
+        throw new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `文件不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB，请压缩后再上传`,
+        );
       }
       const type = await fileTypeFromBuffer(content);
       const extension = type ? accepted.get(type.mime) : undefined;

@@ -32,14 +32,29 @@ export const supervisionRoutes =
       return org.orgId;
     };
 
-    app.get('/reviewer/me', { onRequest: reviewerOnly, schema: { tags: ['reviewer'], summary: '审核用户所属机构', response: { 200: reviewerOrgSchema, ...errors } } }, async (request) => {
-      const org = await orgOf(request);
-      return { orgKind: org.orgKind, orgId: String(org.orgId), orgName: org.orgName };
-    });
+    app.get(
+      '/reviewer/me',
+      {
+        onRequest: reviewerOnly,
+        schema: { tags: ['reviewer'], summary: '审核用户所属机构', response: { 200: reviewerOrgSchema, ...errors } },
+      },
+      async (request) => {
+        const org = await orgOf(request);
+        return { orgKind: org.orgKind, orgId: String(org.orgId), orgName: org.orgName };
+      },
+    );
 
     app.get(
       '/reviewer/unit-requests',
-      { onRequest: reviewerOnly, schema: { tags: ['reviewer'], summary: '主管单位审核：选择本部门为主管部门的单位', querystring: supervisorDeskQuerySchema, response: { 200: supervisorDeskPageSchema, ...errors } } },
+      {
+        onRequest: reviewerOnly,
+        schema: {
+          tags: ['reviewer'],
+          summary: '主管单位审核：选择本部门为主管部门的单位',
+          querystring: supervisorDeskQuerySchema,
+          response: { 200: supervisorDeskPageSchema, ...errors },
+        },
+      },
       async (request) => {
         const { rows, total } = await s.supervision.desk(await supervisorOf(request), request.query);
         return {
@@ -66,9 +81,24 @@ export const supervisionRoutes =
 
     app.post(
       '/reviewer/unit-requests/:id/decision',
-      { onRequest: reviewerOnly, schema: { tags: ['reviewer'], summary: '审核单位的主管单位申请', params: idParamsSchema, body: supervisorDecisionBodySchema, response: { 200: okSchema, ...errors } } },
+      {
+        onRequest: reviewerOnly,
+        schema: {
+          tags: ['reviewer'],
+          summary: '审核单位的主管单位申请',
+          params: idParamsSchema,
+          body: supervisorDecisionBodySchema,
+          response: { 200: okSchema, ...errors },
+        },
+      },
       async (request) => {
-        await s.supervision.decide(authedActor(request as AuthedRequest), await supervisorOf(request), Number(request.params.id), request.body.decision, request.body.opinion);
+        await s.supervision.decide(
+          authedActor(request as AuthedRequest),
+          await supervisorOf(request),
+          Number(request.params.id),
+          request.body.decision,
+          request.body.opinion,
+        );
         return { ok: true as const };
       },
     );

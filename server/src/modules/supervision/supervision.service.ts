@@ -28,18 +28,38 @@ export function createSupervisionService(db: Db, clock: Clock) {
     },
 
     async add(actor: Actor & { accountId: number }, unit: UnitRow, supervisorId: number) {
-      const supervisor = await db.selectFrom('supervisor').select(['id', 'name']).where('id', '=', supervisorId).executeTakeFirst();
+      const supervisor = await db
+        .selectFrom('supervisor')
+        .select(['id', 'name'])
+        .where('id', '=', supervisorId)
+        .executeTakeFirst();
       if (!supervisor) throw notFound('主管部门不存在');
       try {
         await db.transaction().execute(async (trx) => {
           const now = clock.now();
-          const existing = await trx.selectFrom('unit_supervisor').select('id').where('unit_id', '=', unit.id).forUpdate().execute();
+          const existing = await trx
+            .selectFrom('unit_supervisor')
+            .select('id')
+            .where('unit_id', '=', unit.id)
+            .forUpdate()
+            .execute();
           const request = await trx
             .insertInto('unit_supervisor')
-            .values({ unit_id: unit.id, supervisor_id: supervisor.id, is_default: existing.length === 0, status: 'pending', submitted_at: now })
+            .values({
+              unit_id: unit.id,
+              supervisor_id: supervisor.id,
+              is_default: existing.length === 0,
+              status: 'pending',
+              submitted_at: now,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
-          await appendAudit(trx, actor, now, { action: 'unitSupervisor.request', objectType: 'unitSupervisor', objectId: request.id, detail: { unitId: unit.id, supervisorId: supervisor.id } });
+          await appendAudit(trx, actor, now, {
+            action: 'unitSupervisor.request',
+            objectType: 'unitSupervisor',
+            objectId: request.id,
+            detail: { unitId: unit.id, supervisorId: supervisor.id },
+          });
           for (const reviewer of await reviewersOf(trx, supervisor.id)) {
             await sendMessage(trx, now, {
               recipientAccountId: reviewer.account_id,
@@ -58,12 +78,23 @@ export function createSupervisionService(db: Db, clock: Clock) {
     async setDefault(actor: Actor, unit: UnitRow, requestId: number) {
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        const row = await trx.selectFrom('unit_supervisor').select(['id', 'is_default']).where('id', '=', requestId).where('unit_id', '=', unit.id).forUpdate().executeTakeFirst();
+        const row = await trx
+          .selectFrom('unit_supervisor')
+          .select(['id', 'is_default'])
+          .where('id', '=', requestId)
+          .where('unit_id', '=', unit.id)
+          .forUpdate()
+          .executeTakeFirst();
         if (!row) throw notFound('记录不存在');
         if (row.is_default) return;
         await trx.updateTable('unit_supervisor').set({ is_default: false }).where('unit_id', '=', unit.id).execute();
         await trx.updateTable('unit_supervisor').set({ is_default: true }).where('id', '=', row.id).execute();
-        await appendAudit(trx, actor, now, { action: 'unitSupervisor.setDefault', objectType: 'unitSupervisor', objectId: row.id, detail: { unitId: unit.id } });
+        await appendAudit(trx, actor, now, {
+          action: 'unitSupervisor.setDefault',
+          objectType: 'unitSupervisor',
+          objectId: row.id,
+          detail: { unitId: unit.id },
+        });
       });
     },
 
@@ -71,12 +102,24 @@ export function createSupervisionService(db: Db, clock: Clock) {
     async remove(actor: Actor, unit: UnitRow, requestId: number) {
       return db.transaction().execute(async (trx) => {
         const now = clock.now();
-        const row = await trx.selectFrom('unit_supervisor').selectAll().where('id', '=', requestId).where('unit_id', '=', unit.id).forUpdate().executeTakeFirst();
+        const row = await trx
+          .selectFrom('unit_supervisor')
+          .selectAll()
+          .where('id', '=', requestId)
+          .where('unit_id', '=', unit.id)
+          .forUpdate()
+          .executeTakeFirst();
         if (!row) throw notFound('记录不存在');
         await trx.deleteFrom('unit_supervisor').where('id', '=', row.id).execute();
         let promoted: number | null = null;
         if (row.is_default) {
-          const next = await trx.selectFrom('unit_supervisor').select('id').where('unit_id', '=', unit.id).orderBy('submitted_at').limit(1).executeTakeFirst();
+          const next = await trx
+            .selectFrom('unit_supervisor')
+            .select('id')
+            .where('unit_id', '=', unit.id)
+            .orderBy('submitted_at')
+            .limit(1)
+            .executeTakeFirst();
           if (next) {
             await trx.updateTable('unit_supervisor').set({ is_default: true }).where('id', '=', next.id).execute();
             promoted = next.id;
@@ -86,20 +129,35 @@ export function createSupervisionService(db: Db, clock: Clock) {
           action: 'unitSupervisor.remove',
           objectType: 'unitSupervisor',
           objectId: row.id,
-          detail: { unitId: unit.id, supervisorId: row.supervisor_id, status: row.status, wasDefault: row.is_default, promoted },
+          detail: {
+            unitId: unit.id,
+            supervisorId: row.supervisor_id,
+            status: row.status,
+            wasDefault: row.is_default,
+            promoted,
+          },
         });
         return { promoted };
       });
     },
 
-    async desk(supervisorId: number, query: { status?: SupervisorRequestStatus; keyword?: string; page: number; pageSize: number }) {
+    async desk(
+      supervisorId: number,
+      query: { status?: SupervisorRequestStatus; keyword?: string; page: number; pageSize: number },
+    ) {
       let q = db
         .selectFrom('unit_supervisor')
         .innerJoin('unit', 'unit.id', 'unit_supervisor.unit_id')
         .leftJoin('region', 'region.code', 'unit.region_code')
         .where('unit_supervisor.supervisor_id', '=', supervisorId);
       if (query.status) q = q.where('unit_supervisor.status', '=', query.status);
-      if (query.keyword) q = q.where((eb) => eb.or([eb('unit.name', 'like', contains(query.keyword!)), eb('unit.credit_code', '=', query.keyword!.toUpperCase())]));
+      if (query.keyword)
+        q = q.where((eb) =>
+          eb.or([
+            eb('unit.name', 'like', contains(query.keyword!)),
+            eb('unit.credit_code', '=', query.keyword!.toUpperCase()),
+          ]),
+        );
       const [rows, total] = await Promise.all([
         q
           .select([
@@ -127,24 +185,46 @@ export function createSupervisionService(db: Db, clock: Clock) {
     },
 
     /** The department approves or refuses a unit's request; the unit is told in its 消息. */
-    async decide(actor: Actor & { accountId: number }, supervisorId: number, requestId: number, decision: 'approve' | 'reject', opinion: string) {
+    async decide(
+      actor: Actor & { accountId: number },
+      supervisorId: number,
+      requestId: number,
+      decision: 'approve' | 'reject',
+      opinion: string,
+    ) {
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
         const row = await trx
           .selectFrom('unit_supervisor')
           .innerJoin('unit', 'unit.id', 'unit_supervisor.unit_id')
           .innerJoin('supervisor', 'supervisor.id', 'unit_supervisor.supervisor_id')
-          .select(['unit_supervisor.id', 'unit_supervisor.status', 'unit.account_id', 'unit.id as unit_id', 'supervisor.name as supervisor_name'])
+          .select([
+            'unit_supervisor.id',
+            'unit_supervisor.status',
+            'unit.account_id',
+            'unit.id as unit_id',
+            'supervisor.name as supervisor_name',
+          ])
           .where('unit_supervisor.id', '=', requestId)
           .where('unit_supervisor.supervisor_id', '=', supervisorId)
           .forUpdate()
           .executeTakeFirst();
         // Another department's request does not exist as far as this reviewer can tell.
         if (!row) throw notFound('申请不存在');
-        if (row.status !== 'pending') throw new AppError('CONFLICT', `该申请已处理（${supervisorRequestStatusLabels[row.status]}），请刷新列表`);
+        if (row.status !== 'pending')
+          throw new AppError('CONFLICT', `该申请已处理（${supervisorRequestStatusLabels[row.status]}），请刷新列表`);
         const status = decision === 'approve' ? 'approved' : 'rejected';
-        await trx.updateTable('unit_supervisor').set({ status, decided_at: now, decided_by: actor.accountId, opinion: opinion || null }).where('id', '=', row.id).execute();
-        await appendAudit(trx, actor, now, { action: `unitSupervisor.${decision}`, objectType: 'unitSupervisor', objectId: row.id, detail: { unitId: row.unit_id, supervisorId, opinion } });
+        await trx
+          .updateTable('unit_supervisor')
+          .set({ status, decided_at: now, decided_by: actor.accountId, opinion: opinion || null })
+          .where('id', '=', row.id)
+          .execute();
+        await appendAudit(trx, actor, now, {
+          action: `unitSupervisor.${decision}`,
+          objectType: 'unitSupervisor',
+          objectId: row.id,
+          detail: { unitId: row.unit_id, supervisorId, opinion },
+        });
         await sendMessage(trx, now, {
           recipientAccountId: row.account_id,
           senderAccountId: actor.accountId,

@@ -28,12 +28,25 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
 
   return {
     async list(unit: UnitRow, query: { keyword?: string; unitName?: string; page: number; pageSize: number }) {
-      let q = db.selectFrom('applicant').innerJoin('account', 'account.id', 'applicant.account_id').innerJoin('unit', 'unit.id', 'applicant.unit_id').where('applicant.unit_id', '=', unit.id);
+      let q = db
+        .selectFrom('applicant')
+        .innerJoin('account', 'account.id', 'applicant.account_id')
+        .innerJoin('unit', 'unit.id', 'applicant.unit_id')
+        .where('applicant.unit_id', '=', unit.id);
       if (query.keyword) q = q.where('applicant.name', 'like', contains(query.keyword));
       if (query.unitName) q = q.where('unit.name', 'like', contains(query.unitName));
       const [rows, count] = await Promise.all([
         q
-          .select(['applicant.account_id', 'applicant.name', 'applicant.gender', 'applicant.id_number', 'applicant.birth_date', 'account.phone', 'account.locked_at', 'unit.name as unit_name'])
+          .select([
+            'applicant.account_id',
+            'applicant.name',
+            'applicant.gender',
+            'applicant.id_number',
+            'applicant.birth_date',
+            'account.phone',
+            'account.locked_at',
+            'unit.name as unit_name',
+          ])
           .orderBy('applicant.unit_joined_at', 'desc')
           .orderBy('applicant.account_id', 'desc')
           .limit(query.pageSize)
@@ -63,8 +76,17 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
       const person = await ownPerson(unit, accountId);
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        await sendMessage(trx, now, { recipientAccountId: person.account_id, senderAccountId: actor.accountId, senderKind: 'unit', content });
-        await appendAudit(trx, actor, now, { action: 'message.send', objectType: 'account', objectId: person.account_id });
+        await sendMessage(trx, now, {
+          recipientAccountId: person.account_id,
+          senderAccountId: actor.accountId,
+          senderKind: 'unit',
+          content,
+        });
+        await appendAudit(trx, actor, now, {
+          action: 'message.send',
+          objectType: 'account',
+          objectId: person.account_id,
+        });
       });
     },
 
@@ -83,9 +105,24 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
           .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: now, updated_at: now })
           .where('id', '=', person.account_id)
           .execute();
-        await trx.updateTable('session').set({ ended_at: now }).where('account_id', '=', person.account_id).where('ended_at', 'is', null).execute();
-        await appendAudit(trx, actor, now, { action: 'account.password.resetByUnit', objectType: 'account', objectId: person.account_id, detail: { unitId: unit.id } });
-        await sendMessage(trx, now, { recipientAccountId: person.account_id, senderAccountId: null, senderKind: 'system', content: `${unit.name} 已为您重置登录密码，请使用单位告知的临时密码登录并立即修改。` });
+        await trx
+          .updateTable('session')
+          .set({ ended_at: now })
+          .where('account_id', '=', person.account_id)
+          .where('ended_at', 'is', null)
+          .execute();
+        await appendAudit(trx, actor, now, {
+          action: 'account.password.resetByUnit',
+          objectType: 'account',
+          objectId: person.account_id,
+          detail: { unitId: unit.id },
+        });
+        await sendMessage(trx, now, {
+          recipientAccountId: person.account_id,
+          senderAccountId: null,
+          senderKind: 'system',
+          content: `${unit.name} 已为您重置登录密码，请使用单位告知的临时密码登录并立即修改。`,
+        });
       });
       return temporaryPassword;
     },
@@ -95,9 +132,24 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
       const person = await ownPerson(unit, accountId);
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        await trx.updateTable('applicant').set({ unit_id: null, unit_joined_at: null, updated_at: now }).where('account_id', '=', person.account_id).where('unit_id', '=', unit.id).execute();
-        await appendAudit(trx, actor, now, { action: 'applicant.unit.remove', objectType: 'account', objectId: person.account_id, detail: { unitId: unit.id } });
-        await sendMessage(trx, now, { recipientAccountId: person.account_id, senderAccountId: null, senderKind: 'system', content: `您已被 ${unit.name} 移出专业技术人员名单。如有疑问请联系单位。` });
+        await trx
+          .updateTable('applicant')
+          .set({ unit_id: null, unit_joined_at: null, updated_at: now })
+          .where('account_id', '=', person.account_id)
+          .where('unit_id', '=', unit.id)
+          .execute();
+        await appendAudit(trx, actor, now, {
+          action: 'applicant.unit.remove',
+          objectType: 'account',
+          objectId: person.account_id,
+          detail: { unitId: unit.id },
+        });
+        await sendMessage(trx, now, {
+          recipientAccountId: person.account_id,
+          senderAccountId: null,
+          senderKind: 'system',
+          content: `您已被 ${unit.name} 移出专业技术人员名单。如有疑问请联系单位。`,
+        });
       });
     },
 

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/test-app';
-import { auditRows, goodPassword, loggedInAdmin, loggedInApplicant, loggedInUnit, makeIdNumber, registerApplicant } from '../../../../test/fixtures';
+import {
+  auditRows,
+  goodPassword,
+  loggedInAdmin,
+  loggedInApplicant,
+  loggedInUnit,
+  makeIdNumber,
+  registerApplicant,
+} from '../../../../test/fixtures';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -46,7 +54,10 @@ describe('专业技术人员 (manual §3.1)', () => {
     const { person } = await loggedInApplicant(ctx, a.unit.unitId);
     expect((await b.agent.get('/api/units/me/people')).body.total).toBe(0);
     for (const action of ['message', 'reset-password', 'remove', 'unlock']) {
-      const res = await b.agent.post(`/api/units/me/people/${person.accountId}/${action}`, action === 'message' ? { content: '你好' } : {});
+      const res = await b.agent.post(
+        `/api/units/me/people/${person.accountId}/${action}`,
+        action === 'message' ? { content: '你好' } : {},
+      );
       expect(res.status).toBe(404);
     }
     expect((await a.agent.get('/api/units/me/people')).body.total).toBe(1);
@@ -57,7 +68,10 @@ describe('专业技术人员 (manual §3.1)', () => {
   it('sends a message that arrives unread and becomes read; the unit sees it in 已发消息', async () => {
     const { unit, agent } = await loggedInUnit(ctx);
     const { person, agent: applicant } = await loggedInApplicant(ctx, unit.unitId);
-    expect((await agent.post(`/api/units/me/people/${person.accountId}/message`, { content: '请于6月10日前提交材料' })).status).toBe(200);
+    expect(
+      (await agent.post(`/api/units/me/people/${person.accountId}/message`, { content: '请于6月10日前提交材料' }))
+        .status,
+    ).toBe(200);
     const inbox = (await applicant.get('/api/messages/inbox')).body;
     const message = inbox.items.find((m: { content: string }) => m.content === '请于6月10日前提交材料');
     expect(message).toMatchObject({ senderName: unit.unitName, senderKind: 'unit', read: false });
@@ -65,7 +79,13 @@ describe('专业技术人员 (manual §3.1)', () => {
     expect((await applicant.post(`/api/messages/${message.id}/read`)).status).toBe(200);
     expect((await applicant.get('/api/messages/unread-count')).body.unread).toBe(inbox.unread - 1);
     const sent = (await agent.get('/api/messages/sent')).body;
-    expect(sent.items[0]).toMatchObject({ recipientName: person.name, senderName: unit.unitName, senderKind: 'unit', content: '请于6月10日前提交材料', read: true });
+    expect(sent.items[0]).toMatchObject({
+      recipientName: person.name,
+      senderName: unit.unitName,
+      senderKind: 'unit',
+      content: '请于6月10日前提交材料',
+      read: true,
+    });
     expect((await agent.post(`/api/messages/${message.id}/read`)).status).toBe(404);
   });
 
@@ -78,9 +98,13 @@ describe('专业技术人员 (manual §3.1)', () => {
     expect((await applicantSession.get('/api/applicants/me')).status).toBe(401);
     expect((await ctx.agent().login('applicant', person.idNumber, goodPassword)).status).toBe(401);
     const fresh = ctx.agent();
-    expect((await fresh.login('applicant', person.idNumber, reset.body.temporaryPassword)).body.mustChangePassword).toBe(true);
+    expect(
+      (await fresh.login('applicant', person.idNumber, reset.body.temporaryPassword)).body.mustChangePassword,
+    ).toBe(true);
     expect((await fresh.get('/api/applicants/me')).body.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const rows = (await auditRows(ctx, 'account.password.resetByUnit')).filter((r) => r.object_id === String(person.accountId));
+    const rows = (await auditRows(ctx, 'account.password.resetByUnit')).filter(
+      (r) => r.object_id === String(person.accountId),
+    );
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(reset.body.temporaryPassword);
   });
@@ -100,8 +124,14 @@ describe('个人账号锁定 (FAQ §7.1)', () => {
     const { person } = await loggedInApplicant(ctx, unit.unitId);
     await lockApplicant(person.idNumber);
     const refused = await ctx.agent().login('applicant', person.idNumber, person.password);
-    expect(refused.body).toMatchObject({ code: 'ACCOUNT_LOCKED', message: '账号已锁定，请联系单位进行解锁', details: { unlockBy: 'unit' } });
-    const row = (await agent.get('/api/units/me/people')).body.items.find((p: { accountId: string }) => p.accountId === String(person.accountId));
+    expect(refused.body).toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+      message: '账号已锁定，请联系单位进行解锁',
+      details: { unlockBy: 'unit' },
+    });
+    const row = (await agent.get('/api/units/me/people')).body.items.find(
+      (p: { accountId: string }) => p.accountId === String(person.accountId),
+    );
     expect(row.locked).toBe(true);
     expect((await agent.post(`/api/units/me/people/${person.accountId}/unlock`)).status).toBe(200);
     expect((await ctx.agent().login('applicant', person.idNumber, person.password)).status).toBe(200);

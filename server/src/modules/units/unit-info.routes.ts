@@ -26,13 +26,26 @@ export const unitInfoRoutes =
     const unitOnly = requireAccount(['unit']);
     const ownUnit = (request: unknown) => s.unitInfo.requireOwnUnit((request as AuthedRequest).auth.account.id);
 
-    app.get('/units/me/info', { onRequest: unitOnly, schema: { tags: ['units'], summary: '单位信息', response: { 200: unitInfoSchema, ...errors } } }, async (request) =>
-      s.unitInfo.info(await ownUnit(request)),
+    app.get(
+      '/units/me/info',
+      {
+        onRequest: unitOnly,
+        schema: { tags: ['units'], summary: '单位信息', response: { 200: unitInfoSchema, ...errors } },
+      },
+      async (request) => s.unitInfo.info(await ownUnit(request)),
     );
 
     app.put(
       '/units/me/info',
-      { onRequest: unitOnly, schema: { tags: ['units'], summary: '提交单位信息', body: unitInfoBodySchema, response: { 200: unitInfoSchema, ...errors } } },
+      {
+        onRequest: unitOnly,
+        schema: {
+          tags: ['units'],
+          summary: '提交单位信息',
+          body: unitInfoBodySchema,
+          response: { 200: unitInfoSchema, ...errors },
+        },
+      },
       async (request) => {
         const unit = await ownUnit(request);
         await s.unitInfo.update(authedActor(request as AuthedRequest), unit, request.body);
@@ -44,7 +57,12 @@ export const unitInfoRoutes =
       '/units/me/license',
       {
         onRequest: unitOnly,
-        schema: { tags: ['units'], summary: '上传组织机构代码证或营业执照（PDF、JPG、PNG）', consumes: ['multipart/form-data'], response: { 201: fileRefSchema, ...errors } },
+        schema: {
+          tags: ['units'],
+          summary: '上传组织机构代码证或营业执照（PDF、JPG、PNG）',
+          consumes: ['multipart/form-data'],
+          response: { 201: fileRefSchema, ...errors },
+        },
       },
       async (request, reply) => {
         const file = await request.file();
@@ -55,19 +73,38 @@ export const unitInfoRoutes =
           originalName: file.filename,
           content: await file.toBuffer(),
         });
-        return reply.status(201).send({ id: String(stored.id), originalName: stored.originalName, contentType: stored.contentType, sizeBytes: stored.sizeBytes });
+        return reply.status(201).send({
+          id: String(stored.id),
+          originalName: stored.originalName,
+          contentType: stored.contentType,
+          sizeBytes: stored.sizeBytes,
+        });
       },
     );
 
     app.get(
       '/units/me/readiness',
-      { onRequest: unitOnly, schema: { tags: ['units'], summary: '本单位人员能否提交申报，以及原因', response: { 200: unitReadinessSchema, ...errors } } },
+      {
+        onRequest: unitOnly,
+        schema: {
+          tags: ['units'],
+          summary: '本单位人员能否提交申报，以及原因',
+          response: { 200: unitReadinessSchema, ...errors },
+        },
+      },
       async (request) => s.unitInfo.readiness(await ownUnit(request)),
     );
 
     app.get(
       '/units/me/supervisors',
-      { onRequest: unitOnly, schema: { tags: ['units'], summary: '选择或变更主管单位：列表', response: { 200: z.array(unitSupervisorRowSchema), ...errors } } },
+      {
+        onRequest: unitOnly,
+        schema: {
+          tags: ['units'],
+          summary: '选择或变更主管单位：列表',
+          response: { 200: z.array(unitSupervisorRowSchema), ...errors },
+        },
+      },
       async (request) => {
         const rows = await s.supervision.listForUnit((await ownUnit(request)).id);
         return rows.map((r) => ({
@@ -85,18 +122,42 @@ export const unitInfoRoutes =
 
     app.post(
       '/units/me/supervisors',
-      { onRequest: unitOnly, schema: { tags: ['units'], summary: '新增主管部门（待主管部门审核）', body: addSupervisorBodySchema, response: { 201: okSchema, ...errors } } },
+      {
+        onRequest: unitOnly,
+        schema: {
+          tags: ['units'],
+          summary: '新增主管部门（待主管部门审核）',
+          body: addSupervisorBodySchema,
+          response: { 201: okSchema, ...errors },
+        },
+      },
       async (request, reply) => {
-        await s.supervision.add(authedActor(request as AuthedRequest), await ownUnit(request), Number(request.body.supervisorId));
+        await s.supervision.add(
+          authedActor(request as AuthedRequest),
+          await ownUnit(request),
+          Number(request.body.supervisorId),
+        );
         return reply.status(201).send({ ok: true as const });
       },
     );
 
     app.post(
       '/units/me/supervisors/:id/default',
-      { onRequest: unitOnly, schema: { tags: ['units'], summary: '设为默认主管部门', params: idParamsSchema, response: { 200: okSchema, ...errors } } },
+      {
+        onRequest: unitOnly,
+        schema: {
+          tags: ['units'],
+          summary: '设为默认主管部门',
+          params: idParamsSchema,
+          response: { 200: okSchema, ...errors },
+        },
+      },
       async (request) => {
-        await s.supervision.setDefault(authedActor(request as AuthedRequest), await ownUnit(request), Number(request.params.id));
+        await s.supervision.setDefault(
+          authedActor(request as AuthedRequest),
+          await ownUnit(request),
+          Number(request.params.id),
+        );
         return { ok: true as const };
       },
     );
@@ -105,26 +166,56 @@ export const unitInfoRoutes =
       '/units/me/supervisors/:id',
       {
         onRequest: unitOnly,
-        schema: { tags: ['units'], summary: '删除/移除主管部门', params: idParamsSchema, response: { 200: z.object({ ok: z.literal(true), promotedId: z.string().nullable() }), ...errors } },
+        schema: {
+          tags: ['units'],
+          summary: '删除/移除主管部门',
+          params: idParamsSchema,
+          response: { 200: z.object({ ok: z.literal(true), promotedId: z.string().nullable() }), ...errors },
+        },
       },
       async (request) => {
-        const { promoted } = await s.supervision.remove(authedActor(request as AuthedRequest), await ownUnit(request), Number(request.params.id));
+        const { promoted } = await s.supervision.remove(
+          authedActor(request as AuthedRequest),
+          await ownUnit(request),
+          Number(request.params.id),
+        );
         return { ok: true as const, promotedId: promoted === null ? null : String(promoted) };
       },
     );
 
     app.get(
       '/supervisors',
-      { onRequest: requireAccount(['unit', 'admin']), schema: { tags: ['units'], summary: '检索主管部门', querystring: keywordQuerySchema, response: { 200: z.array(supervisorSchema), ...errors } } },
+      {
+        onRequest: requireAccount(['unit', 'admin']),
+        schema: {
+          tags: ['units'],
+          summary: '检索主管部门',
+          querystring: keywordQuerySchema,
+          response: { 200: z.array(supervisorSchema), ...errors },
+        },
+      },
       async (request) => {
         const rows = await listSupervisors(s.db, request.query.keyword);
-        return rows.map((r) => ({ id: String(r.id), name: r.name, regionCode: r.region_code, regionName: r.region_name }));
+        return rows.map((r) => ({
+          id: String(r.id),
+          name: r.name,
+          regionCode: r.region_code,
+          regionName: r.region_name,
+        }));
       },
     );
 
     app.get(
       '/committees/open',
-      { onRequest: requireAccount(anyAccount), schema: { tags: ['committees'], summary: '开评评委会：当前可申报的评委会', querystring: keywordQuerySchema, response: { 200: z.array(openCommitteeSchema), ...errors } } },
+      {
+        onRequest: requireAccount(anyAccount),
+        schema: {
+          tags: ['committees'],
+          summary: '开评评委会：当前可申报的评委会',
+          querystring: keywordQuerySchema,
+          response: { 200: z.array(openCommitteeSchema), ...errors },
+        },
+      },
       async (request) => {
         const rows = await openBatches(s.db, s.clock.now(), request.query.keyword);
         return rows.map((r) => ({

@@ -40,7 +40,11 @@ export function createUnitInfoService(db: Db, clock: Clock) {
         unit.region_code ? findRegion(db, unit.region_code) : undefined,
         unit.region_code ? regionPath(db, unit.region_code) : [],
         unit.license_file_id
-          ? db.selectFrom('stored_file').select(['id', 'original_name', 'content_type', 'size_bytes']).where('id', '=', unit.license_file_id).executeTakeFirst()
+          ? db
+              .selectFrom('stored_file')
+              .select(['id', 'original_name', 'content_type', 'size_bytes'])
+              .where('id', '=', unit.license_file_id)
+              .executeTakeFirst()
           : undefined,
       ]);
       const missing = missingUnitInfo(unit);
@@ -56,7 +60,14 @@ export function createUnitInfoService(db: Db, clock: Clock) {
         fax: unit.fax,
         address: unit.address,
         remark: unit.remark,
-        license: license ? { id: String(license.id), originalName: license.original_name, contentType: license.content_type, sizeBytes: license.size_bytes } : null,
+        license: license
+          ? {
+              id: String(license.id),
+              originalName: license.original_name,
+              contentType: license.content_type,
+              sizeBytes: license.size_bytes,
+            }
+          : null,
         complete: missing.length === 0,
         missing,
       };
@@ -106,18 +117,26 @@ export function createUnitInfoService(db: Db, clock: Clock) {
     /** Whether the unit's people may submit now, with the messages of manual §7.6–7.8. */
     async readiness(unit: UnitRow): Promise<UnitReadiness> {
       const blockers: UnitReadiness['blockers'] = [];
-      if (missingUnitInfo(unit).length) blockers.push({ code: 'UNIT_INFO_INCOMPLETE', message: '单位信息不完整，请联系单位完善' });
-      const supervisors = await db.selectFrom('unit_supervisor').select(['status', 'is_default']).where('unit_id', '=', unit.id).execute();
+      if (missingUnitInfo(unit).length)
+        blockers.push({ code: 'UNIT_INFO_INCOMPLETE', message: '单位信息不完整，请联系单位完善' });
+      const supervisors = await db
+        .selectFrom('unit_supervisor')
+        .select(['status', 'is_default'])
+        .where('unit_id', '=', unit.id)
+        .execute();
       if (supervisors.length > 0) {
         const byDefault = supervisors.find((s) => s.is_default);
-        if (!byDefault || byDefault.status !== 'approved') blockers.push({ code: 'SUPERVISOR_NOT_APPROVED', message: '主管单位审核未通过' });
+        if (!byDefault || byDefault.status !== 'approved')
+          blockers.push({ code: 'SUPERVISOR_NOT_APPROVED', message: '主管单位审核未通过' });
       }
       const bureau = await hrBureauFor(unit);
       if (!bureau) blockers.push({ code: 'HR_BUREAU_NOT_FOUND', message: '查找人社局失败' });
       return {
         canSubmit: blockers.length === 0,
         blockers,
-        hrBureau: bureau ? { id: String(bureau.id), name: bureau.name, levelLabel: hrBureauLevelLabels[bureau.level] } : null,
+        hrBureau: bureau
+          ? { id: String(bureau.id), name: bureau.name, levelLabel: hrBureauLevelLabels[bureau.level] }
+          : null,
       };
     },
 

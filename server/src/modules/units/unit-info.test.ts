@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/test-app';
-import { adminCreates, auditRows, exeBytes, loggedInAdmin, loggedInUnit, multipart, pdfBytes, unitWithInfo, uploadLicense } from '../../../../test/fixtures';
+import {
+  adminCreates,
+  auditRows,
+  exeBytes,
+  loggedInAdmin,
+  loggedInUnit,
+  multipart,
+  pdfBytes,
+  unitWithInfo,
+  uploadLicense,
+} from '../../../../test/fixtures';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -8,7 +18,10 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const pngBytes = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d8b5b80000000049454e44ae426082', 'hex');
+const pngBytes = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d8b5b80000000049454e44ae426082',
+  'hex',
+);
 
 const info = (licenseFileId: string, overrides: Record<string, unknown> = {}) => ({
   licenseFileId,
@@ -29,7 +42,10 @@ describe('单位信息 (manual §2.2)', () => {
     expect(res.body.missing).toEqual(['组织机构代码证或营业执照', '单位性质', '单位等级', '行政区域']);
     const readiness = (await agent.get('/api/units/me/readiness')).body;
     expect(readiness.canSubmit).toBe(false);
-    expect(readiness.blockers.map((b: { message: string }) => b.message)).toEqual(['单位信息不完整，请联系单位完善', '查找人社局失败']);
+    expect(readiness.blockers.map((b: { message: string }) => b.message)).toEqual([
+      '单位信息不完整，请联系单位完善',
+      '查找人社局失败',
+    ]);
   });
 
   it('accepts a PDF or PNG licence recognised by its content, and refuses a renamed .exe', async () => {
@@ -37,7 +53,11 @@ describe('单位信息 (manual §2.2)', () => {
     const pdf = await uploadLicense(agent);
     expect(pdf.status).toBe(201);
     expect(pdf.body).toMatchObject({ originalName: '营业执照.pdf', contentType: 'application/pdf' });
-    const png = await agent.request({ method: 'POST', url: '/api/units/me/license', ...multipart('执照.png', pngBytes, 'image/png') });
+    const png = await agent.request({
+      method: 'POST',
+      url: '/api/units/me/license',
+      ...multipart('执照.png', pngBytes, 'image/png'),
+    });
     expect(png.body.contentType).toBe('image/png');
     const exe = await uploadLicense(agent, '营业执照.pdf', exeBytes);
     expect(exe.status).toBe(400);
@@ -55,10 +75,18 @@ describe('单位信息 (manual §2.2)', () => {
   it('refuses a 非公经济组织 at 州市级, and a region that does not reach a county', async () => {
     const { agent } = await loggedInUnit(ctx);
     const license = (await uploadLicense(agent)).body.id;
-    const city = await agent.request({ method: 'PUT', url: '/api/units/me/info', payload: info(license, { nature: 'nonPublic', level: 'city' }) });
+    const city = await agent.request({
+      method: 'PUT',
+      url: '/api/units/me/info',
+      payload: info(license, { nature: 'nonPublic', level: 'city' }),
+    });
     expect(city.status).toBe(422);
     expect(city.body.message).toBe('非公经济组织单位等级一律选择县区级');
-    const notCounty = await agent.request({ method: 'PUT', url: '/api/units/me/info', payload: info(license, { regionCode: '530100' }) });
+    const notCounty = await agent.request({
+      method: 'PUT',
+      url: '/api/units/me/info',
+      payload: info(license, { regionCode: '530100' }),
+    });
     expect(notCounty.status).toBe(422);
     expect(notCounty.body.message).toBe('行政区域必须选到区县一级（否则将查找人社局失败）');
     expect((await agent.get('/api/units/me/info')).body.complete).toBe(false);
@@ -67,10 +95,24 @@ describe('单位信息 (manual §2.2)', () => {
   it('saves complete information, shows the region path, and records it', async () => {
     const { unit, agent } = await loggedInUnit(ctx);
     const license = (await uploadLicense(agent)).body.id;
-    const res = await agent.request({ method: 'PUT', url: '/api/units/me/info', payload: info(license, { nature: 'nonPublic', address: '昆明市五华区某路1号', remark: '备注' }) });
+    const res = await agent.request({
+      method: 'PUT',
+      url: '/api/units/me/info',
+      payload: info(license, { nature: 'nonPublic', address: '昆明市五华区某路1号', remark: '备注' }),
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ complete: true, missing: [], nature: 'nonPublic', level: 'county', address: '昆明市五华区某路1号' });
-    expect(res.body.region).toEqual({ code: '530102', fullName: '云南省 昆明市 五华区', path: ['530000', '530100', '530102'] });
+    expect(res.body).toMatchObject({
+      complete: true,
+      missing: [],
+      nature: 'nonPublic',
+      level: 'county',
+      address: '昆明市五华区某路1号',
+    });
+    expect(res.body.region).toEqual({
+      code: '530102',
+      fullName: '云南省 昆明市 五华区',
+      path: ['530000', '530100', '530102'],
+    });
     expect(res.body.license.id).toBe(license);
     const rows = (await auditRows(ctx, 'unit.info.update')).filter((r) => r.object_id === String(unit.unitId));
     expect(rows).toHaveLength(1);
@@ -79,10 +121,18 @@ describe('单位信息 (manual §2.2)', () => {
   it('limits 备注 to 100 characters and checks the contact phone', async () => {
     const { agent } = await loggedInUnit(ctx);
     const license = (await uploadLicense(agent)).body.id;
-    const long = await agent.request({ method: 'PUT', url: '/api/units/me/info', payload: info(license, { remark: '字'.repeat(101) }) });
+    const long = await agent.request({
+      method: 'PUT',
+      url: '/api/units/me/info',
+      payload: info(license, { remark: '字'.repeat(101) }),
+    });
     expect(long.status).toBe(400);
     expect(long.body.message).toBe('备注：备注不超过100个字');
-    const phone = await agent.request({ method: 'PUT', url: '/api/units/me/info', payload: info(license, { contactPhone: '12345' }) });
+    const phone = await agent.request({
+      method: 'PUT',
+      url: '/api/units/me/info',
+      payload: info(license, { contactPhone: '12345' }),
+    });
     expect(phone.body.message).toMatch(/^联系电话：/);
   });
 
@@ -104,7 +154,9 @@ describe('单位信息 (manual §2.2)', () => {
   it('is the unit’s own: an admin or an anonymous visitor has no 单位信息 page', async () => {
     const { agent: admin } = await loggedInAdmin(ctx);
     expect((await admin.get('/api/units/me/info')).status).toBe(403);
-    expect((await ctx.agent().request({ method: 'PUT', url: '/api/units/me/info', payload: info('1') })).status).toBe(401);
+    expect((await ctx.agent().request({ method: 'PUT', url: '/api/units/me/info', payload: info('1') })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -116,7 +168,11 @@ describe('查找人社局 (FAQ §7.7)', () => {
 
     const county = await unitWithInfo(ctx, { regionCode: '530103', level: 'county' });
     const r1 = (await county.agent.get('/api/units/me/readiness')).body;
-    expect(r1).toEqual({ canSubmit: true, blockers: [], hrBureau: { id: expect.any(String), name: '盘龙区人力资源和社会保障局', levelLabel: '县区人社局' } });
+    expect(r1).toEqual({
+      canSubmit: true,
+      blockers: [],
+      hrBureau: { id: expect.any(String), name: '盘龙区人力资源和社会保障局', levelLabel: '县区人社局' },
+    });
 
     const city = await unitWithInfo(ctx, { regionCode: '530302', level: 'city' });
     expect((await city.agent.get('/api/units/me/readiness')).body.hrBureau.name).toBe('曲靖市人力资源和社会保障局');

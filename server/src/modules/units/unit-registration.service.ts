@@ -10,7 +10,10 @@ import { hashPassword } from '../auth/password-hasher';
 import type { SmsService } from '../sms/sms.service';
 
 const creditCodeTaken = () =>
-  new AppError('CREDIT_CODE_TAKEN', '该统一社会信用代码已注册。如忘记密码请点击【忘记密码】找回；密码和手机号都遗失的请联系平台');
+  new AppError(
+    'CREDIT_CODE_TAKEN',
+    '该统一社会信用代码已注册。如忘记密码请点击【忘记密码】找回；密码和手机号都遗失的请联系平台',
+  );
 
 export function creditCodeInUse(db: Db, creditCode: string) {
   return db.selectFrom('unit').select('id').where('credit_code', '=', creditCode).executeTakeFirst();
@@ -38,7 +41,15 @@ export async function insertUnitWithAccount(
     .executeTakeFirstOrThrow();
   const row = await trx
     .insertInto('unit')
-    .values({ account_id: account.id, name: unit.unitName, credit_code: unit.creditCode, contact_name: unit.contactName, contact_phone: unit.phone, created_at: now, updated_at: now })
+    .values({
+      account_id: account.id,
+      name: unit.unitName,
+      credit_code: unit.creditCode,
+      contact_name: unit.contactName,
+      contact_phone: unit.phone,
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { accountId: account.id, unitId: row.id };

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/test-app';
-import { auditRows, goodPassword, lastSmsCode, makeCreditCode, makePhone, registerUnit } from '../../../../test/fixtures';
+import {
+  auditRows,
+  goodPassword,
+  lastSmsCode,
+  makeCreditCode,
+  makePhone,
+  registerUnit,
+} from '../../../../test/fixtures';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -32,7 +39,11 @@ describe('单位注册', () => {
     expect(res.status).toBe(201);
     const byCode = await ctx.agent().login('unit', body.creditCode, goodPassword);
     expect(byCode.status).toBe(200);
-    expect(byCode.body).toMatchObject({ kind: 'unit', displayName: '云南省档案馆测试单位', loginName: body.creditCode });
+    expect(byCode.body).toMatchObject({
+      kind: 'unit',
+      displayName: '云南省档案馆测试单位',
+      loginName: body.creditCode,
+    });
     expect(byCode.body.phoneMasked).toBe(`${body.phone.slice(0, 3)}****${body.phone.slice(-4)}`);
     expect((await ctx.agent().login('unit', body.phone, goodPassword)).status).toBe(200);
   });
@@ -105,7 +116,12 @@ describe('单位注册', () => {
     const unit = await registerUnit(ctx);
     const rows = (await auditRows(ctx, 'unit.register')).filter((r) => r.object_id === String(unit.unitId));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actor_role: 'unit', actor_account_id: unit.accountId, outcome: 'success', object_type: 'unit' });
+    expect(rows[0]).toMatchObject({
+      actor_role: 'unit',
+      actor_account_id: unit.accountId,
+      outcome: 'success',
+      object_type: 'unit',
+    });
     const detail = JSON.stringify(rows[0]!.detail);
     expect(detail).not.toContain(unit.phone);
     expect(detail).toContain(`${unit.phone.slice(0, 3)}****${unit.phone.slice(-4)}`);

@@ -2,7 +2,9 @@ import { unitInfoRequiredLabels, type UnitLevel, type UnitNature } from '#common
 import type { RegionTable, UnitRow } from '../../db/schema';
 
 /** The required fields of 单位信息 (the * of manual §2.2) that the unit has not filled, by their labels. */
-export function missingUnitInfo(unit: Pick<UnitRow, 'license_file_id' | 'nature' | 'level' | 'region_code' | 'contact_name' | 'contact_phone'>): string[] {
+export function missingUnitInfo(
+  unit: Pick<UnitRow, 'license_file_id' | 'nature' | 'level' | 'region_code' | 'contact_name' | 'contact_phone'>,
+): string[] {
   const missing: string[] = [];
   if (!unit.license_file_id) missing.push(unitInfoRequiredLabels.license);
   if (!unit.nature) missing.push(unitInfoRequiredLabels.nature);

@@ -28,7 +28,14 @@ export const unitRoutes =
 
     app.get(
       '/units/me',
-      { onRequest: requireAccount(['unit']), schema: { tags: ['units'], summary: '本单位基本信息', response: { 200: unitSummarySchema, '4xx': apiErrorSchema } } },
+      {
+        onRequest: requireAccount(['unit']),
+        schema: {
+          tags: ['units'],
+          summary: '本单位基本信息',
+          response: { 200: unitSummarySchema, '4xx': apiErrorSchema },
+        },
+      },
       async (request) => {
         const unit = await s.db
           .selectFrom('unit')
@@ -36,7 +43,13 @@ export const unitRoutes =
           .where('account_id', '=', (request as AuthedRequest).auth.account.id)
           .executeTakeFirst();
         if (!unit) throw notFound('单位不存在');
-        return { unitId: String(unit.id), unitName: unit.name, creditCode: unit.credit_code, contactName: unit.contact_name, contactPhone: unit.contact_phone };
+        return {
+          unitId: String(unit.id),
+          unitName: unit.name,
+          creditCode: unit.credit_code,
+          contactName: unit.contact_name,
+          contactPhone: unit.contact_phone,
+        };
       },
     );
   };

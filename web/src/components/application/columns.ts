@@ -18,7 +18,13 @@ export interface RowColumn {
 export type RowTableKey = 'table1' | 'table4' | 'table5' | 'table6' | 'table7' | 'table8' | 'table9' | 'table11';
 export type RowOf<K extends RowTableKey> = FormData[K][number];
 
-const month = (key: string, label: string, required = false): RowColumn => ({ key, label, kind: 'month', required, width: 118 });
+const month = (key: string, label: string, required = false): RowColumn => ({
+  key,
+  label,
+  kind: 'month',
+  required,
+  width: 118,
+});
 
 /**
  * The columns of each row table of the 申报评审表 (FORM.md §1), with the lengths of the shared schema
@@ -51,7 +57,14 @@ export const rowColumns: Record<RowTableKey, RowColumn[]> = {
   ],
   table6: [
     { key: 'name', label: '专利名称', kind: 'text', required: true, maxlength: 100, width: 170 },
-    { key: 'type', label: '类型', kind: 'select', required: true, options: ['发明', '实用新型', '外观设计'], width: 120 },
+    {
+      key: 'type',
+      label: '类型',
+      kind: 'select',
+      required: true,
+      options: ['发明', '实用新型', '外观设计'],
+      width: 120,
+    },
     { key: 'number', label: '专利号', kind: 'text', required: true, maxlength: 50, width: 150 },
     { key: 'grantedAt', label: '授权时间', kind: 'date', required: true, width: 140 },
     { key: 'rank', label: '本人排名', kind: 'text', maxlength: 20, width: 90 },
@@ -68,7 +81,15 @@ export const rowColumns: Record<RowTableKey, RowColumn[]> = {
     { key: 'publication', label: '刊物/出版社', kind: 'text', required: true, maxlength: 100, width: 180 },
     { key: 'serial', label: '刊号或ISBN', kind: 'text', maxlength: 50, width: 150, placeholder: 'ISSN/CN 或 ISBN' },
     month('publishedAt', '发表时间', true),
-    { key: 'rank', label: '本人排名', kind: 'text', required: true, maxlength: 20, width: 110, placeholder: '如：独著、第1' },
+    {
+      key: 'rank',
+      label: '本人排名',
+      kind: 'text',
+      required: true,
+      maxlength: 20,
+      width: 110,
+      placeholder: '如：独著、第1',
+    },
     { key: 'wordCount', label: '字数', kind: 'text', maxlength: 10, width: 100 },
   ],
   table9: [
@@ -80,7 +101,14 @@ export const rowColumns: Record<RowTableKey, RowColumn[]> = {
   ],
   table11: [
     { key: 'year', label: '年度', kind: 'year', required: true, width: 130 },
-    { key: 'result', label: '考核结果', kind: 'select', required: true, options: ['优秀', '合格', '基本合格', '不合格'], width: 140 },
+    {
+      key: 'result',
+      label: '考核结果',
+      kind: 'select',
+      required: true,
+      options: ['优秀', '合格', '基本合格', '不合格'],
+      width: 140,
+    },
     { key: 'organisation', label: '考核单位', kind: 'text', required: true, maxlength: 100, width: 260 },
   ],
 };
@@ -98,7 +126,8 @@ export const rowLayouts: Record<RowTableKey, 'table' | 'cards'> = {
 };
 
 export const rowTableKeys = Object.keys(rowColumns) as RowTableKey[];
-export const isRowTable = (table: FormTableKey): table is RowTableKey => (rowTableKeys as FormTableKey[]).includes(table);
+export const isRowTable = (table: FormTableKey): table is RowTableKey =>
+  (rowTableKeys as FormTableKey[]).includes(table);
 
 /** An empty row of a table: every column blank. */
 export function emptyRow<K extends RowTableKey>(table: K): RowOf<K> {

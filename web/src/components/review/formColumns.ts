@@ -88,7 +88,8 @@ export const basicInfoFields: { key: keyof FormData['table2']; label: string }[]
 /** The cells of a row, with 起止时间 joined as "2019-01 — 2020-12". */
 export function cellsOf(row: Record<string, unknown>): Record<string, string> {
   const cells: Record<string, string> = {};
-  for (const [key, value] of Object.entries(row)) cells[key] = value === undefined || value === null ? '' : String(value);
+  for (const [key, value] of Object.entries(row))
+    cells[key] = value === undefined || value === null ? '' : String(value);
   if ('start' in row || 'end' in row) {
     const start = cells.start ?? '';
     const end = cells.end ?? '';

@@ -22,7 +22,10 @@ export function emptyFilters(): ReviewFilterModel {
  * A paged desk or record list with the filters of manual §4.1 / §5 (年份, 姓名/身份证号, 系列, 等级, 评委会).
  * `kind` is read on every load: two menu items share one view (申报评审 / 考核定职) and the router keeps it.
  */
-export function useReviewList(fetch: (query: ReviewQuery) => Promise<Paged<ReviewRow>>, kind: () => ApplicationKind | undefined) {
+export function useReviewList(
+  fetch: (query: ReviewQuery) => Promise<Paged<ReviewRow>>,
+  kind: () => ApplicationKind | undefined,
+) {
   const filters = reactive<ReviewFilterModel>(emptyFilters());
   const paged = usePaged<ReviewRow>((page, pageSize) =>
     fetch({

@@ -74,7 +74,14 @@ export function useApplicationEditor(applicationId: string, hooks: { onConflict:
   function writeLocal(table: FormTableKey): void {
     if (!app.value) return;
     try {
-      localStorage.setItem(storageKey(table), JSON.stringify({ base: app.value.form[table], data: drafts[table], at: new Date().toISOString() } satisfies LocalCopy));
+      localStorage.setItem(
+        storageKey(table),
+        JSON.stringify({
+          base: app.value.form[table],
+          data: drafts[table],
+          at: new Date().toISOString(),
+        } satisfies LocalCopy),
+      );
     } catch {
       // A full or disabled storage only loses the safety copy.
     }
