@@ -21,6 +21,8 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { sessionCookieName } from './http/auth-guard';
+import type { AccountRow } from './db/schema';
+import { resolveActor } from './modules/auth/actor-directory';
 import { dbRateLimitStore } from './http/db-rate-limit-store';
 import { registerErrorHandler } from './http/error-handler';
 import { createAccountService } from './modules/account/account.service';
@@ -153,6 +155,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 10 } });
   await app.register(rateLimit, { global: false, store: dbRateLimitStore(db, clock) });
 
+  app.decorate('actorDirectory', (account: AccountRow, ip: string | null) => resolveActor(db, account, ip));
+  app.decorateRequest('actorPromise', null);
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionState', 'none');
   app.addHook('onRequest', async (request, reply) => {
@@ -162,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         app.csrfProtection(request, reply, (error?: Error) => (error ? fail(error) : done()));
       });
     }
+    request.actorPromise = null;
     const token = request.cookies[sessionCookieName];
     if (!token) return;
     const lookup = await services.sessions.resolve(token);

@@ -41,8 +41,10 @@ export const captchaAnswerSchema = {
 };
 
 export const pageQuerySchema = {
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(10),
+  /** The `nextCursor` of the page before: the next page is read from there, however long the list. */
+  after: z.string().trim().max(200).optional(),
 };
 
 export function pagedSchema<T extends z.ZodType>(item: T) {
@@ -51,6 +53,8 @@ export function pagedSchema<T extends z.ZodType>(item: T) {
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    /** Where the next page starts, for lists that page by key; null on the last page. */
+    nextCursor: z.string().nullable().optional(),
   });
 }
 

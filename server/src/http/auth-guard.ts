@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { AccountKind } from '#common';
 import type { AccountRow } from '../db/schema';
-import type { Actor } from '../modules/audit/audit.repository';
+import type { AuditActor as Actor } from '../domain/actor';
 import type { ResolvedSession } from '../modules/auth/session.service';
-import { AppError } from './app-error';
+import { AppError } from '../domain/app-error';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,15 +14,15 @@ declare module 'fastify' {
 
 export const sessionCookieName = 'zc_session';
 
-export function actorOf(request: FastifyRequest): Actor {
+export function auditActorOf(request: FastifyRequest): Actor {
   const account = request.auth?.account;
-  return { accountId: account?.id ?? null, role: account?.kind ?? 'anonymous', ip: request.ip };
+  return { accountId: account?.id ?? null, kind: account?.kind ?? 'anonymous', ip: request.ip };
 }
 
 export type AuthedRequest = FastifyRequest & { auth: ResolvedSession };
 
 export function authedActor(request: AuthedRequest): Actor & { accountId: number } {
-  return { accountId: request.auth.account.id, role: request.auth.account.kind, ip: request.ip };
+  return { accountId: request.auth.account.id, kind: request.auth.account.kind, ip: request.ip };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { fieldLabel, type ApiErrorBody, type FieldIssue } from '#common';
-import { AppError } from './app-error';
+import { AppError } from '../domain/app-error';
 
 function fieldIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
   return issues.map((issue) => ({

@@ -8,8 +8,9 @@ import {
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { uniqueViolation } from '../../db/unique-violation';
-import { AppError, notFound, forbidden } from '../../http/app-error';
-import { appendAudit, type Actor } from '../audit/audit.repository';
+import { AppError, notFound, forbidden } from '../../domain/app-error';
+import { appendAudit } from '../audit/audit.repository';
+import type { AuditActor } from '../../domain/actor';
 import { findAccountById, findAccountByPhone, phoneInUse } from '../auth/account.repository';
 import type { AuthService } from '../auth/auth.service';
 import { mayUnlock, type Unlocker } from '../auth/lockout.policy';
@@ -18,12 +19,12 @@ import type { SessionService } from '../auth/session.service';
 import type { SmsService } from '../sms/sms.service';
 
 export interface AccountService {
-  changePassword(actor: Actor & { accountId: number }, sessionId: string, body: ChangePasswordBody): Promise<void>;
-  changePhone(actor: Actor & { accountId: number }, body: ChangePhoneBody): Promise<void>;
-  resetPassword(actor: Actor, body: ResetPasswordBody): Promise<void>;
-  unlock(actor: Actor, unlocker: Unlocker, accountId: number): Promise<void>;
+  changePassword(actor: AuditActor & { accountId: number }, sessionId: string, body: ChangePasswordBody): Promise<void>;
+  changePhone(actor: AuditActor & { accountId: number }, body: ChangePhoneBody): Promise<void>;
+  resetPassword(actor: AuditActor, body: ResetPasswordBody): Promise<void>;
+  unlock(actor: AuditActor, unlocker: Unlocker, accountId: number): Promise<void>;
   /** Manual §1.3, §7.3: after the platform has checked the licence offline, a new phone to recover the password with. */
-  setPhoneByPlatform(actor: Actor, accountId: number, newPhone: string, reason: string): Promise<void>;
+  setPhoneByPlatform(actor: AuditActor, accountId: number, newPhone: string, reason: string): Promise<void>;
   /** Refuses an SMS for a phone that cannot use it, before a code is spent on it. */
   assertPhoneFree(kind: AccountKind, phone: string): Promise<void>;
   assertPhoneRegistered(kind: AccountKind, phone: string): Promise<void>;

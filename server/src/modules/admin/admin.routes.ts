@@ -10,9 +10,9 @@ import {
   maskPhone,
   okSchema,
 } from '#common';
-import { notFound } from '../../http/app-error';
+import { notFound } from '../../domain/app-error';
 import { findRegion } from '../reference/region.repository';
-import { findUnit } from '../units/unit-info.service';
+import { findUnit } from '../units/unit.repository';
 import { authedActor, requireAccount, type AuthedRequest } from '../../http/auth-guard';
 import type { Services } from '../../services';
 import { searchUnits } from './admin.repository';

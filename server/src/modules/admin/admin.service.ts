@@ -2,7 +2,8 @@ import { passwordPolicyProblems } from '#common';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { uniqueViolation } from '../../db/unique-violation';
-import { appendAudit, systemActor } from '../audit/audit.repository';
+import { appendAudit } from '../audit/audit.repository';
+import { systemActor } from '../../domain/actor';
 import { hashPassword } from '../auth/password-hasher';
 
 export class AdminCreateError extends Error {}

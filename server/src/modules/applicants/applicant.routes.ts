@@ -11,9 +11,9 @@ import {
   unitSearchQuerySchema,
   unitSearchRowSchema,
 } from '#common';
-import { actorOf, authedActor, requireAccount, type AuthedRequest } from '../../http/auth-guard';
+import { auditActorOf, authedActor, requireAccount, type AuthedRequest } from '../../http/auth-guard';
 import type { Services } from '../../services';
-import { findUnit } from '../units/unit-info.service';
+import { findUnit } from '../units/unit.repository';
 import { findApplicant } from './applicant.service';
 
 export const applicantRoutes =
@@ -35,7 +35,7 @@ export const applicantRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send({ accountId: String(await s.applicants.register(actorOf(request), request.body)) }),
+        reply.status(201).send({ accountId: String(await s.applicants.register(auditActorOf(request), request.body)) }),
     );
 
     app.get(

@@ -4,12 +4,13 @@ import type { applicantRegisterBodySchema } from '#common';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { uniqueViolation } from '../../db/unique-violation';
-import { AppError, notFound } from '../../http/app-error';
+import { AppError, notFound } from '../../domain/app-error';
 import { phoneTakenError } from '../account/account.service';
-import { appendAudit, type Actor } from '../audit/audit.repository';
+import { appendAudit } from '../audit/audit.repository';
+import type { AuditActor } from '../../domain/actor';
 import { phoneInUse } from '../auth/account.repository';
 import { hashPassword } from '../auth/password-hasher';
-import { sendMessage } from '../messages/message.repository';
+import { insertMessage } from '../messages/message.repository';
 import type { SmsService } from '../sms/sms.service';
 import { contains } from '../../db/contains';
 
@@ -25,7 +26,7 @@ export function findApplicant(db: Db, accountId: number) {
 export function createApplicantService(db: Db, clock: Clock, sms: SmsService) {
   return {
     /** 个人用户注册: the account, the person and a welcome in 我的消息, together or not at all. */
-    async register(actor: Actor, input: RegisterInput) {
+    async register(actor: AuditActor, input: RegisterInput) {
       if (
         await db.selectFrom('applicant').select('account_id').where('id_number', '=', input.idNumber).executeTakeFirst()
       )
@@ -64,13 +65,13 @@ export function createApplicantService(db: Db, clock: Clock, sms: SmsService) {
               updated_at: now,
             })
             .execute();
-          await appendAudit(trx, { ...actor, accountId: account.id, role: 'applicant' }, now, {
+          await appendAudit(trx, { ...actor, accountId: account.id, kind: 'applicant' }, now, {
             action: 'applicant.register',
             objectType: 'account',
             objectId: account.id,
             detail: { idNumber: maskIdNumber(input.idNumber), phone: maskPhone(input.phone) },
           });
-          await sendMessage(trx, now, {
+          await insertMessage(trx, now, {
             recipientAccountId: account.id,
             senderAccountId: null,
             senderKind: 'system',
@@ -112,7 +113,7 @@ export function createApplicantService(db: Db, clock: Clock, sms: SmsService) {
       };
     },
 
-    async rename(actor: Actor & { accountId: number }, name: string) {
+    async rename(actor: AuditActor & { accountId: number }, name: string) {
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
         await trx
@@ -150,7 +151,7 @@ export function createApplicantService(db: Db, clock: Clock, sms: SmsService) {
      * The person joins a unit and appears in its 专业技术人员. A unit with incomplete information or
      * without an approved supervisor may be chosen: it blocks submission, not the choice (FAQ §7.6, §7.8).
      */
-    async chooseUnit(actor: Actor & { accountId: number }, unitId: number) {
+    async chooseUnit(actor: AuditActor & { accountId: number }, unitId: number) {
       const unit = await db
         .selectFrom('unit')
         .select(['id', 'name', 'account_id'])
@@ -181,7 +182,7 @@ export function createApplicantService(db: Db, clock: Clock, sms: SmsService) {
           objectId: actor.accountId,
           detail: { from: person.unit_id, to: unit.id },
         });
-        await sendMessage(trx, now, {
+        await insertMessage(trx, now, {
           recipientAccountId: unit.account_id,
           senderAccountId: null,
           senderKind: 'system',

@@ -1,7 +1,7 @@
 import { routeStages, stageHolders, yunnanArchivesRoutes, type ApplicationKind, type RouteStep } from '#common';
 import type { Db } from '../../db/database';
 import type { UnitRow } from '../../db/schema';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../domain/app-error';
 
 const bureauRegion = {
   countyBureauReview: (c: string) => c,

@@ -17,7 +17,7 @@ import {
   versionBodySchema,
   type FormTableKey,
 } from '#common';
-import { AppError, notFound } from '../../http/app-error';
+import { AppError, notFound } from '../../domain/app-error';
 import { anyAccount, authedActor, requireAccount, type AuthedRequest } from '../../http/auth-guard';
 import type { Services } from '../../services';
 import { mayView, workflowActorOf } from './application-access';

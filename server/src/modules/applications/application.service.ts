@@ -19,12 +19,13 @@ import { beijingDay, type Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { ApplicationTable } from '../../db/schema';
 import type { Selectable } from 'kysely';
-import { AppError, notFound } from '../../http/app-error';
-import { appendAudit, type Actor } from '../audit/audit.repository';
-import { sendMessage } from '../messages/message.repository';
+import { AppError, notFound } from '../../domain/app-error';
+import { appendAudit } from '../audit/audit.repository';
+import type { AuditActor } from '../../domain/actor';
+import { insertMessage } from '../messages/message.repository';
 import type { UploadService } from '../storage/upload.service';
 import type { UnitInfoService } from '../units/unit-info.service';
-import { findUnit } from '../units/unit-info.service';
+import { findUnit } from '../units/unit.repository';
 import { computeRoute } from './application-route';
 import { writeTransition } from './application-transition';
 
@@ -325,7 +326,7 @@ export function createApplicationService(
     },
 
     /** A new draft: 申报信息 first; the tables start empty. */
-    async create(actor: Actor & { accountId: number }, body: ApplicationChoicesBody) {
+    async create(actor: AuditActor & { accountId: number }, body: ApplicationChoicesBody) {
       const person = await db
         .selectFrom('applicant')
         .select(['unit_id'])
@@ -360,7 +361,7 @@ export function createApplicationService(
 
     /** 申报信息 change only in a draft (after 重置流程 too); the unit is the person's current one. */
     async updateChoices(
-      actor: Actor & { accountId: number },
+      actor: AuditActor & { accountId: number },
       id: number,
       seenVersion: number,
       body: ApplicationChoicesBody,
@@ -390,7 +391,7 @@ export function createApplicationService(
 
     /** Saves one table of a draft or of a returned application; other tables stay as they are. */
     async saveTable(
-      actor: Actor & { accountId: number },
+      actor: AuditActor & { accountId: number },
       id: number,
       table: FormTableKey,
       seenVersion: number,
@@ -407,7 +408,7 @@ export function createApplicationService(
     },
 
     async addAttachment(
-      actor: Actor & { accountId: number },
+      actor: AuditActor & { accountId: number },
       id: number,
       category: AttachmentCategory,
       file: { originalName: string; content: Buffer },
@@ -443,7 +444,7 @@ export function createApplicationService(
       });
     },
 
-    async removeAttachment(actor: Actor & { accountId: number }, id: number, attachmentId: number) {
+    async removeAttachment(actor: AuditActor & { accountId: number }, id: number, attachmentId: number) {
       const row = await own(actor.accountId, id);
       if (!tablesEditable(row))
         throw new AppError('RULE_VIOLATED', '申报已提交，需要当前审核部门【返回修改】后方可修改附件');
@@ -492,7 +493,7 @@ export function createApplicationService(
      * 提交: the route is computed and stored, the workflow moves, the log row and the notices are
      * written, all in one transaction on the locked application.
      */
-    async submit(actor: Actor & { accountId: number }, id: number, seenVersion: number) {
+    async submit(actor: AuditActor & { accountId: number }, id: number, seenVersion: number) {
       const stored = await own(actor.accountId, id);
       const person = await db
         .selectFrom('applicant')
@@ -557,14 +558,14 @@ export function createApplicationService(
           detail: { stage: state.route?.[state.stageIndex!]?.stage },
         });
         const step = state.route![state.stageIndex!]!;
-        await sendMessage(trx, now, {
+        await insertMessage(trx, now, {
           recipientAccountId: actor.accountId,
           senderAccountId: null,
           senderKind: 'system',
           content: `您的申报已提交，当前在${reviewStageLabels[step.stage]}（${step.orgName}）。`,
         });
         if (step.holder === 'unit') {
-          await sendMessage(trx, now, {
+          await insertMessage(trx, now, {
             recipientAccountId: unit.account_id,
             senderAccountId: null,
             senderKind: 'system',

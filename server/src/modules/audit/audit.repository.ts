@@ -1,15 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { AccountKind } from '#common';
-import type { Database } from '../../db/schema';
-
-/** Who did something, and from where: taken from the request, written with every audit row. */
-export interface Actor {
-  accountId: number | null;
-  role: AccountKind | 'anonymous' | 'system';
-  ip: string | null;
-}
-
-export const systemActor: Actor = { accountId: null, role: 'system', ip: null };
+import type { Executor } from '../../db/database';
+import type { AuditActor } from '../../domain/actor';
 
 export interface AuditEntry {
   action: string;
@@ -21,13 +11,13 @@ export interface AuditEntry {
 }
 
 /** Appends one row; pass the transaction of the change it records, so both land or neither does. */
-export async function appendAudit(db: Kysely<Database>, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
+export async function appendAudit(db: Executor, actor: AuditActor, at: Date, entry: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
       occurred_at: at,
       actor_account_id: actor.accountId,
-      actor_role: actor.role,
+      actor_role: actor.kind,
       action: entry.action,
       object_type: entry.objectType ?? null,
       object_id: entry.objectId === undefined ? null : String(entry.objectId),

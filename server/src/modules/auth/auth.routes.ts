@@ -13,7 +13,7 @@ import {
   type SessionAccount,
 } from '#common';
 import type { AccountRow } from '../../db/schema';
-import { actorOf, sessionCookieName } from '../../http/auth-guard';
+import { auditActorOf, sessionCookieName } from '../../http/auth-guard';
 import type { Services } from '../../services';
 
 export function presentAccount(account: AccountRow): SessionAccount {
@@ -141,7 +141,7 @@ export const authRoutes =
         },
       },
       async (request) => {
-        await s.accounts.resetPassword(actorOf(request), request.body);
+        await s.accounts.resetPassword(auditActorOf(request), request.body);
         return { ok: true as const };
       },
     );

@@ -3,8 +3,9 @@ import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import type { AccountRow } from '../../db/schema';
-import { AppError } from '../../http/app-error';
-import { appendAudit, type Actor } from '../audit/audit.repository';
+import { AppError } from '../../domain/app-error';
+import { appendAudit } from '../audit/audit.repository';
+import type { AuditActor } from '../../domain/actor';
 import { findAccountForLogin } from './account.repository';
 import { lockedMessage, unlockAuthority } from './lockout.policy';
 import { burnPasswordCheck, verifyPassword } from './password-hasher';
@@ -43,7 +44,7 @@ export function createAuthService(
     },
 
     async login(kind, username, password, meta) {
-      const actor: Actor = { accountId: null, role: 'anonymous', ip: meta.ip };
+      const actor: AuditActor = { accountId: null, kind: 'anonymous', ip: meta.ip };
       const account = await findAccountForLogin(db, kind, username);
       if (!account) {
         await burnPasswordCheck(password);
@@ -55,7 +56,7 @@ export function createAuthService(
         });
         throw new AppError('CREDENTIALS_INVALID', '用户名或密码错误');
       }
-      const accountActor: Actor = { accountId: account.id, role: account.kind, ip: meta.ip };
+      const accountActor: AuditActor = { accountId: account.id, kind: account.kind, ip: meta.ip };
       const refuseLocked = async () => {
         await appendAudit(db, accountActor, clock.now(), {
           action: 'auth.login',

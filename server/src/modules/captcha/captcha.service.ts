@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import svgCaptcha from 'svg-captcha';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../domain/app-error';
 
 export interface CaptchaService {
   create(): Promise<{ captchaId: string; svg: string }>;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiErrorSchema } from '#common';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../domain/app-error';
 import type { Services } from '../../services';
 
 export const healthRoutes =

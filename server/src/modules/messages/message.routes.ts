@@ -8,21 +8,18 @@ import {
   sentPageSchema,
   unreadCountSchema,
 } from '#common';
-import { anyAccount, requireAccount, type AuthedRequest } from '../../http/auth-guard';
-import type { Services } from '../../services';
+import { anyAccount } from '../../http/auth-guard';
+import { signedIn } from '../../http/actor-scope';
+import type { MessageService } from './message.service';
 
-export const messageRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
-  async (app) => {
+export const messageRoutes = (deps: { messages: MessageService }): FastifyPluginAsyncZod =>
+  signedIn(anyAccount, (app, actorOf) => {
     const errors = { '4xx': apiErrorSchema };
-    const signedIn = requireAccount(anyAccount);
     const tags = ['messages'];
-    const me = (request: unknown) => (request as AuthedRequest).auth.account.id;
 
     app.get(
       '/messages/inbox',
       {
-        onRequest: signedIn,
         schema: {
           tags,
           summary: '我的消息',
@@ -30,30 +27,24 @@ export const messageRoutes =
           response: { 200: inboxPageSchema, ...errors },
         },
       },
-      async (request) => s.messages.inbox(me(request), request.query),
+      async (request) => deps.messages.inbox(await actorOf(request), request.query),
     );
     app.get(
       '/messages/unread-count',
-      { onRequest: signedIn, schema: { tags, summary: '未读消息数', response: { 200: unreadCountSchema, ...errors } } },
-      async (request) => ({
-        unread: await s.messages.unreadCount(me(request)),
-      }),
+      { schema: { tags, summary: '未读消息数', response: { 200: unreadCountSchema, ...errors } } },
+      async (request) => ({ unread: await deps.messages.unreadCount(await actorOf(request)) }),
     );
     app.post(
       '/messages/:id/read',
-      {
-        onRequest: signedIn,
-        schema: { tags, summary: '标记为已读', params: idParamsSchema, response: { 200: okSchema, ...errors } },
-      },
+      { schema: { tags, summary: '标记为已读', params: idParamsSchema, response: { 200: okSchema, ...errors } } },
       async (request) => {
-        await s.messages.markRead(me(request), Number(request.params.id));
+        await deps.messages.markRead(await actorOf(request), Number(request.params.id));
         return { ok: true as const };
       },
     );
     app.get(
       '/messages/sent',
       {
-        onRequest: signedIn,
         schema: {
           tags,
           summary: '已发消息',
@@ -61,6 +52,6 @@ export const messageRoutes =
           response: { 200: sentPageSchema, ...errors },
         },
       },
-      async (request) => s.messages.sent(me(request), request.query),
+      async (request) => deps.messages.sent(await actorOf(request), request.query),
     );
-  };
+  });

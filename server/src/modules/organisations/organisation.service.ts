@@ -9,8 +9,9 @@ import type {
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { uniqueViolation } from '../../db/unique-violation';
-import { AppError, notFound } from '../../http/app-error';
-import { appendAudit, type Actor } from '../audit/audit.repository';
+import { AppError, notFound } from '../../domain/app-error';
+import { appendAudit } from '../audit/audit.repository';
+import type { AuditActor } from '../../domain/actor';
 import { generatePassword } from '../auth/password-generator';
 import { hashPassword } from '../auth/password-hasher';
 import { findRegion } from '../reference/region.repository';
@@ -24,7 +25,7 @@ type BatchBody = z.output<typeof batchBodySchema>;
 async function audited<T>(
   db: Db,
   clock: Clock,
-  actor: Actor,
+  actor: AuditActor,
   duplicate: string,
   write: (trx: Db, now: Date) => Promise<{ result: T; audit: Parameters<typeof appendAudit>[3] }>,
 ): Promise<T> {
@@ -50,7 +51,7 @@ export function createOrganisationService(db: Db, clock: Clock) {
   }
 
   return {
-    async saveSupervisor(actor: Actor, body: SupervisorBody, id?: number) {
+    async saveSupervisor(actor: AuditActor, body: SupervisorBody, id?: number) {
       await assertRegion(body.regionCode);
       return audited(db, clock, actor, '已有同名的主管部门', async (trx, now) => {
         const values = { name: body.name, region_code: body.regionCode ?? null, updated_at: now };
@@ -74,7 +75,7 @@ export function createOrganisationService(db: Db, clock: Clock) {
       });
     },
 
-    async saveHrBureau(actor: Actor, body: HrBureauBody, id?: number) {
+    async saveHrBureau(actor: AuditActor, body: HrBureauBody, id?: number) {
       const region = await assertRegion(body.regionCode);
       return audited(db, clock, actor, `${region!.full_name} 已有人社局`, async (trx, now) => {
         const values = { name: body.name, region_code: body.regionCode, updated_at: now };
@@ -98,7 +99,7 @@ export function createOrganisationService(db: Db, clock: Clock) {
       });
     },
 
-    async saveCommittee(actor: Actor, body: CommitteeBody, id?: number) {
+    async saveCommittee(actor: AuditActor, body: CommitteeBody, id?: number) {
       const series = await db
         .selectFrom('series')
         .select('code')
@@ -134,7 +135,7 @@ export function createOrganisationService(db: Db, clock: Clock) {
       });
     },
 
-    async saveBatch(actor: Actor, committeeId: number, body: BatchBody, batchId?: number) {
+    async saveBatch(actor: AuditActor, committeeId: number, body: BatchBody, batchId?: number) {
       const committee = await db.selectFrom('committee').select('id').where('id', '=', committeeId).executeTakeFirst();
       if (!committee) throw notFound('评委会不存在');
       return audited(db, clock, actor, `该评委会 ${body.year} 年度的批次已存在`, async (trx, now) => {
@@ -173,7 +174,7 @@ export function createOrganisationService(db: Db, clock: Clock) {
     },
 
     /** A 审核用户 of one organisation, with a one-time password the admin hands over; it must be changed at first login. */
-    async createReviewer(actor: Actor, body: ReviewerCreateBody) {
+    async createReviewer(actor: AuditActor, body: ReviewerCreateBody) {
       const orgId = Number(body.orgId);
       const table = ({ supervisor: 'supervisor', hrBureau: 'hr_bureau', committee: 'committee' } as const)[
         body.orgKind
@@ -228,7 +229,7 @@ export function createOrganisationService(db: Db, clock: Clock) {
     },
 
     /** A new one-time password for a reviewer who lost theirs. */
-    async resetReviewerPassword(actor: Actor, accountId: number) {
+    async resetReviewerPassword(actor: AuditActor, accountId: number) {
       const reviewer = await db
         .selectFrom('reviewer')
         .select('account_id')

@@ -10,7 +10,7 @@ import {
   specialtySchema,
 } from '#common';
 import type { SpecialtyTable } from '../../db/schema';
-import { AppError, notFound } from '../../http/app-error';
+import { AppError, notFound } from '../../domain/app-error';
 import { authedActor, requireAccount, type AuthedRequest } from '../../http/auth-guard';
 import { uniqueViolation } from '../../db/unique-violation';
 import { appendAudit } from '../audit/audit.repository';

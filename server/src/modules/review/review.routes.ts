@@ -9,7 +9,7 @@ import {
   unitOpinionBodySchema,
   unitOpinionSchema,
 } from '#common';
-import { AppError, notFound } from '../../http/app-error';
+import { AppError, notFound } from '../../domain/app-error';
 import { requireAccount, type AuthedRequest } from '../../http/auth-guard';
 import type { Services } from '../../services';
 

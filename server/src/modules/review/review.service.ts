@@ -14,19 +14,20 @@ import {
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
-import { AppError, forbidden, notFound } from '../../http/app-error';
+import { AppError, forbidden, notFound } from '../../domain/app-error';
 import type { AccountRow } from '../../db/schema';
-import { appendAudit, type Actor } from '../audit/audit.repository';
+import { appendAudit } from '../audit/audit.repository';
+import type { AuditActor } from '../../domain/actor';
 import { writeTransition } from '../applications/application-transition';
 import { whereNow, type ApplicationRow, type ApplicationService } from '../applications/application.service';
-import { sendMessage } from '../messages/message.repository';
+import { insertMessage } from '../messages/message.repository';
 import { reviewerOrg } from '../organisations/organisation.repository';
 import { contains } from '../../db/contains';
 
 /** A desk: the unit or the reviewer organisation an account decides for. */
 export interface Desk {
   account: AccountRow;
-  actor: Actor & { accountId: number };
+  actor: AuditActor & { accountId: number };
   workflowActor: WorkflowActor;
   orgKind: 'unit' | OrgKind;
   orgId: number;
@@ -150,7 +151,7 @@ export function createReviewService(
       return: `您的申报被${desk.orgName}返回修改，请修改申报信息后重新提交，提交后将直接回到${desk.orgName}审核。`,
       reset: `您的申报被${desk.orgName}重置流程，可重新选择单位、评委会、专业、等级并修改封面后再提交。`,
     }[action];
-    await sendMessage(trx, at, {
+    await insertMessage(trx, at, {
       recipientAccountId: row.applicant_account_id,
       senderAccountId: desk.account.id,
       senderKind: desk.account.kind,
@@ -161,7 +162,7 @@ export function createReviewService(
   return {
     /** The desk an account works at, or 403 for an account without one. */
     async deskOf(account: AccountRow, ip: string | null): Promise<Desk> {
-      const actor = { accountId: account.id, role: account.kind, ip };
+      const actor = { accountId: account.id, kind: account.kind, ip };
       if (account.kind === 'unit') {
         const unit = await db
           .selectFrom('unit')

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiErrorSchema, phoneSchema, sendSmsBodySchema, sendSmsReplySchema, type SmsPurpose } from '#common';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../domain/app-error';
 import type { Services } from '../../services';
 
 export const smsRoutes =

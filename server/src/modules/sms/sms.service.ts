@@ -4,7 +4,7 @@ import type { SmsPurpose } from '#common';
 import { startOfBeijingDay, type Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../domain/app-error';
 import type { SmsProvider } from './sms.provider';
 
 export interface SmsService {

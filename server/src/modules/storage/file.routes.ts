@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '#common';
-import { notFound } from '../../http/app-error';
+import { notFound } from '../../domain/app-error';
 import { anyAccount, requireAccount, type AuthedRequest } from '../../http/auth-guard';
 import type { Services } from '../../services';
 

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../domain/app-error';
 import type { FileStorage } from './file-storage';
 
 /** What we accept, recognised by the bytes of the file, not by its name. */

@@ -9,7 +9,7 @@ import {
   supervisorDeskPageSchema,
   supervisorDeskQuerySchema,
 } from '#common';
-import { forbidden, notFound } from '../../http/app-error';
+import { forbidden, notFound } from '../../domain/app-error';
 import { authedActor, requireAccount, type AuthedRequest } from '../../http/auth-guard';
 import type { Services } from '../../services';
 import { reviewerOrg } from '../organisations/organisation.repository';

@@ -4,9 +4,10 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { UnitRow } from '../../db/schema';
 import { uniqueViolation } from '../../db/unique-violation';
-import { AppError, notFound } from '../../http/app-error';
-import { appendAudit, type Actor } from '../audit/audit.repository';
-import { sendMessage } from '../messages/message.repository';
+import { AppError, notFound } from '../../domain/app-error';
+import { appendAudit } from '../audit/audit.repository';
+import type { AuditActor } from '../../domain/actor';
+import { insertMessage } from '../messages/message.repository';
 import { contains } from '../../db/contains';
 
 /** 选择或变更主管单位 (manual §2.3) on the unit's side, and the supervising department's desk. */
@@ -27,7 +28,7 @@ export function createSupervisionService(db: Db, clock: Clock) {
         .execute();
     },
 
-    async add(actor: Actor & { accountId: number }, unit: UnitRow, supervisorId: number) {
+    async add(actor: AuditActor & { accountId: number }, unit: UnitRow, supervisorId: number) {
       const supervisor = await db
         .selectFrom('supervisor')
         .select(['id', 'name'])
@@ -61,7 +62,7 @@ export function createSupervisionService(db: Db, clock: Clock) {
             detail: { unitId: unit.id, supervisorId: supervisor.id },
           });
           for (const reviewer of await reviewersOf(trx, supervisor.id)) {
-            await sendMessage(trx, now, {
+            await insertMessage(trx, now, {
               recipientAccountId: reviewer.account_id,
               senderAccountId: actor.accountId,
               senderKind: 'unit',
@@ -75,7 +76,7 @@ export function createSupervisionService(db: Db, clock: Clock) {
       }
     },
 
-    async setDefault(actor: Actor, unit: UnitRow, requestId: number) {
+    async setDefault(actor: AuditActor, unit: UnitRow, requestId: number) {
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
         const row = await trx
@@ -99,7 +100,7 @@ export function createSupervisionService(db: Db, clock: Clock) {
     },
 
     /** 删除/移除; when the default goes, the oldest remaining choice becomes the default (a unit with supervisors needs one). */
-    async remove(actor: Actor, unit: UnitRow, requestId: number) {
+    async remove(actor: AuditActor, unit: UnitRow, requestId: number) {
       return db.transaction().execute(async (trx) => {
         const now = clock.now();
         const row = await trx
@@ -186,7 +187,7 @@ export function createSupervisionService(db: Db, clock: Clock) {
 
     /** The department approves or refuses a unit's request; the unit is told in its 消息. */
     async decide(
-      actor: Actor & { accountId: number },
+      actor: AuditActor & { accountId: number },
       supervisorId: number,
       requestId: number,
       decision: 'approve' | 'reject',
@@ -225,7 +226,7 @@ export function createSupervisionService(db: Db, clock: Clock) {
           objectId: row.id,
           detail: { unitId: row.unit_id, supervisorId, opinion },
         });
-        await sendMessage(trx, now, {
+        await insertMessage(trx, now, {
           recipientAccountId: row.account_id,
           senderAccountId: actor.accountId,
           senderKind: 'reviewer',

@@ -3,12 +3,13 @@ import { ageOn, maskIdNumber, maskPhone } from '#common';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { UnitRow } from '../../db/schema';
-import { notFound } from '../../http/app-error';
+import { notFound } from '../../domain/app-error';
 import type { AccountService } from '../account/account.service';
-import { appendAudit, type Actor } from '../audit/audit.repository';
+import { appendAudit } from '../audit/audit.repository';
+import type { AuditActor } from '../../domain/actor';
 import { generatePassword } from '../auth/password-generator';
 import { hashPassword } from '../auth/password-hasher';
-import { sendMessage } from '../messages/message.repository';
+import { insertMessage } from '../messages/message.repository';
 import { contains } from '../../db/contains';
 
 /** 专业技术人员 (manual §3.1): the people who chose the unit, and what the unit may do for them. */
@@ -72,11 +73,11 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
       };
     },
 
-    async message(actor: Actor & { accountId: number }, unit: UnitRow, accountId: number, content: string) {
+    async message(actor: AuditActor & { accountId: number }, unit: UnitRow, accountId: number, content: string) {
       const person = await ownPerson(unit, accountId);
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        await sendMessage(trx, now, {
+        await insertMessage(trx, now, {
           recipientAccountId: person.account_id,
           senderAccountId: actor.accountId,
           senderKind: 'unit',
@@ -94,7 +95,7 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
      * 重置密码: unlike the manual's fixed 123456, a one-time password shown once to the unit; the person
      * must change it at the next login, and every open session of theirs ends.
      */
-    async resetPassword(actor: Actor, unit: UnitRow, accountId: number) {
+    async resetPassword(actor: AuditActor, unit: UnitRow, accountId: number) {
       const person = await ownPerson(unit, accountId);
       const temporaryPassword = generatePassword();
       const passwordHash = await hashPassword(temporaryPassword);
@@ -117,7 +118,7 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
           objectId: person.account_id,
           detail: { unitId: unit.id },
         });
-        await sendMessage(trx, now, {
+        await insertMessage(trx, now, {
           recipientAccountId: person.account_id,
           senderAccountId: null,
           senderKind: 'system',
@@ -128,7 +129,7 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
     },
 
     /** 移除: the person leaves the unit; their applications stay as they are. */
-    async remove(actor: Actor, unit: UnitRow, accountId: number) {
+    async remove(actor: AuditActor, unit: UnitRow, accountId: number) {
       const person = await ownPerson(unit, accountId);
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
@@ -144,7 +145,7 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
           objectId: person.account_id,
           detail: { unitId: unit.id },
         });
-        await sendMessage(trx, now, {
+        await insertMessage(trx, now, {
           recipientAccountId: person.account_id,
           senderAccountId: null,
           senderKind: 'system',
@@ -153,7 +154,7 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
       });
     },
 
-    async unlock(actor: Actor & { accountId: number }, unit: UnitRow, accountId: number) {
+    async unlock(actor: AuditActor & { accountId: number }, unit: UnitRow, accountId: number) {
       await ownPerson(unit, accountId);
       await accounts.unlock(actor, { kind: 'unit', accountId: actor.accountId, unitId: unit.id }, accountId);
     },

@@ -14,7 +14,7 @@ import {
   unitReadinessSchema,
   unitSupervisorRowSchema,
 } from '#common';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../domain/app-error';
 import { anyAccount, authedActor, requireAccount, type AuthedRequest } from '../../http/auth-guard';
 import type { Services } from '../../services';
 import { listSupervisors, openBatches } from '../organisations/organisation.repository';

@@ -4,20 +4,14 @@ import type { unitInfoBodySchema } from '#common';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { UnitRow } from '../../db/schema';
-import { AppError, notFound } from '../../http/app-error';
-import { appendAudit, type Actor } from '../audit/audit.repository';
+import { AppError, notFound } from '../../domain/app-error';
+import { appendAudit } from '../audit/audit.repository';
+import type { AuditActor } from '../../domain/actor';
 import { findRegion, regionPath } from '../reference/region.repository';
+import { findUnitByAccount } from './unit.repository';
 import { hrBureauRegionCode, missingUnitInfo, unitInfoRuleProblems } from './unit-rules';
 
 type UnitInfoInput = z.output<typeof unitInfoBodySchema>;
-
-export function findUnitByAccount(db: Db, accountId: number): Promise<UnitRow | undefined> {
-  return db.selectFrom('unit').selectAll().where('account_id', '=', accountId).executeTakeFirst();
-}
-
-export function findUnit(db: Db, unitId: number): Promise<UnitRow | undefined> {
-  return db.selectFrom('unit').selectAll().where('id', '=', unitId).executeTakeFirst();
-}
 
 export function createUnitInfoService(db: Db, clock: Clock) {
   async function hrBureauFor(unit: UnitRow) {
@@ -73,7 +67,7 @@ export function createUnitInfoService(db: Db, clock: Clock) {
       };
     },
 
-    async update(actor: Actor & { accountId: number }, unit: UnitRow, input: UnitInfoInput): Promise<void> {
+    async update(actor: AuditActor & { accountId: number }, unit: UnitRow, input: UnitInfoInput): Promise<void> {
       const region = await findRegion(db, input.regionCode);
       const problems = unitInfoRuleProblems(input.nature, input.level, region);
       if (problems.length) throw new AppError('RULE_VIOLATED', problems.join('；'), { problems });

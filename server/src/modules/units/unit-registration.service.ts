@@ -2,9 +2,10 @@ import { maskPhone, type UnitRegisterBody } from '#common';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { uniqueViolation } from '../../db/unique-violation';
-import { AppError } from '../../http/app-error';
+import { AppError } from '../../domain/app-error';
 import { phoneTakenError } from '../account/account.service';
-import { appendAudit, type Actor } from '../audit/audit.repository';
+import { appendAudit } from '../audit/audit.repository';
+import type { AuditActor } from '../../domain/actor';
 import { phoneInUse } from '../auth/account.repository';
 import { hashPassword } from '../auth/password-hasher';
 import type { SmsService } from '../sms/sms.service';
@@ -58,7 +59,7 @@ export async function insertUnitWithAccount(
 /** 单位注册 (manual §1.2): one account and one unit, created together or not at all. */
 export async function registerUnit(
   deps: { db: Db; clock: Clock; sms: SmsService },
-  actor: Actor,
+  actor: AuditActor,
   body: UnitRegisterBody,
 ): Promise<{ unitId: number; accountId: number }> {
   const { db, clock, sms } = deps;
@@ -71,7 +72,7 @@ export async function registerUnit(
       const now = clock.now();
       await sms.consume(trx, codeId);
       const { accountId, unitId } = await insertUnitWithAccount(trx, now, { ...body, passwordHash });
-      await appendAudit(trx, { ...actor, accountId, role: 'unit' }, now, {
+      await appendAudit(trx, { ...actor, accountId, kind: 'unit' }, now, {
         action: 'unit.register',
         objectType: 'unit',
         objectId: unitId,

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiErrorSchema, unitRegisterBodySchema, unitSummarySchema } from '#common';
-import { notFound } from '../../http/app-error';
-import { actorOf, requireAccount, type AuthedRequest } from '../../http/auth-guard';
+import { notFound } from '../../domain/app-error';
+import { auditActorOf, requireAccount, type AuthedRequest } from '../../http/auth-guard';
 import type { Services } from '../../services';
 import { registerUnit } from './unit-registration.service';
 
@@ -21,7 +21,7 @@ export const unitRoutes =
         },
       },
       async (request, reply) => {
-        const { unitId } = await registerUnit(s, actorOf(request), request.body);
+        const { unitId } = await registerUnit(s, auditActorOf(request), request.body);
         return reply.status(201).send({ unitId: String(unitId) });
       },
     );

@@ -1,0 +1,66 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { AppError } from '../domain/app-error';
+
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+  /** A cursor from `nextCursor`: read the page after it by key instead of by offset. */
+  after?: string;
+}
+
+export interface PageOf<R> {
+  rows: R[];
+  total: number;
+  nextCursor: string | null;
+}
+
+/** Newest first by a timestamp column, then by id: the order of every list that can grow large. */
+export interface KeyOrder<R> {
+  sort: string;
+  id: string;
+  keyOf: (row: R) => { sort: Date; id: number };
+}
+
+const encode = (key: { sort: Date; id: number }) =>
+  Buffer.from(JSON.stringify([key.sort.toISOString(), key.id])).toString('base64url');
+
+function decode(cursor: string): { sort: Date; id: number } {
+  try {
+    const [sort, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
+    const at = new Date(String(sort));
+    if (Number.isNaN(at.getTime()) || !Number.isSafeInteger(id)) throw new Error('bad cursor');
+    return { sort: at, id: id as number };
+  } catch {
+    throw new AppError('VALIDATION_FAILED', '分页参数有误，请回到第一页重新查询');
+  }
+}
+
+/**
+ * One page of a filtered list and the count of all its rows. `base` holds the joins and filters,
+ * `rows` adds the columns the list shows. With `order`, the list is sorted newest first and a
+ * request carrying `after` is read by key (fast at any depth); without it, `rows` sorts and pages go
+ * by offset.
+ */
+export async function paginate<DB, TB extends keyof DB, O, R>(
+  base: SelectQueryBuilder<DB, TB, O>,
+  request: PageRequest,
+  rows: (query: SelectQueryBuilder<DB, TB, O>) => SelectQueryBuilder<DB, TB, R>,
+  order?: KeyOrder<R>,
+): Promise<PageOf<R>> {
+  let query = rows(base);
+  if (order) {
+    query = query.orderBy(sql.ref(order.sort), 'desc').orderBy(sql.ref(order.id), 'desc');
+    if (request.after) {
+      const key = decode(request.after);
+      query = query.where(sql<boolean>`(${sql.ref(order.sort)}, ${sql.ref(order.id)}) < (${key.sort}, ${key.id})`);
+    }
+  }
+  if (!order || !request.after) query = query.offset((request.page - 1) * request.pageSize);
+  const [items, count] = await Promise.all([
+    query.limit(request.pageSize).execute(),
+    base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  const last = items.at(-1);
+  const nextCursor = order && last && items.length === request.pageSize ? encode(order.keyOf(last)) : null;
+  return { rows: items, total: (count as { total: number }).total, nextCursor };
+}

@@ -1,0 +1,27 @@
+import type { Executor } from '../../db/database';
+import type { AccountRow } from '../../db/schema';
+import type { Actor } from '../../domain/actor';
+import { AppError, forbidden } from '../../domain/app-error';
+import { reviewerOrg } from '../organisations/organisation.repository';
+import { findUnitByAccount } from '../units/unit.repository';
+
+/** Whom a signed-in account speaks for: looked up once per request, by the guard's scope. */
+export async function resolveActor(db: Executor, account: AccountRow, ip: string | null): Promise<Actor> {
+  const base = { accountId: account.id, displayName: account.display_name, ip };
+  switch (account.kind) {
+    case 'applicant':
+      return { ...base, kind: 'applicant' };
+    case 'unit': {
+      const unit = await findUnitByAccount(db, account.id);
+      if (!unit) throw new AppError('NOT_FOUND', '单位不存在');
+      return { ...base, kind: 'unit', unitId: unit.id, unitName: unit.name };
+    }
+    case 'reviewer': {
+      const org = await reviewerOrg(db, account.id);
+      if (!org) throw forbidden('审核用户未关联机构，请联系平台');
+      return { ...base, kind: 'reviewer', ...org };
+    }
+    case 'admin':
+      return { ...base, kind: 'admin' };
+  }
+}
