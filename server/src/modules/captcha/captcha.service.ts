@@ -3,6 +3,7 @@ import svgCaptcha from 'svg-captcha';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { AppError } from '../../domain/app-error';
+import { deleteExpiredCaptchas, insertCaptcha, takeCaptcha } from './captcha.repository';
 
 export interface CaptchaService {
   create(): Promise<{ captchaId: string; svg: string }>;
@@ -27,24 +28,17 @@ export function createCaptchaService(
       const now = clock.now();
       const captchaId = randomUUID();
       // Expired captchas are swept as new ones are made, so the table stays the size of five minutes' traffic.
-      await db.deleteFrom('captcha').where('expires_at', '<', now).execute();
-      await db
-        .insertInto('captcha')
-        .values({
-          id: captchaId,
-          answer: captcha.text.toLowerCase(),
-          created_at: now,
-          expires_at: new Date(now.getTime() + options.ttlMinutes * 60_000),
-        })
-        .execute();
+      await deleteExpiredCaptchas(db, now);
+      await insertCaptcha(db, {
+        id: captchaId,
+        answer: captcha.text.toLowerCase(),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + options.ttlMinutes * 60_000),
+      });
       return { captchaId, svg: captcha.data };
     },
     async verify(captchaId, answer) {
-      const row = await db
-        .deleteFrom('captcha')
-        .where('id', '=', captchaId)
-        .returning(['answer', 'expires_at'])
-        .executeTakeFirst();
+      const row = await takeCaptcha(db, captchaId);
       const given = answer.trim().toLowerCase();
       if (options.testCode && given === options.testCode.toLowerCase()) return;
       if (!row || row.expires_at < clock.now())
