@@ -36,6 +36,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { createConsoleSmsProvider, createTencentSmsProvider, type SmsProvider } from './modules/sms/sms.provider';
 import { smsRoutes } from './modules/sms/sms.routes';
 import { createSmsService } from './modules/sms/sms.service';
+import { createSmsCodeService } from './modules/sms/sms-code.service';
 import { unitRoutes } from './modules/units/units.routes';
 import type { Services } from './services';
 import { organisationRoutes } from './modules/organisations/organisation.routes';
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ttlMinutes: config.captchaTtlMinutes,
       testCode: config.captchaTestCode,
     }),
+    smsCodes: createSmsCodeService({ accounts, sms }),
     accounts,
     storage,
     uploads,

@@ -6,6 +6,7 @@ import type { AuthService } from './modules/auth/auth.service';
 import type { SessionService } from './modules/auth/session.service';
 import type { CaptchaService } from './modules/captcha/captcha.service';
 import type { SmsService } from './modules/sms/sms.service';
+import type { SmsCodeService } from './modules/sms/sms-code.service';
 import type { OrganisationService } from './modules/organisations/organisation.service';
 import type { FileStorage } from './modules/storage/file-storage';
 import type { UploadService } from './modules/storage/upload.service';
@@ -24,6 +25,7 @@ export interface Services {
   clock: Clock;
   captcha: CaptchaService;
   sms: SmsService;
+  smsCodes: SmsCodeService;
   sessions: SessionService;
   auth: AuthService;
   accounts: AccountService;

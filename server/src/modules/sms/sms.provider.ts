@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
+import { insertOutboxMessage } from './sms.repository';
 
 /** Sends one verification code by text message. A gateway adapter implements it. */
 export interface SmsProvider {
@@ -27,18 +28,12 @@ export function createConsoleSmsProvider(db: Db, clock: Clock, log: (msg: string
     name: 'console',
     async sendCode(phone, code, ttlMinutes) {
       const content = smsCodeText(code, ttlMinutes);
-      await db
-        .insertInto('sms_outbox')
-        .values({ phone, content, provider: 'console', created_at: clock.now() })
-        .execute();
+      await insertOutboxMessage(db, { phone, content, provider: 'console', createdAt: clock.now() });
       log(`[短信] ${phone}: ${content}`);
     },
     async sendNotice(phone, orgName, result) {
       const content = noticeText(orgName, result);
-      await db
-        .insertInto('sms_outbox')
-        .values({ phone, content, provider: 'console', created_at: clock.now() })
-        .execute();
+      await insertOutboxMessage(db, { phone, content, provider: 'console', createdAt: clock.now() });
       log(`[短信] ${phone}: ${content}`);
     },
   };

@@ -1,16 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { apiErrorSchema, phoneSchema, sendSmsBodySchema, sendSmsReplySchema, type SmsPurpose } from '#common';
-import { AppError } from '../../domain/app-error';
-import type { Services } from '../../services';
+import { apiErrorSchema, phoneSchema, sendSmsBodySchema, sendSmsReplySchema } from '#common';
+import type { Config } from '../../config';
+import type { SmsCodeService } from './sms-code.service';
+import type { SmsService } from './sms.service';
 
 export const smsRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (deps: { config: Config; sms: SmsService; smsCodes: SmsCodeService }): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/sms/codes',
       {
-        config: { rateLimit: { max: s.config.rateLimits.sms, timeWindow: 60_000 } },
+        config: { rateLimit: { max: deps.config.rateLimits.sms, timeWindow: 60_000 } },
         schema: {
           tags: ['sms'],
           summary: '获取短信验证码',
@@ -18,32 +19,10 @@ export const smsRoutes =
           response: { 200: sendSmsReplySchema, '4xx': apiErrorSchema },
         },
       },
-      async (request) => {
-        const { phone, purpose, kind } = request.body;
-        // Each purpose refuses a phone that could not use the code, before one of its three daily sends is spent.
-        const checks: Record<SmsPurpose, () => Promise<void>> = {
-          unitRegister: () => s.accounts.assertPhoneFree('unit', phone),
-          applicantRegister: () => s.accounts.assertPhoneFree('applicant', phone),
-          resetPassword: async () => {
-            if (kind) return s.accounts.assertPhoneRegistered(kind, phone);
-            const unit = await s.accounts.assertPhoneRegistered('unit', phone).then(
-              () => true,
-              () => false,
-            );
-            if (!unit) await s.accounts.assertPhoneRegistered('applicant', phone);
-          },
-          changePhone: async () => {
-            const account = request.auth?.account;
-            if (!account) throw new AppError('UNAUTHENTICATED', '请先登录');
-            await s.accounts.assertPhoneFree(account.kind, phone);
-          },
-        };
-        await checks[purpose]();
-        return { ok: true as const, ...(await s.sms.sendCode(phone, purpose)) };
-      },
+      async (request) => deps.smsCodes.request(request.body, request.auth?.account.kind ?? null),
     );
 
-    if (s.config.devOutbox) {
+    if (deps.config.devOutbox) {
       app.get(
         '/dev/sms-outbox',
         {
@@ -58,18 +37,7 @@ export const smsRoutes =
             },
           },
         },
-        async (request) => {
-          let q = s.db
-            .selectFrom('sms_outbox')
-            .select(['phone', 'content', 'created_at'])
-            .orderBy('id', 'desc')
-            .limit(50);
-          if (request.query.phone) q = q.where('phone', '=', request.query.phone);
-          const rows = await q.execute();
-          return {
-            items: rows.map((r) => ({ phone: r.phone, content: r.content, sentAt: r.created_at.toISOString() })),
-          };
-        },
+        async (request) => deps.sms.outbox(request.query.phone),
       );
     }
   };

@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import type { SmsPurpose } from '#common';
+import type { Executor } from '../../db/database';
+
+/** Serialises the sends to one phone until the end of the transaction. */
+export async function lockPhone(trx: Executor, phone: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`sms:${phone}`}))`.execute(trx);
+}
+
+export function lastCodeSentTo(db: Executor, phone: string) {
+  return db
+    .selectFrom('sms_code')
+    .select('created_at')
+    .where('phone', '=', phone)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function codesSentSince(db: Executor, phone: string, since: Date): Promise<number> {
+  const { sent } = await db
+    .selectFrom('sms_code')
+    .select((eb) => eb.fn.countAll<number>().as('sent'))
+    .where('phone', '=', phone)
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(sent);
+}
+
+export async function insertCode(
+  db: Executor,
+  code: { phone: string; purpose: SmsPurpose; codeHash: string; createdAt: Date; expiresAt: Date },
+): Promise<number> {
+  const row = await db
+    .insertInto('sms_code')
+    .values({
+      phone: code.phone,
+      purpose: code.purpose,
+      code_hash: code.codeHash,
+      created_at: code.createdAt,
+      expires_at: code.expiresAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function deleteCode(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('sms_code').where('id', '=', id).execute();
+}
+
+/** The newest code of a phone for a purpose that is neither used nor expired. */
+export function findLiveCode(db: Executor, phone: string, purpose: SmsPurpose, now: Date) {
+  return db
+    .selectFrom('sms_code')
+    .select(['id', 'code_hash', 'failed_attempts'])
+    .where('phone', '=', phone)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Counts a wrong try in one statement and returns the tries so far. */
+export async function countFailedAttempt(db: Executor, id: number): Promise<number> {
+  const row = await db
+    .updateTable('sms_code')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .where('id', '=', id)
+    .returning('failed_attempts')
+    .executeTakeFirstOrThrow();
+  return row.failed_attempts;
+}
+
+/** Marks a code used; false when it already was (a parallel use got there first). */
+export async function markCodeUsed(db: Executor, id: number, at: Date): Promise<boolean> {
+  const used = await db
+    .updateTable('sms_code')
+    .set({ used_at: at })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(used.numUpdatedRows) === 1;
+}
+
+export async function insertOutboxMessage(
+  db: Executor,
+  message: { phone: string; content: string; provider: string; createdAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('sms_outbox')
+    .values({
+      phone: message.phone,
+      content: message.content,
+      provider: message.provider,
+      created_at: message.createdAt,
+    })
+    .execute();
+}
+
+/** The newest 50 messages of the development outbox, of one phone or all. */
+export function recentOutboxMessages(db: Executor, phone: string | undefined) {
+  let q = db.selectFrom('sms_outbox').select(['phone', 'content', 'created_at']).orderBy('id', 'desc').limit(50);
+  if (phone) q = q.where('phone', '=', phone);
+  return q.execute();
+}
