@@ -33,6 +33,7 @@ import { createAuthService } from './modules/auth/auth.service';
 import { createSessionService } from './modules/auth/session.service';
 import { createCaptchaService } from './modules/captcha/captcha.service';
 import { healthRoutes } from './modules/health/health.routes';
+import { createHealthService } from './modules/health/health.service';
 import { createConsoleSmsProvider, createTencentSmsProvider, type SmsProvider } from './modules/sms/sms.provider';
 import { smsRoutes } from './modules/sms/sms.routes';
 import { createSmsService } from './modules/sms/sms.service';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       testCode: config.captchaTestCode,
     }),
     smsCodes: createSmsCodeService({ accounts, sms }),
+    health: createHealthService(db),
     accounts,
     storage,
     uploads,

@@ -7,6 +7,7 @@ import type { SessionService } from './modules/auth/session.service';
 import type { CaptchaService } from './modules/captcha/captcha.service';
 import type { SmsService } from './modules/sms/sms.service';
 import type { SmsCodeService } from './modules/sms/sms-code.service';
+import type { HealthService } from './modules/health/health.service';
 import type { OrganisationService } from './modules/organisations/organisation.service';
 import type { FileStorage } from './modules/storage/file-storage';
 import type { UploadService } from './modules/storage/upload.service';
@@ -26,6 +27,7 @@ export interface Services {
   captcha: CaptchaService;
   sms: SmsService;
   smsCodes: SmsCodeService;
+  health: HealthService;
   sessions: SessionService;
   auth: AuthService;
   accounts: AccountService;

@@ -1,12 +1,10 @@
-import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiErrorSchema } from '#common';
-import { AppError } from '../../domain/app-error';
-import type { Services } from '../../services';
+import type { HealthService } from './health.service';
 
 export const healthRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (deps: { health: HealthService }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/health',
@@ -17,14 +15,6 @@ export const healthRoutes =
           response: { 200: z.object({ status: z.literal('ok') }), '5xx': apiErrorSchema },
         },
       },
-      async (request) => {
-        try {
-          await sql`select 1`.execute(s.db);
-        } catch (error) {
-          request.log.error({ err: error }, 'database did not answer');
-          throw new AppError('UNAVAILABLE', '数据库暂不可用');
-        }
-        return { status: 'ok' as const };
-      },
+      async (request) => deps.health.check((error) => request.log.error({ err: error }, 'database did not answer')),
     );
   };
