@@ -45,6 +45,7 @@ import { createOrganisationService } from './modules/organisations/organisation.
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { createLocalFileStorage, type FileStorage } from './modules/storage/file-storage';
 import { fileRoutes } from './modules/storage/file.routes';
+import { createFileService } from './modules/storage/file.service';
 import { createS3FileStorage } from './modules/storage/s3-file-storage';
 import { createUploadService } from './modules/storage/upload.service';
 import { supervisionRoutes } from './modules/supervision/supervision.routes';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
     smsCodes: createSmsCodeService({ accounts, sms }),
     health: createHealthService(db),
+    files: createFileService(db, storage),
     accounts,
     storage,
     uploads,

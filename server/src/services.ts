@@ -8,6 +8,7 @@ import type { CaptchaService } from './modules/captcha/captcha.service';
 import type { SmsService } from './modules/sms/sms.service';
 import type { SmsCodeService } from './modules/sms/sms-code.service';
 import type { HealthService } from './modules/health/health.service';
+import type { FileService } from './modules/storage/file.service';
 import type { OrganisationService } from './modules/organisations/organisation.service';
 import type { FileStorage } from './modules/storage/file-storage';
 import type { UploadService } from './modules/storage/upload.service';
@@ -28,6 +29,7 @@ export interface Services {
   sms: SmsService;
   smsCodes: SmsCodeService;
   health: HealthService;
+  files: FileService;
   sessions: SessionService;
   auth: AuthService;
   accounts: AccountService;

@@ -4,6 +4,7 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { AppError } from '../../domain/app-error';
 import type { FileStorage } from './file-storage';
+import { insertStoredFile } from './file.repository';
 
 /** What we accept, recognised by the bytes of the file, not by its name. */
 const accepted = new Map([
@@ -42,21 +43,17 @@ export function createUploadService(db: Db, clock: Clock, storage: FileStorage, 
       const key = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}.${extension}`;
       await storage.put(key, content);
       try {
-        const row = await db
-          .insertInto('stored_file')
-          .values({
-            storage_key: key,
-            original_name: originalName.slice(0, 200),
-            content_type: type.mime,
-            size_bytes: content.length,
-            sha256: createHash('sha256').update(content).digest('hex'),
-            owner_account_id: ownerAccountId,
-            purpose,
-            created_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        return { id: row.id, originalName, contentType: type.mime, sizeBytes: content.length };
+        const id = await insertStoredFile(db, {
+          storage_key: key,
+          original_name: originalName.slice(0, 200),
+          content_type: type.mime,
+          size_bytes: content.length,
+          sha256: createHash('sha256').update(content).digest('hex'),
+          owner_account_id: ownerAccountId,
+          purpose,
+          created_at: now,
+        });
+        return { id, originalName, contentType: type.mime, sizeBytes: content.length };
       } catch (error) {
         await storage.remove(key);
         throw error;
