@@ -1,9 +1,13 @@
 import type { AccountKind } from '#common';
-import type { Db } from '../../db/database';
-import type { AccountRow } from '../../db/schema';
+import type { Executor } from '../../db/database';
+import type { AccountRow, NewAccount } from '../../db/schema';
 
 /** The account a login name stands for: its login name, or its phone where the kind logs in by phone. */
-export function findAccountForLogin(db: Db, kind: AccountKind, username: string): Promise<AccountRow | undefined> {
+export function findAccountForLogin(
+  db: Executor,
+  kind: AccountKind,
+  username: string,
+): Promise<AccountRow | undefined> {
   const byPhone = kind === 'unit' || kind === 'applicant';
   return db
     .selectFrom('account')
@@ -17,14 +21,81 @@ export function findAccountForLogin(db: Db, kind: AccountKind, username: string)
     .executeTakeFirst();
 }
 
-export function findAccountById(db: Db, id: number): Promise<AccountRow | undefined> {
+export function findAccountById(db: Executor, id: number): Promise<AccountRow | undefined> {
   return db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findAccountByPhone(db: Db, kind: AccountKind, phone: string): Promise<AccountRow | undefined> {
+export function findAccountByPhone(db: Executor, kind: AccountKind, phone: string): Promise<AccountRow | undefined> {
   return db.selectFrom('account').selectAll().where('kind', '=', kind).where('phone', '=', phone).executeTakeFirst();
 }
 
-export async function phoneInUse(db: Db, kind: AccountKind, phone: string): Promise<boolean> {
+export async function phoneInUse(db: Executor, kind: AccountKind, phone: string): Promise<boolean> {
   return (await findAccountByPhone(db, kind, phone)) !== undefined;
+}
+
+export async function insertAccount(db: Executor, values: NewAccount): Promise<number> {
+  const row = await db.insertInto('account').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Counts one wrong password in a single statement (so that parallel guesses cannot slip past the
+ * limit) and locks the account at the `maxFailures`-th.
+ */
+export function countFailedLogin(db: Executor, accountId: number, now: Date, maxFailures: number) {
+  return db
+    .updateTable('account')
+    .set((eb) => ({
+      failed_login_count: eb('failed_login_count', '+', 1),
+      locked_at: eb
+        .case()
+        .when('failed_login_count', '>=', maxFailures - 1)
+        .then(now)
+        .else(eb.ref('locked_at'))
+        .end(),
+      updated_at: now,
+    }))
+    .where('id', '=', accountId)
+    .returning(['failed_login_count', 'locked_at'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Clears the failed logins of an account that is not locked; false when it is (or has just become) locked. */
+export async function clearFailedLogins(db: Executor, accountId: number, now: Date): Promise<boolean> {
+  const reset = await db
+    .updateTable('account')
+    .set({ failed_login_count: 0, updated_at: now })
+    .where('id', '=', accountId)
+    .where('locked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(reset.numUpdatedRows) === 1;
+}
+
+/** A password the owner chose (changed or reset): no longer temporary. */
+export async function setOwnPassword(db: Executor, accountId: number, passwordHash: string, now: Date): Promise<void> {
+  await db
+    .updateTable('account')
+    .set({ password_hash: passwordHash, must_change_password: false, password_changed_at: now, updated_at: now })
+    .where('id', '=', accountId)
+    .execute();
+}
+
+export async function setPhone(db: Executor, accountId: number, phone: string, now: Date): Promise<void> {
+  await db.updateTable('account').set({ phone, updated_at: now }).where('id', '=', accountId).execute();
+}
+
+export async function setDisplayName(db: Executor, accountId: number, displayName: string, now: Date): Promise<void> {
+  await db
+    .updateTable('account')
+    .set({ display_name: displayName, updated_at: now })
+    .where('id', '=', accountId)
+    .execute();
+}
+
+export async function unlockAccount(db: Executor, accountId: number, now: Date): Promise<void> {
+  await db
+    .updateTable('account')
+    .set({ locked_at: null, failed_login_count: 0, updated_at: now })
+    .where('id', '=', accountId)
+    .execute();
 }

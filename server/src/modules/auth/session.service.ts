@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
-import type { Db } from '../../db/database';
+import type { Db, Executor } from '../../db/database';
 import type { AccountRow } from '../../db/schema';
+import { endSession, endSessionsOf, findSessionWithAccount, insertSession, touchSession } from './session.repository';
 
 export interface ResolvedSession {
   sessionId: string;
@@ -19,11 +20,11 @@ const touchEveryMs = 60_000;
 
 export interface SessionService {
   /** A new session (and a new id) at every login: a token fixed before login is never reused. */
-  create(db: Db, accountId: number, meta: { ip: string | null; userAgent: string | null }): Promise<string>;
+  create(db: Executor, accountId: number, meta: { ip: string | null; userAgent: string | null }): Promise<string>;
   resolve(token: string): Promise<SessionLookup>;
   end(token: string): Promise<void>;
   /** Ends every session of an account, except one (after a password change, the one that made it). */
-  endAllOf(db: Db, accountId: number, except?: string): Promise<void>;
+  endAllOf(db: Executor, accountId: number, except?: string): Promise<void>;
 }
 
 export function createSessionService(db: Db, clock: Clock, rules: Config['session']): SessionService {
@@ -32,65 +33,34 @@ export function createSessionService(db: Db, clock: Clock, rules: Config['sessio
     async create(trx, accountId, meta) {
       const token = randomBytes(32).toString('base64url');
       const now = clock.now();
-      await trx
-        .insertInto('session')
-        .values({
-          id: digest(token),
-          account_id: accountId,
-          created_at: now,
-          last_seen_at: now,
-          expires_at: new Date(now.getTime() + rules.absoluteHours * 3600_000),
-          ip: meta.ip,
-          user_agent: meta.userAgent?.slice(0, 300) ?? null,
-        })
-        .execute();
+      await insertSession(trx, {
+        id: digest(token),
+        account_id: accountId,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: new Date(now.getTime() + rules.absoluteHours * 3600_000),
+        ip: meta.ip,
+        user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      });
       return token;
     },
 
     async resolve(token) {
       const id = digest(token);
-      const row = await db
-        .selectFrom('session')
-        .innerJoin('account', 'account.id', 'session.account_id')
-        .selectAll('account')
-        .select(['session.last_seen_at', 'session.expires_at', 'session.ended_at'])
-        .where('session.id', '=', id)
-        .executeTakeFirst();
+      const row = await findSessionWithAccount(db, id);
       if (!row || row.ended_at) return { status: row ? 'expired' : 'none' };
       const now = clock.now();
       if (row.expires_at <= now || now.getTime() - row.last_seen_at.getTime() > idleMs) {
-        await db
-          .updateTable('session')
-          .set({ ended_at: now })
-          .where('id', '=', id)
-          .where('ended_at', 'is', null)
-          .execute();
+        await endSession(db, id, now);
         return { status: 'expired' };
       }
-      if (now.getTime() - row.last_seen_at.getTime() > touchEveryMs) {
-        await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', id).execute();
-      }
+      if (now.getTime() - row.last_seen_at.getTime() > touchEveryMs) await touchSession(db, id, now);
       const { last_seen_at: _seen, expires_at: _expires, ended_at: _ended, ...account } = row;
       return { status: 'active', session: { sessionId: id, account } };
     },
 
-    async end(token) {
-      await db
-        .updateTable('session')
-        .set({ ended_at: clock.now() })
-        .where('id', '=', digest(token))
-        .where('ended_at', 'is', null)
-        .execute();
-    },
+    end: (token) => endSession(db, digest(token), clock.now()),
 
-    async endAllOf(trx, accountId, except) {
-      let q = trx
-        .updateTable('session')
-        .set({ ended_at: clock.now() })
-        .where('account_id', '=', accountId)
-        .where('ended_at', 'is', null);
-      if (except) q = q.where('id', '!=', except);
-      await q.execute();
-    },
+    endAllOf: (trx, accountId, except) => endSessionsOf(trx, accountId, clock.now(), except),
   };
 }
