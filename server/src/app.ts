@@ -132,7 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     unitInfo,
     organisations: createOrganisationService(db, clock),
     supervision: createSupervisionService(db, clock),
-    applicants: createApplicantService(db, clock, sms),
+    applicants: createApplicantService(db, clock, { sms, unitInfo }),
     people: createPeopleService(db, clock, accounts),
     messages: createMessageService(db, clock),
     applications,

@@ -11,22 +11,21 @@ import {
   unitSearchQuerySchema,
   unitSearchRowSchema,
 } from '#common';
-import { auditActorOf, authedActor, requireAccount, type AuthedRequest } from '../../http/auth-guard';
-import type { Services } from '../../services';
-import { findUnit } from '../units/unit.repository';
-import { findApplicant } from './applicant.service';
+import type { Config } from '../../config';
+import { anonymousActor } from '../../domain/actor';
+import { signedIn } from '../../http/actor-scope';
+import type { ApplicantService } from './applicant.service';
 
 export const applicantRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (deps: { config: Config; applicants: ApplicantService }): FastifyPluginAsyncZod =>
   async (app) => {
     const errors = { '4xx': apiErrorSchema };
-    const applicantOnly = requireAccount(['applicant']);
     const tags = ['applicants'];
 
     app.post(
       '/applicants/register',
       {
-        config: { rateLimit: { max: s.config.rateLimits.register, timeWindow: 60_000 } },
+        config: { rateLimit: { max: deps.config.rateLimits.register, timeWindow: 60_000 } },
         schema: {
           tags,
           summary: '个人用户注册',
@@ -35,80 +34,68 @@ export const applicantRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send({ accountId: String(await s.applicants.register(auditActorOf(request), request.body)) }),
+        reply.status(201).send(await deps.applicants.register(anonymousActor(request.ip), request.body)),
     );
 
-    app.get(
-      '/applicants/me',
-      {
-        onRequest: applicantOnly,
-        schema: { tags, summary: '个人信息', response: { 200: applicantProfileSchema, ...errors } },
-      },
-      async (request) => s.applicants.profile((request as AuthedRequest).auth.account.id),
-    );
+    await app.register(
+      signedIn(['applicant'], (scope, actorOf) => {
+        scope.get(
+          '/applicants/me',
+          { schema: { tags, summary: '个人信息', response: { 200: applicantProfileSchema, ...errors } } },
+          async (request) => deps.applicants.profile(await actorOf(request)),
+        );
 
-    app.put(
-      '/applicants/me',
-      {
-        onRequest: applicantOnly,
-        schema: {
-          tags,
-          summary: '修改个人信息',
-          body: applicantProfileBodySchema,
-          response: { 200: okSchema, ...errors },
-        },
-      },
-      async (request) => {
-        await s.applicants.rename(authedActor(request as AuthedRequest), request.body.name);
-        return { ok: true as const };
-      },
-    );
+        scope.put(
+          '/applicants/me',
+          {
+            schema: {
+              tags,
+              summary: '修改个人信息',
+              body: applicantProfileBodySchema,
+              response: { 200: okSchema, ...errors },
+            },
+          },
+          async (request) => {
+            await deps.applicants.rename(await actorOf(request), request.body.name);
+            return { ok: true as const };
+          },
+        );
 
-    app.get(
-      '/applicants/unit-search',
-      {
-        onRequest: applicantOnly,
-        schema: {
-          tags,
-          summary: '选择单位：按单位名称或统一社会信用代码检索',
-          querystring: unitSearchQuerySchema,
-          response: { 200: z.array(unitSearchRowSchema), ...errors },
-        },
-      },
-      async (request) =>
-        (await s.applicants.searchUnits(request.query.keyword)).map((u) => ({
-          unitId: String(u.id),
-          unitName: u.name,
-          creditCode: u.credit_code,
-        })),
-    );
+        scope.get(
+          '/applicants/unit-search',
+          {
+            schema: {
+              tags,
+              summary: '选择单位：按单位名称或统一社会信用代码检索',
+              querystring: unitSearchQuerySchema,
+              response: { 200: z.array(unitSearchRowSchema), ...errors },
+            },
+          },
+          async (request) => deps.applicants.searchUnits(request.query.keyword),
+        );
 
-    app.post(
-      '/applicants/me/unit',
-      {
-        onRequest: applicantOnly,
-        schema: { tags, summary: '选择单位', body: chooseUnitBodySchema, response: { 200: okSchema, ...errors } },
-      },
-      async (request) => {
-        await s.applicants.chooseUnit(authedActor(request as AuthedRequest), Number(request.body.unitId));
-        return { ok: true as const };
-      },
-    );
+        scope.post(
+          '/applicants/me/unit',
+          {
+            schema: { tags, summary: '选择单位', body: chooseUnitBodySchema, response: { 200: okSchema, ...errors } },
+          },
+          async (request) => {
+            await deps.applicants.chooseUnit(await actorOf(request), Number(request.body.unitId));
+            return { ok: true as const };
+          },
+        );
 
-    app.get(
-      '/applicants/me/unit-readiness',
-      {
-        onRequest: applicantOnly,
-        schema: {
-          tags,
-          summary: '所选单位是否允许提交申报，以及原因',
-          response: { 200: unitReadinessSchema.nullable(), ...errors },
-        },
-      },
-      async (request) => {
-        const person = await findApplicant(s.db, (request as AuthedRequest).auth.account.id);
-        const unit = person?.unit_id ? await findUnit(s.db, person.unit_id) : undefined;
-        return unit ? s.unitInfo.readiness(unit) : null;
-      },
+        scope.get(
+          '/applicants/me/unit-readiness',
+          {
+            schema: {
+              tags,
+              summary: '所选单位是否允许提交申报，以及原因',
+              response: { 200: unitReadinessSchema.nullable(), ...errors },
+            },
+          },
+          async (request) => deps.applicants.unitReadiness(await actorOf(request)),
+        );
+      }),
     );
   };
