@@ -4,10 +4,19 @@ import type { AccountKind } from '#common';
 import { createAdmin } from '../admin/admin.service';
 import { appendAudit } from '../audit/audit.repository';
 import { systemActor } from '../../domain/actor';
+import { insertApplicant } from '../applicants/applicant.repository';
+import { insertAccount } from '../auth/account.repository';
 import { generatePassword } from '../auth/password-generator';
 import { hashPassword } from '../auth/password-hasher';
 import { createOrganisationService } from '../organisations/organisation.service';
 import { insertUnitWithAccount } from '../units/unit-registration.service';
+import {
+  fillUnitInfo,
+  insertApprovedSupervisor,
+  insertDemoCredentials,
+  listDemoCredentials,
+  skipFirstPasswordChange,
+} from './demo.repository';
 
 /**
  * Demo data for the embedded database, made once with fresh random passwords: an admin, a unit, an
@@ -17,9 +26,9 @@ import { insertUnitWithAccount } from '../units/unit-registration.service';
  * mode, never in production.
  */
 export async function seedDemoData(db: Db, print: (line: string) => void, clock: Clock = systemClock): Promise<void> {
-  const existing = await db.selectFrom('demo_credential').selectAll().orderBy('id').execute();
+  const existing = await listDemoCredentials(db);
   if (existing.length === 0) await createDemoWorld(db, clock);
-  const credentials = await db.selectFrom('demo_credential').selectAll().orderBy('id').execute();
+  const credentials = await listDemoCredentials(db);
   print('\n演示模式（仅内嵌数据库、非生产环境）— 演示账号:');
   for (const c of credentials) print(`  ${c.note}: ${c.username} / ${c.password}`);
   print('');
@@ -77,8 +86,7 @@ async function createDemoWorld(db: Db, clock: Clock): Promise<void> {
       username,
       displayName: note.replace('审核用户：', ''),
     });
-    // A demo account is used at once: no first-login password change.
-    await db.updateTable('account').set({ must_change_password: false }).where('id', '=', accountId).execute();
+    await skipFirstPasswordChange(db, accountId);
     credentials.push({
       kind: 'reviewer',
       username,
@@ -98,55 +106,39 @@ async function createDemoWorld(db: Db, clock: Clock): Promise<void> {
       phone: '13800000001',
       passwordHash: unitHash,
     });
-    await trx
-      .updateTable('unit')
-      .set({ nature: 'nonPublic', level: 'county', region_code: '530102', address: '昆明市五华区演示路1号' })
-      .where('id', '=', unitId)
-      .execute();
-    await trx
-      .insertInto('unit_supervisor')
-      .values({
-        unit_id: unitId,
-        supervisor_id: supervisorId,
-        is_default: true,
-        status: 'approved',
-        submitted_at: now,
-        decided_at: now,
-      })
-      .execute();
-    const applicant = await trx
-      .insertInto('account')
-      .values({
-        kind: 'applicant',
-        login_name: '11010519491231002X',
-        display_name: '王伟（演示）',
-        phone: '13800000002',
-        password_hash: applicantHash,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('applicant')
-      .values({
-        account_id: applicant.id,
-        name: '王伟（演示）',
-        id_number: '11010519491231002X',
-        gender: 'female',
-        birth_date: '1949-12-31',
-        unit_id: unitId,
-        unit_joined_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await fillUnitInfo(trx, unitId, {
+      nature: 'nonPublic',
+      level: 'county',
+      region_code: '530102',
+      address: '昆明市五华区演示路1号',
+    });
+    await insertApprovedSupervisor(trx, unitId, supervisorId, now);
+    const applicantAccountId = await insertAccount(trx, {
+      kind: 'applicant',
+      login_name: '11010519491231002X',
+      display_name: '王伟（演示）',
+      phone: '13800000002',
+      password_hash: applicantHash,
+      password_changed_at: now,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertApplicant(trx, {
+      account_id: applicantAccountId,
+      name: '王伟（演示）',
+      id_number: '11010519491231002X',
+      gender: 'female',
+      birth_date: '1949-12-31',
+      unit_id: unitId,
+      unit_joined_at: now,
+      created_at: now,
+      updated_at: now,
+    });
     await appendAudit(trx, systemActor, now, {
       action: 'demo.seed',
       objectType: 'unit',
       objectId: unitId,
-      detail: { unitAccountId, applicantAccountId: applicant.id },
+      detail: { unitAccountId, applicantAccountId },
     });
     credentials.unshift(
       {
@@ -162,6 +154,6 @@ async function createDemoWorld(db: Db, clock: Clock): Promise<void> {
         note: '单位用户（登录页选【单位用户】；请先上传营业执照完善单位信息）',
       },
     );
-    await trx.insertInto('demo_credential').values(credentials).execute();
+    await insertDemoCredentials(trx, credentials);
   });
 }
