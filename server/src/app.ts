@@ -102,13 +102,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       : createConsoleSmsProvider(db, clock, (m) => app.log.info(m)));
   const sessions = createSessionService(db, clock, config.session);
   const sms = createSmsService(db, clock, smsProvider, config.smsRules);
-  const auth = createAuthService(db, clock, sessions, config.lockout);
+  const captcha = createCaptchaService(db, clock, {
+    ttlMinutes: config.captchaTtlMinutes,
+    testCode: config.captchaTestCode,
+  });
+  const auth = createAuthService(db, clock, { sessions, captcha, lockout: config.lockout, demoData: config.demoData });
   const storage =
     deps.storage ??
     (config.storage.kind === 's3'
       ? createS3FileStorage(config.storage)
       : createLocalFileStorage(config.uploads.filesDir));
-  const accounts = createAccountService(db, clock, sms, sessions, auth);
+  const accounts = createAccountService(db, clock, { sms, sessions, captcha });
   const uploads = createUploadService(db, clock, storage, config.uploads.maxBytes);
   const unitInfo = createUnitInfoService(db, clock);
   const applications = createApplicationService(db, clock, { uploads, unitInfo });
@@ -119,10 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessions,
     sms,
     auth,
-    captcha: createCaptchaService(db, clock, {
-      ttlMinutes: config.captchaTtlMinutes,
-      testCode: config.captchaTestCode,
-    }),
+    captcha,
     smsCodes: createSmsCodeService({ accounts, sms }),
     health: createHealthService(db),
     files: createFileService(db, storage),

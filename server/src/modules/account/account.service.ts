@@ -9,19 +9,30 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { uniqueViolation } from '../../db/unique-violation';
 import { AppError, notFound, forbidden } from '../../domain/app-error';
+import type { Actor, AuditActor } from '../../domain/actor';
+import { applicantUnitId } from '../applicants/applicant.repository';
 import { appendAudit } from '../audit/audit.repository';
-import type { AuditActor } from '../../domain/actor';
-import { findAccountById, findAccountByPhone, phoneInUse } from '../auth/account.repository';
-import type { AuthService } from '../auth/auth.service';
+import {
+  findAccountById,
+  findAccountByPhone,
+  phoneInUse,
+  setOwnPassword,
+  setPhone,
+  unlockAccount,
+} from '../auth/account.repository';
 import { mayUnlock, type Unlocker } from '../auth/lockout.policy';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import type { SessionService } from '../auth/session.service';
+import type { CaptchaService } from '../captcha/captcha.service';
 import type { SmsService } from '../sms/sms.service';
 
 export interface AccountService {
-  changePassword(actor: AuditActor & { accountId: number }, sessionId: string, body: ChangePasswordBody): Promise<void>;
-  changePhone(actor: AuditActor & { accountId: number }, body: ChangePhoneBody): Promise<void>;
-  resetPassword(actor: AuditActor, body: ResetPasswordBody): Promise<void>;
+  /** The phone of one's own account, as 修改手机号 shows it before the change. */
+  phoneOf(actor: Actor): Promise<{ phone: string }>;
+  /** 修改密码, behind a captcha; `sessionId` is the session that made the change, which stays signed in. */
+  changePassword(actor: Actor, sessionId: string, body: ChangePasswordBody): Promise<void>;
+  changePhone(actor: Actor, body: ChangePhoneBody): Promise<void>;
+  resetPassword(visitor: AuditActor, body: ResetPasswordBody): Promise<void>;
   unlock(actor: AuditActor, unlocker: Unlocker, accountId: number): Promise<void>;
   /** Manual §1.3, §7.3: after the platform has checked the licence offline, a new phone to recover the password with. */
   setPhoneByPlatform(actor: AuditActor, accountId: number, newPhone: string, reason: string): Promise<void>;
@@ -32,13 +43,22 @@ export interface AccountService {
 
 export const phoneTakenError = () => new AppError('PHONE_TAKEN', '该手机号已被其他账号使用，请更换手机号');
 
+/** A phone number is unique per kind of account: a parallel change that took it first answers as taken. */
+async function claimingPhone(change: () => Promise<void>): Promise<void> {
+  try {
+    await change();
+  } catch (error) {
+    if (uniqueViolation(error) !== null) throw phoneTakenError();
+    throw error;
+  }
+}
+
 export function createAccountService(
   db: Db,
   clock: Clock,
-  sms: SmsService,
-  sessions: SessionService,
-  auth: AuthService,
+  deps: { sms: SmsService; sessions: SessionService; captcha: CaptchaService },
 ): AccountService {
+  const { sms, sessions, captcha } = deps;
   return {
     async assertPhoneFree(kind, phone) {
       if (await phoneInUse(db, kind, phone)) throw phoneTakenError();
@@ -53,7 +73,13 @@ export function createAccountService(
       }
     },
 
+    async phoneOf(actor) {
+      const account = await findAccountById(db, actor.accountId);
+      return { phone: account?.phone ?? '' };
+    },
+
     async changePassword(actor, sessionId, body) {
+      await captcha.verify(body.captchaId, body.captchaCode);
       const account = await findAccountById(db, actor.accountId);
       if (!account) throw notFound();
       if (!(await verifyPassword(account.password_hash, body.oldPassword))) {
@@ -69,11 +95,7 @@ export function createAccountService(
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        await trx
-          .updateTable('account')
-          .set({ password_hash: passwordHash, must_change_password: false, password_changed_at: now, updated_at: now })
-          .where('id', '=', account.id)
-          .execute();
+        await setOwnPassword(trx, account.id, passwordHash, now);
         // Anyone else holding a session of this account is signed out with the old password.
         await sessions.endAllOf(trx, account.id, sessionId);
         await appendAudit(trx, actor, now, {
@@ -90,29 +112,22 @@ export function createAccountService(
       if (account.phone === body.newPhone) throw new AppError('RULE_VIOLATED', '新手机号与原手机号相同');
       if (await phoneInUse(db, account.kind, body.newPhone)) throw phoneTakenError();
       const codeId = await sms.check(body.newPhone, 'changePhone', body.smsCode);
-      try {
-        await db.transaction().execute(async (trx) => {
+      await claimingPhone(() =>
+        db.transaction().execute(async (trx) => {
           const now = clock.now();
           await sms.consume(trx, codeId);
-          await trx
-            .updateTable('account')
-            .set({ phone: body.newPhone, updated_at: now })
-            .where('id', '=', account.id)
-            .execute();
+          await setPhone(trx, account.id, body.newPhone, now);
           await appendAudit(trx, actor, now, {
             action: 'account.phone.change',
             objectType: 'account',
             objectId: account.id,
             detail: { from: account.phone ? maskPhone(account.phone) : null, to: maskPhone(body.newPhone) },
           });
-        });
-      } catch (error) {
-        if (uniqueViolation(error) !== null) throw phoneTakenError();
-        throw error;
-      }
+        }),
+      );
     },
 
-    async resetPassword(actor, body) {
+    async resetPassword(visitor, body) {
       const account = await findAccountByPhone(db, body.kind, body.phone);
       if (!account) throw new AppError('NOT_FOUND', '该手机号没有注册账号，请核对注册时填写的手机号');
       const codeId = await sms.check(body.phone, 'resetPassword', body.smsCode);
@@ -121,13 +136,9 @@ export function createAccountService(
         const now = clock.now();
         await sms.consume(trx, codeId);
         // A reset proves the phone, not a right to skip the lock: a locked account stays locked.
-        await trx
-          .updateTable('account')
-          .set({ password_hash: passwordHash, must_change_password: false, password_changed_at: now, updated_at: now })
-          .where('id', '=', account.id)
-          .execute();
+        await setOwnPassword(trx, account.id, passwordHash, now);
         await sessions.endAllOf(trx, account.id);
-        await appendAudit(trx, { ...actor, accountId: actor.accountId ?? account.id }, now, {
+        await appendAudit(trx, { ...visitor, accountId: visitor.accountId ?? account.id }, now, {
           action: 'account.password.reset',
           objectType: 'account',
           objectId: account.id,
@@ -141,14 +152,10 @@ export function createAccountService(
       if (!target) throw notFound('账号不存在');
       if (target.phone === newPhone) throw new AppError('RULE_VIOLATED', '新手机号与原手机号相同');
       if (await phoneInUse(db, target.kind, newPhone)) throw phoneTakenError();
-      try {
-        await db.transaction().execute(async (trx) => {
+      await claimingPhone(() =>
+        db.transaction().execute(async (trx) => {
           const now = clock.now();
-          await trx
-            .updateTable('account')
-            .set({ phone: newPhone, updated_at: now })
-            .where('id', '=', target.id)
-            .execute();
+          await setPhone(trx, target.id, newPhone, now);
           // Whoever holds the old phone or a session of it is out.
           await sessions.endAllOf(trx, target.id);
           await appendAudit(trx, actor, now, {
@@ -157,17 +164,14 @@ export function createAccountService(
             objectId: target.id,
             detail: { from: target.phone ? maskPhone(target.phone) : null, to: maskPhone(newPhone), reason },
           });
-        });
-      } catch (error) {
-        if (uniqueViolation(error) !== null) throw phoneTakenError();
-        throw error;
-      }
+        }),
+      );
     },
 
     async unlock(actor, unlocker, accountId) {
       const target = await findAccountById(db, accountId);
       if (!target) throw notFound('账号不存在');
-      const targetUnitId = target.kind === 'applicant' ? await auth.applicantUnitId(db, target.id) : null;
+      const targetUnitId = target.kind === 'applicant' ? await applicantUnitId(db, target.id) : null;
       if (!mayUnlock(unlocker, target, targetUnitId)) {
         // A unit asking about someone else's person learns nothing about them.
         throw unlocker.kind === 'unit' ? notFound('账号不存在') : forbidden('没有权限解锁该账号');
@@ -175,11 +179,7 @@ export function createAccountService(
       if (!target.locked_at) throw new AppError('RULE_VIOLATED', '该账号未被锁定');
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        await trx
-          .updateTable('account')
-          .set({ locked_at: null, failed_login_count: 0, updated_at: now })
-          .where('id', '=', target.id)
-          .execute();
+        await unlockAccount(trx, target.id, now);
         await appendAudit(trx, actor, now, {
           action: 'account.unlock',
           objectType: 'account',

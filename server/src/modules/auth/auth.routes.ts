@@ -5,40 +5,37 @@ import {
   apiErrorSchema,
   captchaSchema,
   loginBodySchema,
-  maskPhone,
   okSchema,
   resetPasswordBodySchema,
   sessionAccountSchema,
   sessionSchema,
-  type SessionAccount,
 } from '#common';
-import type { AccountRow } from '../../db/schema';
-import { auditActorOf, sessionCookieName } from '../../http/auth-guard';
-import type { Services } from '../../services';
-
-export function presentAccount(account: AccountRow): SessionAccount {
-  return {
-    id: String(account.id),
-    kind: account.kind,
-    displayName: account.display_name,
-    loginName: account.login_name,
-    phoneMasked: account.phone ? maskPhone(account.phone) : null,
-    mustChangePassword: account.must_change_password,
-  };
-}
+import type { Config } from '../../config';
+import { anonymousActor } from '../../domain/actor';
+import { sessionCookieName } from '../../http/auth-guard';
+import type { AccountService } from '../account/account.service';
+import type { CaptchaService } from '../captcha/captcha.service';
+import type { AuthService } from './auth.service';
+import type { SessionService } from './session.service';
 
 export const authRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
+  (deps: {
+    config: Config;
+    auth: AuthService;
+    sessions: SessionService;
+    captcha: CaptchaService;
+    accounts: AccountService;
+  }): FastifyPluginAsyncZod =>
   async (app) => {
     const errors = { '4xx': apiErrorSchema };
-    const loginRateLimit = { rateLimit: { max: s.config.rateLimits.login, timeWindow: 60_000 } };
+    const loginRateLimit = { rateLimit: { max: deps.config.rateLimits.login, timeWindow: 60_000 } };
 
     const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, token: string) =>
       reply.setCookie(sessionCookieName, token, {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: s.config.cookieSecure ?? request.protocol === 'https',
+        secure: deps.config.cookieSecure ?? request.protocol === 'https',
       });
 
     app.get(
@@ -46,30 +43,17 @@ export const authRoutes =
       { schema: { tags: ['auth'], summary: '图形验证码（一次有效，5 分钟）', response: { 200: captchaSchema } } },
       async (_request, reply) => {
         void reply.header('cache-control', 'no-store');
-        return s.captcha.create();
+        return deps.captcha.create();
       },
     );
 
     app.get(
       '/session',
       { schema: { tags: ['auth'], summary: '当前登录状态与 CSRF 令牌', response: { 200: sessionSchema } } },
-      async (request, reply) => {
-        const demo = s.config.demoData
-          ? {
-              credentials: await s.db
-                .selectFrom('demo_credential')
-                .select(['kind', 'username', 'password', 'note'])
-                .orderBy('id')
-                .execute(),
-            }
-          : null;
-        return {
-          account: request.auth ? presentAccount(request.auth.account) : null,
-          sessionExpired: request.sessionState === 'expired',
-          csrfToken: reply.generateCsrf(),
-          demo,
-        };
-      },
+      async (request, reply) => ({
+        ...(await deps.auth.describeSession(request.auth?.account ?? null, request.sessionState)),
+        csrfToken: reply.generateCsrf(),
+      }),
     );
 
     app.post(
@@ -84,14 +68,13 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const body = request.body;
-        await s.captcha.verify(body.captchaId, body.captchaCode);
-        const { token, account } = await s.auth.login(body.kind, body.username, body.password, {
-          ip: request.ip,
-          userAgent: request.headers['user-agent'] ?? null,
-        });
+        const { token, account } = await deps.auth.login(
+          anonymousActor(request.ip),
+          request.body,
+          request.headers['user-agent'] ?? null,
+        );
         setSessionCookie(request, reply, token);
-        return presentAccount(account);
+        return account;
       },
     );
 
@@ -107,14 +90,13 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const body = request.body;
-        await s.captcha.verify(body.captchaId, body.captchaCode);
-        const { token, account } = await s.auth.login('admin', body.username, body.password, {
-          ip: request.ip,
-          userAgent: request.headers['user-agent'] ?? null,
-        });
+        const { token, account } = await deps.auth.login(
+          anonymousActor(request.ip),
+          { ...request.body, kind: 'admin' },
+          request.headers['user-agent'] ?? null,
+        );
         setSessionCookie(request, reply, token);
-        return presentAccount(account);
+        return account;
       },
     );
 
@@ -123,7 +105,7 @@ export const authRoutes =
       { schema: { tags: ['auth'], summary: '退出登录', response: { 200: okSchema } } },
       async (request, reply) => {
         const token = request.cookies[sessionCookieName];
-        if (token) await s.sessions.end(token);
+        if (token) await deps.sessions.end(token);
         void reply.clearCookie(sessionCookieName, { path: '/' });
         return { ok: true as const };
       },
@@ -132,7 +114,7 @@ export const authRoutes =
     app.post(
       '/auth/password-reset',
       {
-        config: { rateLimit: { max: s.config.rateLimits.register, timeWindow: 60_000 } },
+        config: { rateLimit: { max: deps.config.rateLimits.register, timeWindow: 60_000 } },
         schema: {
           tags: ['auth'],
           summary: '忘记密码：通过注册手机号找回',
@@ -141,7 +123,7 @@ export const authRoutes =
         },
       },
       async (request) => {
-        await s.accounts.resetPassword(auditActorOf(request), request.body);
+        await deps.accounts.resetPassword(anonymousActor(request.ip), request.body);
         return { ok: true as const };
       },
     );

@@ -1,54 +1,65 @@
-import type { AccountKind } from '#common';
+import type { AccountKind, SessionAccount, SessionInfo } from '#common';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import type { AccountRow } from '../../db/schema';
 import { AppError } from '../../domain/app-error';
-import { appendAudit } from '../audit/audit.repository';
 import type { AuditActor } from '../../domain/actor';
-import { findAccountForLogin } from './account.repository';
+import { applicantUnitId } from '../applicants/applicant.repository';
+import { appendAudit } from '../audit/audit.repository';
+import type { CaptchaService } from '../captcha/captcha.service';
+import { demoLoginCredentials } from '../demo/demo.repository';
+import { clearFailedLogins, countFailedLogin, findAccountForLogin } from './account.repository';
+import { presentAccount } from './auth.presenter';
 import { lockedMessage, unlockAuthority } from './lockout.policy';
 import { burnPasswordCheck, verifyPassword } from './password-hasher';
 import type { SessionService } from './session.service';
 
+export interface LoginInput {
+  kind: AccountKind;
+  username: string;
+  password: string;
+  captchaId: string;
+  captchaCode: string;
+}
+
 export interface LoginResult {
   token: string;
-  account: AccountRow;
+  account: SessionAccount;
 }
 
 export interface AuthService {
-  login(
-    kind: AccountKind,
-    username: string,
-    password: string,
-    meta: { ip: string | null; userAgent: string | null },
-  ): Promise<LoginResult>;
-  /** The unit an applicant belongs to decides who unlocks them. */
-  applicantUnitId(db: Db, accountId: number): Promise<number | null>;
+  /** Checks the captcha (one try per image), then the password, within the lockout rules of manual §1.4. */
+  login(visitor: AuditActor, input: LoginInput, userAgent: string | null): Promise<LoginResult>;
+  /** What the page learns of its session on loading: who is signed in, and the demo accounts in demo mode. */
+  describeSession(
+    account: AccountRow | null,
+    state: 'active' | 'expired' | 'none',
+  ): Promise<Omit<SessionInfo, 'csrfToken'>>;
 }
 
 export function createAuthService(
   db: Db,
   clock: Clock,
-  sessions: SessionService,
-  lockout: Config['lockout'],
+  deps: { sessions: SessionService; captcha: CaptchaService; lockout: Config['lockout']; demoData: boolean },
 ): AuthService {
-  const service: AuthService = {
-    async applicantUnitId(trx, accountId) {
-      const row = await trx
-        .selectFrom('applicant')
-        .select('unit_id')
-        .where('account_id', '=', accountId)
-        .executeTakeFirst();
-      return row?.unit_id ?? null;
+  const { sessions, captcha, lockout } = deps;
+  return {
+    async describeSession(account, state) {
+      return {
+        account: account ? presentAccount(account) : null,
+        sessionExpired: state === 'expired',
+        demo: deps.demoData ? { credentials: await demoLoginCredentials(db) } : null,
+      };
     },
 
-    async login(kind, username, password, meta) {
-      const actor: AuditActor = { accountId: null, kind: 'anonymous', ip: meta.ip };
+    async login(visitor, input, userAgent) {
+      await captcha.verify(input.captchaId, input.captchaCode);
+      const { kind, username, password } = input;
       const account = await findAccountForLogin(db, kind, username);
       if (!account) {
         await burnPasswordCheck(password);
-        await appendAudit(db, actor, clock.now(), {
+        await appendAudit(db, visitor, clock.now(), {
           action: 'auth.login',
           objectType: 'account',
           outcome: 'failure',
@@ -56,7 +67,7 @@ export function createAuthService(
         });
         throw new AppError('CREDENTIALS_INVALID', '用户名或密码错误');
       }
-      const accountActor: AuditActor = { accountId: account.id, kind: account.kind, ip: meta.ip };
+      const accountActor: AuditActor = { accountId: account.id, kind: account.kind, ip: visitor.ip };
       const refuseLocked = async () => {
         await appendAudit(db, accountActor, clock.now(), {
           action: 'auth.login',
@@ -65,30 +76,15 @@ export function createAuthService(
           outcome: 'failure',
           detail: { reason: 'locked' },
         });
-        const authority = unlockAuthority(account.kind, await service.applicantUnitId(db, account.id));
+        const authority = unlockAuthority(account.kind, await applicantUnitId(db, account.id));
         return new AppError('ACCOUNT_LOCKED', lockedMessage(authority), { unlockBy: authority });
       };
       if (account.locked_at) throw await refuseLocked();
 
       if (!(await verifyPassword(account.password_hash, password))) {
-        // Counted atomically, so that parallel guesses cannot slip past the limit.
         const outcome = await db.transaction().execute(async (trx) => {
           const now = clock.now();
-          const updated = await trx
-            .updateTable('account')
-            .set((eb) => ({
-              failed_login_count: eb('failed_login_count', '+', 1),
-              locked_at: eb
-                .case()
-                .when('failed_login_count', '>=', lockout.maxFailures - 1)
-                .then(now)
-                .else(eb.ref('locked_at'))
-                .end(),
-              updated_at: now,
-            }))
-            .where('id', '=', account.id)
-            .returning(['failed_login_count', 'locked_at'])
-            .executeTakeFirstOrThrow();
+          const updated = await countFailedLogin(trx, account.id, now, lockout.maxFailures);
           await appendAudit(trx, accountActor, now, {
             action: 'auth.login',
             objectType: 'account',
@@ -108,7 +104,7 @@ export function createAuthService(
           return updated;
         });
         if (outcome.locked_at) {
-          const authority = unlockAuthority(account.kind, await service.applicantUnitId(db, account.id));
+          const authority = unlockAuthority(account.kind, await applicantUnitId(db, account.id));
           throw new AppError('ACCOUNT_LOCKED', `密码连续输错 ${lockout.maxFailures} 次，${lockedMessage(authority)}`, {
             unlockBy: authority,
           });
@@ -119,27 +115,20 @@ export function createAuthService(
         });
       }
 
-      const result = await db.transaction().execute(async (trx) => {
+      const token = await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        const reset = await trx
-          .updateTable('account')
-          .set({ failed_login_count: 0, updated_at: now })
-          .where('id', '=', account.id)
-          .where('locked_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(reset.numUpdatedRows) !== 1) return null;
-        const token = await sessions.create(trx, account.id, meta);
+        if (!(await clearFailedLogins(trx, account.id, now))) return null;
+        const created = await sessions.create(trx, account.id, { ip: visitor.ip, userAgent });
         await appendAudit(trx, accountActor, now, {
           action: 'auth.login',
           objectType: 'account',
           objectId: account.id,
         });
-        return token;
+        return created;
       });
       // Locked by a parallel wrong guess between our check and now.
-      if (result === null) throw await refuseLocked();
-      return { token: result, account };
+      if (token === null) throw await refuseLocked();
+      return { token, account: presentAccount(account) };
     },
   };
-  return service;
 }
