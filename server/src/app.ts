@@ -28,6 +28,7 @@ import { registerErrorHandler } from './http/error-handler';
 import { createAccountService } from './modules/account/account.service';
 import { accountRoutes } from './modules/account/account.routes';
 import { adminRoutes } from './modules/admin/admin.routes';
+import { createAdminUnitService } from './modules/admin/admin-unit.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
 import { createSessionService } from './modules/auth/session.service';
@@ -39,10 +40,12 @@ import { smsRoutes } from './modules/sms/sms.routes';
 import { createSmsService } from './modules/sms/sms.service';
 import { createSmsCodeService } from './modules/sms/sms-code.service';
 import { unitRoutes } from './modules/units/units.routes';
+import { createUnitRegistrationService } from './modules/units/unit-registration.service';
 import type { Services } from './services';
 import { organisationRoutes } from './modules/organisations/organisation.routes';
 import { createOrganisationService } from './modules/organisations/organisation.service';
 import { referenceRoutes } from './modules/reference/reference.routes';
+import { createReferenceService } from './modules/reference/reference.service';
 import { createLocalFileStorage, type FileStorage } from './modules/storage/file-storage';
 import { fileRoutes } from './modules/storage/file.routes';
 import { createFileService } from './modules/storage/file.service';
@@ -60,12 +63,19 @@ import { peopleRoutes } from './modules/units/people.routes';
 import { createPeopleService } from './modules/units/people.service';
 import { applicationRoutes } from './modules/applications/application.routes';
 import { createApplicationService } from './modules/applications/application.service';
+import { createAttachmentService } from './modules/applications/attachment.service';
 import { reviewRoutes } from './modules/review/review.routes';
 import { createReviewService } from './modules/review/review.service';
-import { decisionNotifier } from './modules/review/decision-notifier';
+import { createNotifier, type Notifier } from './modules/notifications/notifier';
 
 // Validation messages in Chinese wherever a schema does not give its own.
 z.config(z.locales.zhCN());
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    notifier: Notifier;
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -100,6 +110,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     (config.sms.provider === 'tencent'
       ? await createTencentSmsProvider(config.sms)
       : createConsoleSmsProvider(db, clock, (m) => app.log.info(m)));
+  const notifier = createNotifier(
+    db,
+    clock,
+    smsProvider,
+    { sms: config.smsNotify, maxAttempts: config.smsNoticeMaxAttempts },
+    app.log,
+  );
+  app.decorate('notifier', notifier);
+  app.addHook('onClose', () => notifier.stop());
+  // A change's notices reach 我的消息 before its answer does; whatever is left (a server stopped between
+  // the commit and here, an SMS to retry) the notifier's own rounds deliver.
+  app.addHook('onSend', async (request) => {
+    if (!stateChanging.has(request.method) || !request.url.startsWith('/api/')) return;
+    try {
+      await notifier.runOnce();
+    } catch (error) {
+      request.log.error({ err: error }, 'notice delivery failed; the notifier will retry');
+    }
+  });
   const sessions = createSessionService(db, clock, config.session);
   const sms = createSmsService(db, clock, smsProvider, config.smsRules);
   const captcha = createCaptchaService(db, clock, {
@@ -114,8 +143,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       : createLocalFileStorage(config.uploads.filesDir));
   const accounts = createAccountService(db, clock, { sms, sessions, captcha });
   const uploads = createUploadService(db, clock, storage, config.uploads.maxBytes);
-  const unitInfo = createUnitInfoService(db, clock);
-  const applications = createApplicationService(db, clock, { uploads, unitInfo });
+  const unitInfo = createUnitInfoService(db, clock, { uploads });
+  const applications = createApplicationService(db, clock, { unitReadiness: (unit) => unitInfo.readiness(unit) });
   const services: Services = {
     config,
     db,
@@ -132,12 +161,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     uploads,
     unitInfo,
     organisations: createOrganisationService(db, clock),
+    reference: createReferenceService(db, clock),
+    unitRegistration: createUnitRegistrationService(db, clock, sms),
+    adminUnits: createAdminUnitService(db, { accounts }),
     supervision: createSupervisionService(db, clock),
     applicants: createApplicantService(db, clock, { sms, unitInfo }),
     people: createPeopleService(db, clock, accounts),
     messages: createMessageService(db, clock),
     applications,
-    review: createReviewService(db, clock, applications, decisionNotifier(config, db, smsProvider, app.log)),
+    attachments: createAttachmentService(db, clock, { uploads, storage }),
+    review: createReviewService(db, clock, { applications }),
   };
 
   await app.register(helmet, {

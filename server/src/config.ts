@@ -25,6 +25,8 @@ const envSchema = z.object({
   TENCENT_SMS_REGION: z.string().default('ap-guangzhou'),
   TENCENT_SMS_NOTICE_TEMPLATE_ID: z.string().optional(),
   SMS_NOTIFY: flag,
+  NOTIFIER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  SMS_NOTICE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   DEMO_DATA: flag,
   RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
@@ -74,6 +76,9 @@ export interface Config {
       };
   /** Review decisions also reach the applicant by SMS (当配置时). */
   smsNotify: boolean;
+  /** How often each server looks for notices to deliver and SMS to retry. */
+  notifierIntervalMs: number;
+  smsNoticeMaxAttempts: number;
   /** The SMS outbox page and GET /api/dev/sms-outbox: development and tests only. */
   devOutbox: boolean;
   demoData: boolean;
@@ -176,6 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms,
     devOutbox,
     smsNotify: e.SMS_NOTIFY ?? false,
+    notifierIntervalMs: e.NOTIFIER_INTERVAL_MS,
+    smsNoticeMaxAttempts: e.SMS_NOTICE_MAX_ATTEMPTS,
     // Demo accounts only on the embedded database, never in production, unless switched off.
     demoData: !production && database.kind === 'pglite' && (e.DEMO_DATA ?? true),
     rateLimits: { login: e.RATE_LIMIT_LOGIN, register: e.RATE_LIMIT_REGISTER, sms: e.RATE_LIMIT_SMS },

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  app.notifier.start(config.notifierIntervalMs);
   console.log(
     `\nzhicheng 已启动: http://localhost:${config.port}  (数据库: ${handle.kind === 'pglite' ? `内嵌 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'})`,
   );

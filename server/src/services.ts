@@ -10,6 +10,9 @@ import type { SmsCodeService } from './modules/sms/sms-code.service';
 import type { HealthService } from './modules/health/health.service';
 import type { FileService } from './modules/storage/file.service';
 import type { OrganisationService } from './modules/organisations/organisation.service';
+import type { ReferenceService } from './modules/reference/reference.service';
+import type { UnitRegistrationService } from './modules/units/unit-registration.service';
+import type { AdminUnitService } from './modules/admin/admin-unit.service';
 import type { FileStorage } from './modules/storage/file-storage';
 import type { UploadService } from './modules/storage/upload.service';
 import type { SupervisionService } from './modules/supervision/supervision.service';
@@ -19,6 +22,7 @@ import type { MessageService } from './modules/messages/message.service';
 import type { PeopleService } from './modules/units/people.service';
 import type { ApplicationService } from './modules/applications/application.service';
 import type { ReviewService } from './modules/review/review.service';
+import type { AttachmentService } from './modules/applications/attachment.service';
 
 /** What route modules are given: the configuration, the database and the domain services. */
 export interface Services {
@@ -37,10 +41,14 @@ export interface Services {
   uploads: UploadService;
   unitInfo: UnitInfoService;
   organisations: OrganisationService;
+  reference: ReferenceService;
+  unitRegistration: UnitRegistrationService;
+  adminUnits: AdminUnitService;
   supervision: SupervisionService;
   applicants: ApplicantService;
   people: PeopleService;
   messages: MessageService;
   applications: ApplicationService;
+  attachments: AttachmentService;
   review: ReviewService;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   abilities,
+  type BatchWindow,
   initialWorkflowState,
   next,
   workflowActions,
@@ -94,5 +95,54 @@ describe('the workflow against its reference model', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the facts the workflow checks', () => {
+  const submitted = next(initialWorkflowState, 'submit', actors.applicant!, { route });
+  const atUnit = submitted.ok ? submitted.state : initialWorkflowState;
+
+  it('refuses 通过 at 单位审核 until 表十二 is saved, and abilities offer it only then', () => {
+    expect(next(atUnit, 'approve', actors.unit!, { unitOpinionSaved: false })).toMatchObject({
+      ok: false,
+      code: 'UNIT_OPINION_MISSING',
+      message: '请先填写并保存基层意见（表十二）',
+    });
+    expect(abilities(atUnit, actors.unit!, { unitOpinionSaved: false })).toEqual(['reject', 'return', 'reset']);
+    expect(abilities(atUnit, actors.unit!, { unitOpinionSaved: true })).toEqual([
+      'approve',
+      'reject',
+      'return',
+      'reset',
+    ]);
+    const moved = next(atUnit, 'approve', actors.unit!, { unitOpinionSaved: true });
+    expect(moved.ok && moved.state.stageIndex).toBe(1);
+    // Past the unit's stage, 表十二 is no longer the question.
+    if (!moved.ok) throw new Error('approve refused');
+    expect(next(moved.state, 'approve', actors.county!, { unitOpinionSaved: false }).ok).toBe(true);
+  });
+
+  it('takes a submission only in the batch’s 网报时间 and a resubmission only before the correction deadline', () => {
+    const batch: BatchWindow = {
+      opensAt: new Date('2026-05-01T00:00:00Z'),
+      closesAt: new Date('2026-06-01T00:00:00Z'),
+      correctionClosesAt: new Date('2026-06-10T00:00:00Z'),
+    };
+    const at = (iso: string) => ({ route, batch, now: new Date(iso) });
+    expect(next(initialWorkflowState, 'submit', actors.applicant!, at('2026-04-30T23:59:59Z'))).toMatchObject({
+      code: 'BATCH_NOT_OPEN',
+    });
+    expect(next(initialWorkflowState, 'submit', actors.applicant!, at('2026-05-15T00:00:00Z')).ok).toBe(true);
+    expect(next(initialWorkflowState, 'submit', actors.applicant!, at('2026-06-01T00:00:00Z'))).toMatchObject({
+      code: 'BATCH_CLOSED',
+      message: '该评委会网报时间已截止，不能提交',
+    });
+    const returned = next(atUnit, 'return', actors.unit!);
+    if (!returned.ok) throw new Error('return refused');
+    expect(next(returned.state, 'submit', actors.applicant!, at('2026-06-05T00:00:00Z')).ok).toBe(true);
+    expect(next(returned.state, 'submit', actors.applicant!, at('2026-06-10T00:00:00Z'))).toMatchObject({
+      code: 'CORRECTION_CLOSED',
+      message: '返回修改的截止时间已过，不能再提交',
+    });
   });
 });

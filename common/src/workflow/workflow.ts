@@ -12,6 +12,8 @@ export const applicationStatusLabels: Record<ApplicationStatus, string> = {
 
 export const workflowActions = ['submit', 'approve', 'reject', 'return', 'reset'] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
+export type DecisionAction = Exclude<WorkflowAction, 'submit'>;
+export const decisionActions = ['approve', 'reject', 'return', 'reset'] as const satisfies readonly DecisionAction[];
 export const workflowActionLabels: Record<WorkflowAction, string> = {
   submit: '提交',
   approve: '通过',
@@ -45,9 +47,40 @@ export type WorkflowActor =
   | { kind: 'reviewer'; accountId: number; orgKind: OrgKind; orgId: number }
   | { kind: 'admin'; accountId: number };
 
-export type WorkflowResult =
-  | { ok: true; state: WorkflowState }
-  | { ok: false; code: 'NOT_YOURS' | 'NOT_AT_YOUR_STAGE' | 'WRONG_STATE' | 'NO_ROUTE'; message: string };
+/** Why the workflow refuses a step; the server maps each to an error code in one table. */
+export type WorkflowRefusal =
+  | 'NOT_YOURS'
+  | 'NOT_SUBMITTABLE'
+  | 'NOT_AT_YOUR_STAGE'
+  | 'WRONG_STATE'
+  | 'NO_ROUTE'
+  | 'UNIT_OPINION_MISSING'
+  | 'BATCH_NOT_OPEN'
+  | 'BATCH_CLOSED'
+  | 'CORRECTION_CLOSED';
+
+export type WorkflowResult = { ok: true; state: WorkflowState } | { ok: false; code: WorkflowRefusal; message: string };
+
+/** A committee batch's open period (网报时间) and its deadline for 返回修改. */
+export interface BatchWindow {
+  opensAt: Date;
+  closesAt: Date;
+  correctionClosesAt: Date | null;
+}
+
+/**
+ * What the workflow needs to know beyond the state. The server always gives every fact; a fact left out
+ * is not checked (a replay of the review log checks the state machine, not the facts of that day).
+ */
+export interface WorkflowFacts {
+  /** The route a draft's submission takes, computed from its unit and committee. */
+  route?: RouteStep[];
+  /** Whether the unit has saved 基层意见 (表十二), which it must before 通过. */
+  unitOpinionSaved?: boolean;
+  /** The time of the step and the application's batch (none for 考核定职). */
+  now?: Date;
+  batch?: BatchWindow | null;
+}
 
 export const initialWorkflowState: WorkflowState = {
   status: 'draft',
@@ -71,37 +104,50 @@ export function holdsCurrentStage(state: WorkflowState, actor: WorkflowActor): b
   return actor.kind === 'reviewer' && actor.orgKind === step.holder && actor.orgId === step.orgId;
 }
 
-const refuse = (code: Extract<WorkflowResult, { ok: false }>['code'], message: string): WorkflowResult => ({
-  ok: false,
-  code,
-  message,
-});
+const refuse = (code: WorkflowRefusal, message: string): WorkflowResult => ({ ok: false, code, message });
+
+/** A submission outside the batch's 网报时间, or a resubmission after its correction deadline. */
+export function submissionDeadlineRefusal(
+  status: ApplicationStatus,
+  batch: BatchWindow | null | undefined,
+  now: Date,
+): { code: WorkflowRefusal; message: string } | null {
+  if (!batch) return null;
+  if (status === 'draft') {
+    if (now >= batch.closesAt) return { code: 'BATCH_CLOSED', message: '该评委会网报时间已截止，不能提交' };
+    if (now < batch.opensAt) return { code: 'BATCH_NOT_OPEN', message: '该评委会网报尚未开始' };
+  } else if (status === 'returned' && now >= (batch.correctionClosesAt ?? batch.closesAt)) {
+    return { code: 'CORRECTION_CLOSED', message: '返回修改的截止时间已过，不能再提交' };
+  }
+  return null;
+}
 
 /**
- * The workflow as one pure function: what `action` by `actor` makes of `state`. The server runs it
- * inside the transaction that locks the application and writes the log row; the pages ask the
- * server for `abilities` instead of deciding for themselves.
+ * The workflow as one pure function: what `action` by `actor` makes of `state`, given the `facts` of
+ * the moment. The server runs it inside the transaction that locks the application and writes the log
+ * row; the pages get the same answer as `abilities` instead of deciding for themselves.
  */
 export function next(
   state: WorkflowState,
   action: WorkflowAction,
   actor: WorkflowActor,
-  context: { route?: RouteStep[] } = {},
+  facts: WorkflowFacts = {},
 ): WorkflowResult {
   if (action === 'submit') {
     if (actor.kind !== 'applicant' || !actor.owns) return refuse('NOT_YOURS', '只有申报人本人可以提交申报');
-    if (state.status === 'draft') {
-      const route = context.route ?? [];
-      if (route.length === 0) return refuse('NO_ROUTE', '无法确定审核流程，请检查单位信息');
-      return { ok: true, state: { ...state, status: 'inReview', stageIndex: 0, route, returnedFromIndex: null } };
-    }
-    if (state.status === 'returned' && state.returnedFromIndex !== null) {
+    const resubmission = state.status === 'returned' && state.returnedFromIndex !== null;
+    if (state.status !== 'draft' && !resubmission) return refuse('NOT_SUBMITTABLE', '当前状态不能提交');
+    const late = facts.now ? submissionDeadlineRefusal(state.status, facts.batch, facts.now) : null;
+    if (late) return refuse(late.code, late.message);
+    if (resubmission) {
       return {
         ok: true,
         state: { ...state, status: 'inReview', stageIndex: state.returnedFromIndex, returnedFromIndex: null },
       };
     }
-    return refuse('WRONG_STATE', '当前状态不能提交');
+    const route = facts.route ?? [];
+    if (route.length === 0) return refuse('NO_ROUTE', '无法确定审核流程，请检查单位信息');
+    return { ok: true, state: { ...state, status: 'inReview', stageIndex: 0, route, returnedFromIndex: null } };
   }
 
   if (state.status !== 'inReview') return refuse('WRONG_STATE', '当前状态不能审核');
@@ -109,6 +155,9 @@ export function next(
   const index = state.stageIndex!;
   switch (action) {
     case 'approve': {
+      if (state.route![index]!.stage === 'unitReview' && facts.unitOpinionSaved === false) {
+        return refuse('UNIT_OPINION_MISSING', '请先填写并保存基层意见（表十二）');
+      }
       const last = index + 1 >= state.route!.length;
       return { ok: true, state: last ? { ...state, status: 'passed' } : { ...state, stageIndex: index + 1 } };
     }
@@ -133,8 +182,11 @@ export function next(
   }
 }
 
-/** The actions `actor` may take on an application in `state` (submit assumes a route can be found). */
-export function abilities(state: WorkflowState, actor: WorkflowActor): WorkflowAction[] {
+/**
+ * The actions `actor` may take on an application in `state`, by the same rule as `next` (a draft's
+ * submission assumes a route can be found: whether it can is the 提交前检查's to say).
+ */
+export function abilities(state: WorkflowState, actor: WorkflowActor, facts: WorkflowFacts = {}): WorkflowAction[] {
   const probeRoute: RouteStep[] = [{ stage: 'unitReview', holder: 'unit', orgId: 0, orgName: '' }];
-  return workflowActions.filter((action) => next(state, action, actor, { route: probeRoute }).ok);
+  return workflowActions.filter((action) => next(state, action, actor, { route: probeRoute, ...facts }).ok);
 }

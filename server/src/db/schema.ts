@@ -88,6 +88,34 @@ export interface SmsOutboxTable {
   created_at: Timestamp;
 }
 
+export interface OutboxEventTable {
+  id: Id;
+  type: string;
+  payload: ColumnType<unknown, string, string>;
+  occurred_at: Timestamp;
+  processed_at: Timestamp | null;
+}
+
+export interface NoticeTemplateTable {
+  code: string;
+  content: string;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface NoticeDeliveryTable {
+  id: Id;
+  event_id: number;
+  channel: 'sms';
+  recipient_account_id: number;
+  params: ColumnType<Record<string, string>, string, string>;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface AuditLogTable {
   id: Id;
   occurred_at: Timestamp;
@@ -320,6 +348,9 @@ export interface Database {
   captcha: CaptchaTable;
   sms_code: SmsCodeTable;
   sms_outbox: SmsOutboxTable;
+  outbox_event: OutboxEventTable;
+  notice_template: NoticeTemplateTable;
+  notice_delivery: NoticeDeliveryTable;
   audit_log: AuditLogTable;
   rate_limit: RateLimitTable;
   demo_credential: DemoCredentialTable;

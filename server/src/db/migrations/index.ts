@@ -4,6 +4,7 @@ import * as organisations from './2026-11-24-002-organisations';
 import * as applicants from './2026-11-24-003-applicants';
 import * as applications from './2026-11-24-004-applications';
 import * as review from './2026-11-24-005-review';
+import * as notifications from './2026-12-02-006-notifications';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-003-applicants': applicants,
   '2026-11-24-004-applications': applications,
   '2026-11-24-005-review': review,
+  '2026-12-02-006-notifications': notifications,
 };

@@ -1,53 +1,33 @@
-import type { WorkflowActor } from '#common';
-import type { Db } from '../../db/database';
-import type { AccountRow } from '../../db/schema';
-import { reviewerOrg } from '../organisations/organisation.repository';
-import type { ApplicationRow } from './application.service';
+import type { Executor } from '../../db/database';
+import { deskOrg, type Actor } from '../../domain/actor';
+import { notFound } from '../../domain/app-error';
+import { may, type ApplicationRight, type ApplicationSubject } from '../../policies/application';
+import { hasParticipated } from '../review/review-log.repository';
+import { findApplication } from './application.repository';
 
-/** The signed-in account as the workflow sees it: which unit or organisation it speaks for. */
-export async function workflowActorOf(
-  db: Db,
-  account: AccountRow,
-  application?: ApplicationRow,
-): Promise<WorkflowActor> {
-  switch (account.kind) {
-    case 'applicant':
-      return { kind: 'applicant', accountId: account.id, owns: application?.applicant_account_id === account.id };
-    case 'unit': {
-      const unit = await db.selectFrom('unit').select('id').where('account_id', '=', account.id).executeTakeFirst();
-      return { kind: 'unit', accountId: account.id, unitId: unit?.id ?? -1 };
-    }
-    case 'reviewer': {
-      const org = await reviewerOrg(db, account.id);
-      return org
-        ? { kind: 'reviewer', accountId: account.id, orgKind: org.orgKind, orgId: org.orgId }
-        : { kind: 'admin', accountId: -1 };
-    }
-    case 'admin':
-      return { kind: 'admin', accountId: account.id };
-  }
+/** The application, with what the policy needs to know of the actor's part in it. */
+export async function subjectFor(db: Executor, actor: Actor, id: number): Promise<ApplicationSubject | undefined> {
+  const row = await findApplication(db, id);
+  if (!row) return undefined;
+  const participated =
+    actor.kind === 'unit' || actor.kind === 'reviewer'
+      ? await hasParticipated(db, row.id, deskOrg(actor).orgKind, deskOrg(actor).orgId)
+      : false;
+  return { row, participated };
 }
 
 /**
- * Who may see an application: its applicant; its unit once it has been submitted; a reviewer whose
- * organisation is on its route and whom it has reached (now or before), or who has decided on it
- * (`participated`, which outlives a 重置流程). Nobody else, admin included.
+ * The application if the actor has `right` to it; otherwise the same 404 as a missing one, so that
+ * nobody learns of applications that are not theirs to see.
  */
-export function mayView(row: ApplicationRow, actor: WorkflowActor, participated = false): boolean {
-  switch (actor.kind) {
-    case 'applicant':
-      return actor.owns;
-    case 'unit':
-      return row.unit_id === actor.unitId && row.submitted_at !== null;
-    case 'reviewer': {
-      if (participated) return true;
-      if (!row.route || row.stage_index === null) return false;
-      const reached = row.stage_index;
-      return row.route.some(
-        (step, index) => index <= reached && step.holder === actor.orgKind && step.orgId === actor.orgId,
-      );
-    }
-    case 'admin':
-      return false;
-  }
+export async function loadFor(
+  db: Executor,
+  actor: Actor,
+  id: number,
+  right: ApplicationRight,
+  message = '申报不存在',
+): Promise<ApplicationSubject> {
+  const subject = await subjectFor(db, actor, id);
+  if (!subject || !may(actor, right, subject)) throw notFound(message);
+  return subject;
 }

@@ -1,7 +1,8 @@
 import { routeStages, stageHolders, yunnanArchivesRoutes, type ApplicationKind, type RouteStep } from '#common';
-import type { Db } from '../../db/database';
+import type { Executor } from '../../db/database';
 import type { UnitRow } from '../../db/schema';
 import { AppError } from '../../domain/app-error';
+import { defaultSupervisor, findCommittee, hrBureauOfRegion } from './application-lookup.repository';
 
 const bureauRegion = {
   countyBureauReview: (c: string) => c,
@@ -14,18 +15,12 @@ const bureauRegion = {
  * default supervisor) and its committee, with the organisation holding each stage.
  */
 export async function computeRoute(
-  db: Db,
+  db: Executor,
   input: { kind: ApplicationKind; unit: UnitRow; committeeId: number | null },
 ): Promise<RouteStep[]> {
   const { unit } = input;
   if (!unit.level || !unit.region_code) throw new AppError('RULE_VIOLATED', '单位信息不完整，请联系单位完善');
-  const supervisor = await db
-    .selectFrom('unit_supervisor')
-    .innerJoin('supervisor', 'supervisor.id', 'unit_supervisor.supervisor_id')
-    .select(['supervisor.id', 'supervisor.name', 'unit_supervisor.status'])
-    .where('unit_supervisor.unit_id', '=', unit.id)
-    .where('unit_supervisor.is_default', '=', true)
-    .executeTakeFirst();
+  const supervisor = await defaultSupervisor(db, unit.id);
   if (supervisor && supervisor.status !== 'approved') throw new AppError('RULE_VIOLATED', '主管单位审核未通过');
 
   const steps: RouteStep[] = [];
@@ -40,23 +35,13 @@ export async function computeRoute(
       case 'countyBureauReview':
       case 'cityBureauReview':
       case 'provinceBureauReview': {
-        const bureau = await db
-          .selectFrom('hr_bureau')
-          .select(['id', 'name'])
-          .where('region_code', '=', bureauRegion[stage](unit.region_code))
-          .executeTakeFirst();
+        const bureau = await hrBureauOfRegion(db, bureauRegion[stage](unit.region_code));
         if (!bureau) throw new AppError('RULE_VIOLATED', '查找人社局失败');
         steps.push({ stage, holder: stageHolders[stage] as 'hrBureau', orgId: bureau.id, orgName: bureau.name });
         break;
       }
       case 'committeeCheck': {
-        const committee = input.committeeId
-          ? await db
-              .selectFrom('committee')
-              .select(['id', 'name'])
-              .where('id', '=', input.committeeId)
-              .executeTakeFirst()
-          : undefined;
+        const committee = input.committeeId ? await findCommittee(db, input.committeeId) : undefined;
         if (!committee) throw new AppError('RULE_VIOLATED', '请选择评委会');
         steps.push({ stage, holder: 'committee', orgId: committee.id, orgName: committee.name });
         break;

@@ -237,6 +237,19 @@ describe('the route of a 县区级 非公经济组织 with a supervisor, through
     }
   });
 
+  it('offers 通过 to the unit only once 表十二 is saved, by the same rule that refuses it', async () => {
+    const { unit, id } = await submitted();
+    const before = (await unit.agent.get(`/api/applications/${id}`)).body;
+    expect(before.abilities).toEqual(['reject', 'return', 'reset']);
+    const refused = await decide(unit.agent, id, 'approve');
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toBe('请先填写并保存基层意见（表十二）');
+    await saveOpinion(unit.agent, id);
+    const after = (await unit.agent.get(`/api/applications/${id}`)).body;
+    expect(after.abilities).toEqual(['approve', 'reject', 'return', 'reset']);
+    expect((await decide(unit.agent, id, 'approve')).status).toBe(200);
+  });
+
   it('takes the shorter route for a 省级 unit', async () => {
     const { unit, applicant, id } = await submitted({ nature: 'institution', level: 'province', regionCode: '530102' });
     await saveOpinion(unit.agent, id);

@@ -1,0 +1,43 @@
+import type { DecisionAction, RouteStep } from '#common';
+
+/**
+ * What happened, as the services tell it: written to the outbox in the transaction of the change, and
+ * turned into 我的消息 (and SMS) by the notifier after commit. Events carry names as they were at the
+ * time, so a notice reads the same whenever it is delivered.
+ */
+export type NoticeEvent =
+  | { type: 'applicant.registered'; accountId: number; name: string }
+  | { type: 'applicant.unitChosen'; unitAccountId: number; personName: string }
+  | { type: 'person.passwordReset'; personAccountId: number; unitName: string }
+  | { type: 'person.removed'; personAccountId: number; unitName: string }
+  | { type: 'supervisor.requested'; supervisorId: number; unitAccountId: number; unitName: string }
+  | {
+      type: 'supervisor.requestDecided';
+      unitAccountId: number;
+      supervisorName: string;
+      decision: 'approve' | 'reject';
+      opinion: string;
+      deciderAccountId: number;
+    }
+  | {
+      type: 'application.submitted';
+      applicationId: number;
+      applicantAccountId: number;
+      applicantName: string;
+      /** The stage it went to: the first, or the one that returned it. */
+      step: RouteStep;
+    }
+  | {
+      type: 'application.decided';
+      applicationId: number;
+      applicantAccountId: number;
+      applicantName: string;
+      action: DecisionAction;
+      opinion: string;
+      decider: { accountId: number; kind: 'unit' | 'reviewer' };
+      orgName: string;
+      /** Where an approved application went on to; null when the decision ended its route here. */
+      nextStep: RouteStep | null;
+    };
+
+export type NoticeEventType = NoticeEvent['type'];

@@ -1,0 +1,91 @@
+import { abilities, currentStep, holdsCurrentStage, type WorkflowAction, type WorkflowState } from '#common';
+import { workflowActor, type Actor } from '../domain/actor';
+import type { ApplicationRow } from '../modules/applications/application.repository';
+
+/** What a rule needs to know of an application, beyond its row. */
+export interface ApplicationSubject {
+  row: ApplicationRow;
+  /** Whether the actor's desk has decided on it before: it keeps seeing it, after a 重置流程 too. */
+  participated: boolean;
+}
+
+/** The columns that hold an application's workflow state. */
+export type StateColumns = Pick<
+  ApplicationRow,
+  'status' | 'stage_index' | 'route' | 'returned_from_index' | 'return_count'
+>;
+
+export const stateOf = (row: StateColumns): WorkflowState => ({
+  status: row.status,
+  stageIndex: row.stage_index,
+  route: row.route,
+  returnedFromIndex: row.returned_from_index,
+  returnCount: row.return_count,
+});
+
+const owns = (actor: Actor, { row }: ApplicationSubject) =>
+  actor.kind === 'applicant' && row.applicant_account_id === actor.accountId;
+
+/** Whether the application has reached the actor's desk, now or before. */
+function reachedDesk(actor: Actor, { row }: ApplicationSubject): boolean {
+  if (actor.kind !== 'reviewer' && actor.kind !== 'unit') return false;
+  if (!row.route || row.stage_index === null) return false;
+  const reached = row.stage_index;
+  const [holder, orgId] = actor.kind === 'unit' ? ['unit', actor.unitId] : [actor.orgKind, actor.orgId];
+  return row.route.some((step, index) => index <= reached && step.holder === holder && step.orgId === orgId);
+}
+
+/**
+ * Who may do what with an application, one rule a line. The routes, the workflow runner and the
+ * `abilities` the pages get all ask here. Nobody else sees an application, the admin included: a
+ * refusal to see answers exactly as a missing application does.
+ */
+export const applicationPolicy = {
+  /** Its applicant; its unit once submitted; a reviewer it has reached or who has decided on it. */
+  view: (actor, subject) => {
+    switch (actor.kind) {
+      case 'applicant':
+        return owns(actor, subject);
+      case 'unit':
+        return subject.row.unit_id === actor.unitId && subject.row.submitted_at !== null;
+      case 'reviewer':
+        return subject.participated || reachedDesk(actor, subject);
+      case 'admin':
+        return false;
+    }
+  },
+  /** The desks that may try a decision (the workflow then says whether it is theirs now). */
+  tryDecision: (actor, subject) =>
+    (actor.kind === 'unit' || actor.kind === 'reviewer') && (subject.participated || reachedDesk(actor, subject)),
+  /** 申报信息 and the cover: only a draft (a new one, or after 重置流程). */
+  editChoices: (actor, subject) => owns(actor, subject) && subject.row.status === 'draft',
+  /** The tables and attachments: a draft, or an application returned for correction. */
+  editTables: (actor, subject) =>
+    owns(actor, subject) && (subject.row.status === 'draft' || subject.row.status === 'returned'),
+  /** The applicant's own application: 提交前检查, 提交, and the edits whose state rules come after. */
+  own: owns,
+  submit: owns,
+  /** 基层意见 (表十二) is the unit's, readable once submitted, written while it holds the application. */
+  readUnitOpinion: (actor, { row }) =>
+    actor.kind === 'unit' && row.unit_id === actor.unitId && row.submitted_at !== null,
+  writeUnitOpinion: (actor, { row }) =>
+    actor.kind === 'unit' && row.holder_kind === 'unit' && row.holder_org_id === actor.unitId,
+} satisfies Record<string, (actor: Actor, subject: ApplicationSubject) => boolean>;
+
+export type ApplicationRight = keyof typeof applicationPolicy;
+
+export const may = (actor: Actor, right: ApplicationRight, subject: ApplicationSubject): boolean =>
+  applicationPolicy[right](actor, subject);
+
+/** The workflow actions the actor may take now, with the facts the workflow checks (表十二). */
+export function workflowAbilities(actor: Actor, row: ApplicationRow): WorkflowAction[] {
+  return abilities(stateOf(row), workflowActor(actor, row.applicant_account_id), {
+    unitOpinionSaved: row.unit_opinion !== null && row.unit_opinion !== '',
+  });
+}
+
+/** Whether the actor's desk holds the stage the application is at now. */
+export const holdsNow = (actor: Actor, row: ApplicationRow) =>
+  holdsCurrentStage(stateOf(row), workflowActor(actor, row.applicant_account_id));
+
+export const stepNow = (row: StateColumns) => currentStep(stateOf(row));
