@@ -1,11 +1,11 @@
-import type { Db } from '../../db/database';
+import type { Executor } from '../../db/database';
 import type { RegionTable } from '../../db/schema';
 
-export function findRegion(db: Db, code: string): Promise<RegionTable | undefined> {
+export function findRegion(db: Executor, code: string): Promise<RegionTable | undefined> {
   return db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export function childRegions(db: Db, parentCode: string | null): Promise<RegionTable[]> {
+export function childRegions(db: Executor, parentCode: string | null): Promise<RegionTable[]> {
   return db
     .selectFrom('region')
     .selectAll()
@@ -15,7 +15,7 @@ export function childRegions(db: Db, parentCode: string | null): Promise<RegionT
 }
 
 /** The codes from the province down to `code`, for a cascader's value. */
-export async function regionPath(db: Db, code: string): Promise<string[]> {
+export async function regionPath(db: Executor, code: string): Promise<string[]> {
   const path: string[] = [];
   let current = await findRegion(db, code);
   while (current) {
