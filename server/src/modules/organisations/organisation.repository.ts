@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import type { OrgKind } from '#common';
-import type { Db } from '../../db/database';
+import type { OrgKind, ReviewStage } from '#common';
+import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
 
-export function listSupervisors(db: Db, keyword?: string) {
+export function listSupervisors(db: Executor, keyword?: string) {
   let q = db
     .selectFrom('supervisor')
     .leftJoin('region', 'region.code', 'supervisor.region_code')
@@ -12,7 +12,33 @@ export function listSupervisors(db: Db, keyword?: string) {
   return q.orderBy('supervisor.name').limit(200).execute();
 }
 
-export function listHrBureaus(db: Db) {
+export function findSupervisor(db: Executor, id: number) {
+  return db.selectFrom('supervisor').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Inserts, or updates the row `id` (undefined when there is none). */
+export async function saveSupervisor(
+  db: Executor,
+  at: Date,
+  values: { name: string; region_code: string | null },
+  id?: number,
+): Promise<number | undefined> {
+  const row = id
+    ? await db
+        .updateTable('supervisor')
+        .set({ ...values, updated_at: at })
+        .where('id', '=', id)
+        .returning('id')
+        .executeTakeFirst()
+    : await db
+        .insertInto('supervisor')
+        .values({ ...values, created_at: at, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+  return row?.id;
+}
+
+export function listHrBureaus(db: Executor) {
   return db
     .selectFrom('hr_bureau')
     .innerJoin('region', 'region.code', 'hr_bureau.region_code')
@@ -27,25 +53,113 @@ export function listHrBureaus(db: Db) {
     .execute();
 }
 
-export async function listCommittees(db: Db, now: Date) {
-  const committees = await db
-    .selectFrom('committee')
-    .innerJoin('series', 'series.code', 'committee.series_code')
-    .selectAll('committee')
-    .select('series.name as series_name')
-    .orderBy('committee.name')
-    .execute();
-  const batches = await db.selectFrom('committee_batch').selectAll().orderBy('year', 'desc').execute();
-  return committees.map((c) => ({
-    ...c,
-    batches: batches
-      .filter((b) => b.committee_id === c.id)
-      .map((b) => ({ ...b, open: b.opens_at <= now && now < b.closes_at })),
-  }));
+/** The HR bureau of a region, with the level of that region. */
+export function hrBureauOfRegion(db: Executor, regionCode: string) {
+  return db
+    .selectFrom('hr_bureau')
+    .innerJoin('region', 'region.code', 'hr_bureau.region_code')
+    .select(['hr_bureau.id', 'hr_bureau.name', 'region.level'])
+    .where('hr_bureau.region_code', '=', regionCode)
+    .executeTakeFirst();
+}
+
+export async function saveHrBureau(
+  db: Executor,
+  at: Date,
+  values: { name: string; region_code: string },
+  id?: number,
+): Promise<number | undefined> {
+  const row = id
+    ? await db
+        .updateTable('hr_bureau')
+        .set({ ...values, updated_at: at })
+        .where('id', '=', id)
+        .returning('id')
+        .executeTakeFirst()
+    : await db
+        .insertInto('hr_bureau')
+        .values({ ...values, created_at: at, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+  return row?.id;
+}
+
+export async function committeesWithBatches(db: Executor) {
+  const [committees, batches] = await Promise.all([
+    db
+      .selectFrom('committee')
+      .innerJoin('series', 'series.code', 'committee.series_code')
+      .selectAll('committee')
+      .select('series.name as series_name')
+      .orderBy('committee.name')
+      .execute(),
+    db.selectFrom('committee_batch').selectAll().orderBy('year', 'desc').execute(),
+  ]);
+  return committees.map((c) => ({ ...c, batches: batches.filter((b) => b.committee_id === c.id) }));
+}
+
+export function findSeries(db: Executor, code: string) {
+  return db.selectFrom('series').select('code').where('code', '=', code).executeTakeFirst();
+}
+
+export function findCommittee(db: Executor, id: number) {
+  return db.selectFrom('committee').select('id').where('id', '=', id).executeTakeFirst();
+}
+
+export async function saveCommittee(
+  db: Executor,
+  at: Date,
+  values: {
+    name: string;
+    series_code: string;
+    /** JSON of the title levels. */
+    title_levels: string;
+    print_from_stage: ReviewStage;
+    notice: string;
+  },
+  id?: number,
+): Promise<number | undefined> {
+  const row = id
+    ? await db
+        .updateTable('committee')
+        .set({ ...values, updated_at: at })
+        .where('id', '=', id)
+        .returning('id')
+        .executeTakeFirst()
+    : await db
+        .insertInto('committee')
+        .values({ ...values, created_at: at, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+  return row?.id;
+}
+
+/** Inserts a batch of the committee, or updates its batch `batchId` (undefined when it has none such). */
+export async function saveBatch(
+  db: Executor,
+  at: Date,
+  committeeId: number,
+  values: { year: number; opens_at: Date; closes_at: Date; correction_closes_at: Date | null; notice: string },
+  batchId?: number,
+): Promise<number | undefined> {
+  const row = batchId
+    ? await db
+        .updateTable('committee_batch')
+        .set({ ...values, updated_at: at })
+        .where('id', '=', batchId)
+        .where('committee_id', '=', committeeId)
+        .returning('id')
+        .executeTakeFirst()
+    : await db
+        .insertInto('committee_batch')
+        .values({ ...values, committee_id: committeeId, created_at: at, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+  return row?.id;
 }
 
 /** Committees whose batch is open now (开评评委会, manual §2.1), searchable by keyword. */
-export function openBatches(db: Db, now: Date, keyword?: string) {
+export function openBatches(db: Executor, now: Date, keyword?: string) {
   let q = db
     .selectFrom('committee_batch')
     .innerJoin('committee', 'committee.id', 'committee_batch.committee_id')
@@ -69,9 +183,19 @@ export function openBatches(db: Db, now: Date, keyword?: string) {
   return q.orderBy('committee_batch.closes_at').execute();
 }
 
+/** An organisation of one kind, by its id. */
+export function findOrganisation(db: Executor, kind: OrgKind, id: number) {
+  const table = ({ supervisor: 'supervisor', hrBureau: 'hr_bureau', committee: 'committee' } as const)[kind];
+  return db.selectFrom(table).select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+/** A reviewer row names its organisation in one of three columns, by its kind. */
+export const reviewerOrgId = sql<number>`coalesce(reviewer.supervisor_id, reviewer.hr_bureau_id, reviewer.committee_id)`;
+export const reviewerOrgName = sql<string>`coalesce(supervisor.name, hr_bureau.name, committee.name)`;
+
 /** The organisation a reviewer account speaks for. */
 export async function reviewerOrg(
-  db: Db,
+  db: Executor,
   accountId: number,
 ): Promise<{ orgKind: OrgKind; orgId: number; orgName: string } | undefined> {
   const row = await db
@@ -79,38 +203,8 @@ export async function reviewerOrg(
     .leftJoin('supervisor', 'supervisor.id', 'reviewer.supervisor_id')
     .leftJoin('hr_bureau', 'hr_bureau.id', 'reviewer.hr_bureau_id')
     .leftJoin('committee', 'committee.id', 'reviewer.committee_id')
-    .select([
-      'reviewer.org_kind',
-      sql<number>`coalesce(reviewer.supervisor_id, reviewer.hr_bureau_id, reviewer.committee_id)`.as('org_id'),
-      sql<string>`coalesce(supervisor.name, hr_bureau.name, committee.name)`.as('org_name'),
-    ])
+    .select(['reviewer.org_kind', reviewerOrgId.as('org_id'), reviewerOrgName.as('org_name')])
     .where('reviewer.account_id', '=', accountId)
     .executeTakeFirst();
   return row ? { orgKind: row.org_kind, orgId: row.org_id, orgName: row.org_name } : undefined;
-}
-
-export function listReviewers(db: Db, filter: { orgKind?: OrgKind; orgId?: number }) {
-  let q = db
-    .selectFrom('reviewer')
-    .innerJoin('account', 'account.id', 'reviewer.account_id')
-    .leftJoin('supervisor', 'supervisor.id', 'reviewer.supervisor_id')
-    .leftJoin('hr_bureau', 'hr_bureau.id', 'reviewer.hr_bureau_id')
-    .leftJoin('committee', 'committee.id', 'reviewer.committee_id')
-    .select([
-      'account.id as account_id',
-      'account.login_name',
-      'account.display_name',
-      'account.locked_at',
-      'reviewer.org_kind',
-      sql<number>`coalesce(reviewer.supervisor_id, reviewer.hr_bureau_id, reviewer.committee_id)`.as('org_id'),
-      sql<string>`coalesce(supervisor.name, hr_bureau.name, committee.name)`.as('org_name'),
-    ]);
-  if (filter.orgKind) q = q.where('reviewer.org_kind', '=', filter.orgKind);
-  if (filter.orgId !== undefined)
-    q = q.where(
-      sql<number>`coalesce(reviewer.supervisor_id, reviewer.hr_bureau_id, reviewer.committee_id)`,
-      '=',
-      filter.orgId,
-    );
-  return q.orderBy('account.id').execute();
 }

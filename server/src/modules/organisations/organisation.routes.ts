@@ -16,25 +16,21 @@ import {
   supervisorBodySchema,
   supervisorSchema,
 } from '#common';
-import { authedActor, requireAccount, type AuthedRequest } from '../../http/auth-guard';
-import type { Services } from '../../services';
-import { listCommittees, listHrBureaus, listReviewers, listSupervisors } from './organisation.repository';
+import { signedIn } from '../../http/actor-scope';
+import type { OrganisationService } from './organisation.service';
 
 const idReply = z.object({ id: z.string() });
 
 /** The platform admin's pages for reviewer organisations and their accounts. */
-export const organisationRoutes =
-  (s: Services): FastifyPluginAsyncZod =>
-  async (app) => {
-    const adminOnly = requireAccount(['admin']);
+export const organisationRoutes = (deps: { organisations: OrganisationService }): FastifyPluginAsyncZod =>
+  signedIn(['admin'], (app, actorOf) => {
+    const { organisations } = deps;
     const errors = { '4xx': apiErrorSchema };
-    const actor = (request: unknown) => authedActor(request as AuthedRequest);
     const tags = ['admin'];
 
     app.get(
       '/admin/supervisors',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '主管部门列表',
@@ -42,27 +38,19 @@ export const organisationRoutes =
           response: { 200: z.array(supervisorSchema), ...errors },
         },
       },
-      async (request) =>
-        (await listSupervisors(s.db, request.query.keyword)).map((r) => ({
-          id: String(r.id),
-          name: r.name,
-          regionCode: r.region_code,
-          regionName: r.region_name,
-        })),
+      async (request) => organisations.supervisors(await actorOf(request), request.query.keyword),
     );
     app.post(
       '/admin/supervisors',
-      {
-        onRequest: adminOnly,
-        schema: { tags, summary: '新增主管部门', body: supervisorBodySchema, response: { 201: idReply, ...errors } },
-      },
+      { schema: { tags, summary: '新增主管部门', body: supervisorBodySchema, response: { 201: idReply, ...errors } } },
       async (request, reply) =>
-        reply.status(201).send({ id: String(await s.organisations.saveSupervisor(actor(request), request.body)) }),
+        reply
+          .status(201)
+          .send({ id: String(await organisations.saveSupervisor(await actorOf(request), request.body)) }),
     );
     app.put(
       '/admin/supervisors/:id',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '修改主管部门',
@@ -72,29 +60,18 @@ export const organisationRoutes =
         },
       },
       async (request) => ({
-        id: String(await s.organisations.saveSupervisor(actor(request), request.body, Number(request.params.id))),
+        id: String(await organisations.saveSupervisor(await actorOf(request), request.body, Number(request.params.id))),
       }),
     );
 
     app.get(
       '/admin/hr-bureaus',
-      {
-        onRequest: adminOnly,
-        schema: { tags, summary: '人社局列表', response: { 200: z.array(hrBureauSchema), ...errors } },
-      },
-      async () =>
-        (await listHrBureaus(s.db)).map((r) => ({
-          id: String(r.id),
-          name: r.name,
-          regionCode: r.region_code,
-          regionName: r.region_name,
-          level: r.level,
-        })),
+      { schema: { tags, summary: '人社局列表', response: { 200: z.array(hrBureauSchema), ...errors } } },
+      async (request) => organisations.hrBureaus(await actorOf(request)),
     );
     app.post(
       '/admin/hr-bureaus',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '新增人社局（县区、州市或省）',
@@ -103,12 +80,11 @@ export const organisationRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send({ id: String(await s.organisations.saveHrBureau(actor(request), request.body)) }),
+        reply.status(201).send({ id: String(await organisations.saveHrBureau(await actorOf(request), request.body)) }),
     );
     app.put(
       '/admin/hr-bureaus/:id',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '修改人社局',
@@ -118,49 +94,24 @@ export const organisationRoutes =
         },
       },
       async (request) => ({
-        id: String(await s.organisations.saveHrBureau(actor(request), request.body, Number(request.params.id))),
+        id: String(await organisations.saveHrBureau(await actorOf(request), request.body, Number(request.params.id))),
       }),
     );
 
     app.get(
       '/admin/committees',
-      {
-        onRequest: adminOnly,
-        schema: { tags, summary: '评委会及其年度批次', response: { 200: z.array(committeeSchema), ...errors } },
-      },
-      async () =>
-        (await listCommittees(s.db, s.clock.now())).map((c) => ({
-          id: String(c.id),
-          name: c.name,
-          seriesCode: c.series_code,
-          seriesName: c.series_name,
-          titleLevels: c.title_levels,
-          printFromStage: c.print_from_stage,
-          notice: c.notice,
-          batches: c.batches.map((b) => ({
-            id: String(b.id),
-            year: b.year,
-            opensAt: b.opens_at.toISOString(),
-            closesAt: b.closes_at.toISOString(),
-            correctionClosesAt: b.correction_closes_at?.toISOString() ?? null,
-            notice: b.notice,
-            open: b.open,
-          })),
-        })),
+      { schema: { tags, summary: '评委会及其年度批次', response: { 200: z.array(committeeSchema), ...errors } } },
+      async (request) => organisations.committees(await actorOf(request)),
     );
     app.post(
       '/admin/committees',
-      {
-        onRequest: adminOnly,
-        schema: { tags, summary: '新增评委会', body: committeeBodySchema, response: { 201: idReply, ...errors } },
-      },
+      { schema: { tags, summary: '新增评委会', body: committeeBodySchema, response: { 201: idReply, ...errors } } },
       async (request, reply) =>
-        reply.status(201).send({ id: String(await s.organisations.saveCommittee(actor(request), request.body)) }),
+        reply.status(201).send({ id: String(await organisations.saveCommittee(await actorOf(request), request.body)) }),
     );
     app.put(
       '/admin/committees/:id',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '修改评委会',
@@ -170,13 +121,12 @@ export const organisationRoutes =
         },
       },
       async (request) => ({
-        id: String(await s.organisations.saveCommittee(actor(request), request.body, Number(request.params.id))),
+        id: String(await organisations.saveCommittee(await actorOf(request), request.body, Number(request.params.id))),
       }),
     );
     app.post(
       '/admin/committees/:id/batches',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '新增年度批次（网报时间）',
@@ -187,13 +137,12 @@ export const organisationRoutes =
       },
       async (request, reply) =>
         reply.status(201).send({
-          id: String(await s.organisations.saveBatch(actor(request), Number(request.params.id), request.body)),
+          id: String(await organisations.saveBatch(await actorOf(request), Number(request.params.id), request.body)),
         }),
     );
     app.put(
       '/admin/committees/:id/batches/:batchId',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '修改年度批次',
@@ -204,8 +153,8 @@ export const organisationRoutes =
       },
       async (request) => ({
         id: String(
-          await s.organisations.saveBatch(
-            actor(request),
+          await organisations.saveBatch(
+            await actorOf(request),
             Number(request.params.id),
             request.body,
             Number(request.params.batchId),
@@ -214,19 +163,9 @@ export const organisationRoutes =
       }),
     );
 
-    const presentReviewer = (r: Awaited<ReturnType<typeof listReviewers>>[number]) => ({
-      accountId: String(r.account_id),
-      username: r.login_name,
-      displayName: r.display_name,
-      orgKind: r.org_kind,
-      orgId: String(r.org_id),
-      orgName: r.org_name,
-      locked: r.locked_at !== null,
-    });
     app.get(
       '/admin/reviewers',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '审核用户列表',
@@ -234,18 +173,11 @@ export const organisationRoutes =
           response: { 200: z.array(reviewerSchema), ...errors },
         },
       },
-      async (request) =>
-        (
-          await listReviewers(s.db, {
-            orgKind: request.query.orgKind,
-            orgId: request.query.orgId ? Number(request.query.orgId) : undefined,
-          })
-        ).map(presentReviewer),
+      async (request) => organisations.reviewers(await actorOf(request), request.query),
     );
     app.post(
       '/admin/reviewers',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '新增审核用户（返回一次性密码，首次登录须修改）',
@@ -254,16 +186,14 @@ export const organisationRoutes =
         },
       },
       async (request, reply) => {
-        const { accountId, temporaryPassword } = await s.organisations.createReviewer(actor(request), request.body);
-        const [row] = await listReviewers(s.db, {}).then((rows) => rows.filter((r) => r.account_id === accountId));
+        const created = await organisations.addReviewer(await actorOf(request), request.body);
         void reply.header('cache-control', 'no-store');
-        return reply.status(201).send({ ...presentReviewer(row!), temporaryPassword });
+        return reply.status(201).send(created);
       },
     );
     app.post(
       '/admin/reviewers/:id/reset-password',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '重置审核用户密码（一次性密码）',
@@ -274,8 +204,11 @@ export const organisationRoutes =
       async (request, reply) => {
         void reply.header('cache-control', 'no-store');
         return {
-          temporaryPassword: await s.organisations.resetReviewerPassword(actor(request), Number(request.params.id)),
+          temporaryPassword: await organisations.resetReviewerPassword(
+            await actorOf(request),
+            Number(request.params.id),
+          ),
         };
       },
     );
-  };
+  });
