@@ -1,23 +1,26 @@
-import { sql } from 'kysely';
 import type { AdminUnitQuery } from '#common';
-import type { Db } from '../../db/database';
+import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
+import { paginate, type PageRequest } from '../../db/paginate';
+import { insertAccount } from '../auth/account.repository';
 
-export async function searchUnits(db: Db, query: AdminUnitQuery) {
+/** 单位管理: units by name, credit code or phone, and by whether their account is locked; the newest first. */
+export function unitPage(db: Executor, filter: Pick<AdminUnitQuery, 'keyword' | 'locked'>, page: PageRequest) {
   let q = db.selectFrom('unit').innerJoin('account', 'account.id', 'unit.account_id');
-  if (query.keyword) {
-    const like = contains(query.keyword);
+  const keyword = filter.keyword;
+  if (keyword) {
     q = q.where((eb) =>
       eb.or([
-        eb('unit.name', 'like', like),
-        eb('unit.credit_code', '=', query.keyword!.toUpperCase()),
-        eb('account.phone', '=', query.keyword!),
+        eb('unit.name', 'like', contains(keyword)),
+        eb('unit.credit_code', '=', keyword.toUpperCase()),
+        eb('account.phone', '=', keyword),
       ]),
     );
   }
-  if (query.locked) q = q.where('account.locked_at', query.locked === 'true' ? 'is not' : 'is', null);
-  const [rows, count] = await Promise.all([
-    q
+  if (filter.locked) q = q.where('account.locked_at', filter.locked === 'true' ? 'is not' : 'is', null);
+  // Sorted by id alone (not by a timestamp), so the pages go by offset.
+  return paginate(q, page, (rows) =>
+    rows
       .select([
         'unit.id as unitId',
         'account.id as accountId',
@@ -28,11 +31,27 @@ export async function searchUnits(db: Db, query: AdminUnitQuery) {
         'account.locked_at',
         'unit.created_at',
       ])
-      .orderBy('unit.id', 'desc')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: count.total };
+      .orderBy('unit.id', 'desc'),
+  );
+}
+
+export type AdminUnitListRow = Awaited<ReturnType<typeof unitPage>>['rows'][number];
+
+/** The phone and lock of an account that exists. */
+export function accountContact(db: Executor, accountId: number) {
+  return db.selectFrom('account').select(['phone', 'locked_at']).where('id', '=', accountId).executeTakeFirstOrThrow();
+}
+
+/** A platform admin's account: its login name is also the name it shows. */
+export function insertAdminAccount(db: Executor, at: Date, admin: { username: string; passwordHash: string }) {
+  return insertAccount(db, {
+    kind: 'admin',
+    login_name: admin.username,
+    display_name: admin.username,
+    phone: null,
+    password_hash: admin.passwordHash,
+    password_changed_at: at,
+    created_at: at,
+    updated_at: at,
+  });
 }

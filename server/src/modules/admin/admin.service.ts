@@ -5,6 +5,7 @@ import { uniqueViolation } from '../../db/unique-violation';
 import { appendAudit } from '../audit/audit.repository';
 import { systemActor } from '../../domain/actor';
 import { hashPassword } from '../auth/password-hasher';
+import { insertAdminAccount } from './admin.repository';
 
 export class AdminCreateError extends Error {}
 
@@ -19,27 +20,14 @@ export async function createAdmin(db: Db, clock: Clock, username: string, passwo
   try {
     return await db.transaction().execute(async (trx) => {
       const now = clock.now();
-      const row = await trx
-        .insertInto('account')
-        .values({
-          kind: 'admin',
-          login_name: username,
-          display_name: username,
-          phone: null,
-          password_hash: passwordHash,
-          password_changed_at: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertAdminAccount(trx, now, { username, passwordHash });
       await appendAudit(trx, systemActor, now, {
         action: 'admin.create',
         objectType: 'account',
-        objectId: row.id,
+        objectId: id,
         detail: { username },
       });
-      return row.id;
+      return id;
     });
   } catch (error) {
     if (uniqueViolation(error) !== null) throw new AdminCreateError(`管理员 ${username} 已存在`);
