@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database';
 import type { UnitRow } from '../../db/schema';
+import { insertAccount } from '../auth/account.repository';
 
 export function findUnit(db: Executor, unitId: number): Promise<UnitRow | undefined> {
   return db.selectFrom('unit').selectAll().where('id', '=', unitId).executeTakeFirst();
@@ -7,4 +8,64 @@ export function findUnit(db: Executor, unitId: number): Promise<UnitRow | undefi
 
 export function findUnitByAccount(db: Executor, accountId: number): Promise<UnitRow | undefined> {
   return db.selectFrom('unit').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+}
+
+export function creditCodeInUse(db: Executor, creditCode: string) {
+  return db.selectFrom('unit').select('id').where('credit_code', '=', creditCode).executeTakeFirst();
+}
+
+/** The unit's account (its credit code is its login name) and the unit itself; the caller's transaction. */
+export async function insertUnitWithAccount(
+  trx: Executor,
+  now: Date,
+  unit: { unitName: string; creditCode: string; contactName: string; phone: string; passwordHash: string },
+): Promise<{ accountId: number; unitId: number }> {
+  const accountId = await insertAccount(trx, {
+    kind: 'unit',
+    login_name: unit.creditCode,
+    display_name: unit.unitName,
+    phone: unit.phone,
+    password_hash: unit.passwordHash,
+    password_changed_at: now,
+    created_at: now,
+    updated_at: now,
+  });
+  const row = await trx
+    .insertInto('unit')
+    .values({
+      account_id: accountId,
+      name: unit.unitName,
+      credit_code: unit.creditCode,
+      contact_name: unit.contactName,
+      contact_phone: unit.phone,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { accountId, unitId: row.id };
+}
+
+export async function updateUnitInfo(
+  db: Executor,
+  unitId: number,
+  at: Date,
+  info: Pick<
+    UnitRow,
+    | 'license_file_id'
+    | 'nature'
+    | 'level'
+    | 'region_code'
+    | 'contact_name'
+    | 'contact_phone'
+    | 'fax'
+    | 'address'
+    | 'remark'
+  >,
+): Promise<void> {
+  await db
+    .updateTable('unit')
+    .set({ ...info, info_updated_at: at, updated_at: at })
+    .where('id', '=', unitId)
+    .execute();
 }

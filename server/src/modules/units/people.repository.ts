@@ -1,0 +1,75 @@
+import type { Executor } from '../../db/database';
+import { endSessionsOf } from '../auth/session.repository';
+import { contains } from '../../db/contains';
+import { paginate, type PageRequest } from '../../db/paginate';
+
+/** One of the unit's own people, with the lock of their account. */
+export function findUnitPerson(db: Executor, unitId: number, accountId: number) {
+  return db
+    .selectFrom('applicant')
+    .innerJoin('account', 'account.id', 'applicant.account_id')
+    .select(['applicant.account_id', 'applicant.name', 'account.locked_at'])
+    .where('applicant.account_id', '=', accountId)
+    .where('applicant.unit_id', '=', unitId)
+    .executeTakeFirst();
+}
+
+/** 专业技术人员: the people who chose the unit, the latest to join first. */
+export function peoplePage(
+  db: Executor,
+  unitId: number,
+  filter: { keyword?: string; unitName?: string },
+  page: PageRequest,
+) {
+  let q = db
+    .selectFrom('applicant')
+    .innerJoin('account', 'account.id', 'applicant.account_id')
+    .innerJoin('unit', 'unit.id', 'applicant.unit_id')
+    .where('applicant.unit_id', '=', unitId);
+  if (filter.keyword) q = q.where('applicant.name', 'like', contains(filter.keyword));
+  if (filter.unitName) q = q.where('unit.name', 'like', contains(filter.unitName));
+  return paginate(
+    q,
+    page,
+    (rows) =>
+      rows.select([
+        'applicant.account_id',
+        'applicant.name',
+        'applicant.gender',
+        'applicant.id_number',
+        'applicant.birth_date',
+        'account.phone',
+        'account.locked_at',
+        'unit.name as unit_name',
+        'applicant.unit_joined_at',
+      ]),
+    {
+      sort: 'applicant.unit_joined_at',
+      id: 'applicant.account_id',
+      // A person of a unit always has the time they joined it (set together with unit_id).
+      keyOf: (r) => ({ sort: r.unit_joined_at!, id: r.account_id }),
+    },
+  );
+}
+
+export type PersonListRow = Awaited<ReturnType<typeof peoplePage>>['rows'][number];
+
+/** A one-time password that must be changed at the next login; every open session of the account ends. */
+export async function giveTemporaryPassword(db: Executor, at: Date, accountId: number, passwordHash: string) {
+  await db
+    .updateTable('account')
+    .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: at, updated_at: at })
+    .where('id', '=', accountId)
+    .execute();
+  await endSessionsOf(db, accountId, at);
+}
+
+/** The person leaves the unit. */
+export async function leaveUnit(db: Executor, unitId: number, accountId: number, at: Date): Promise<void> {
+  await db
+    .updateTable('applicant')
+    .set({ unit_id: null, unit_joined_at: null, updated_at: at })
+    .where('account_id', '=', accountId)
+    .where('unit_id', '=', unitId)
+    .execute();
+}
