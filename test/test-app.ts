@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { buildApp } from '../server/src/app';
+import { buildApp, type AppDeps } from '../server/src/app';
 import { FakeClock } from '../server/src/clock';
 import { loadConfig, type Config } from '../server/src/config';
 import type { Db } from '../server/src/db/database';
@@ -21,7 +21,10 @@ export interface TestContext {
 }
 
 /** The whole app on a fresh database, with a fake clock and the console SMS provider. */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  deps: Pick<AppDeps, 'smsProvider'> = {},
+): Promise<TestContext> {
   const handle = await openTestDatabase();
   const filesDir = mkdtempSync(join(tmpdir(), 'zc-files-'));
   const config = loadConfig({
@@ -35,7 +38,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     ...env,
   });
   const clock = new FakeClock();
-  const app = await buildApp({ config, db: handle.db, clock, logger: false });
+  const app = await buildApp({ config, db: handle.db, clock, logger: false, ...deps });
   await app.ready();
   return {
     app,
