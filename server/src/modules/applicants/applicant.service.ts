@@ -10,7 +10,7 @@ import { phoneTakenError } from '../account/account.service';
 import { appendAudit } from '../audit/audit.repository';
 import { insertAccount, phoneInUse, setDisplayName } from '../auth/account.repository';
 import { hashPassword } from '../auth/password-hasher';
-import { insertMessage } from '../messages/message.repository';
+import { publish } from '../notifications/outbox.repository';
 import type { SmsService } from '../sms/sms.service';
 import { findUnit } from '../units/unit.repository';
 import type { UnitInfoService } from '../units/unit-info.service';
@@ -74,12 +74,7 @@ export function createApplicantService(
             objectId: id,
             detail: { idNumber: maskIdNumber(input.idNumber), phone: maskPhone(input.phone) },
           });
-          await insertMessage(trx, now, {
-            recipientAccountId: id,
-            senderAccountId: null,
-            senderKind: 'system',
-            content: `${input.name}，欢迎注册职称申报管理系统。请先在【个人信息】中选择您的工作单位，再填写申报材料。`,
-          });
+          await publish(trx, now, { type: 'applicant.registered', accountId: id, name: input.name });
           return id;
         });
         return { accountId: String(accountId) };
@@ -137,11 +132,10 @@ export function createApplicantService(
           objectId: actor.accountId,
           detail: { from: person.unit_id, to: unit.id },
         });
-        await insertMessage(trx, now, {
-          recipientAccountId: unit.account_id,
-          senderAccountId: null,
-          senderKind: 'system',
-          content: `${person.name} 已选择贵单位为工作单位，已列入【专业技术人员】。`,
+        await publish(trx, now, {
+          type: 'applicant.unitChosen',
+          unitAccountId: unit.account_id,
+          personName: person.name,
         });
       });
     },
