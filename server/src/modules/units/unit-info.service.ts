@@ -19,14 +19,15 @@ type UnitInfoInput = z.output<typeof unitInfoBodySchema>;
 export function createUnitInfoService(db: Db, clock: Clock, deps: { uploads: UploadService }) {
   const { hrBureauFor, readiness } = createUnitReadiness(db);
 
-  async function ownUnit(actor: UnitActor) {
+  /** The unit's row as it is now (the actor carries its id and name only). */
+  async function rowOf(actor: UnitActor) {
     const unit = await findUnit(db, actor.unitId);
     if (!unit) throw notFound('单位不存在');
     return unit;
   }
 
   async function info(actor: UnitActor) {
-    const unit = await ownUnit(actor);
+    const unit = await rowOf(actor);
     const [region, path, license] = await Promise.all([
       unit.region_code ? findRegion(db, unit.region_code) : undefined,
       unit.region_code ? regionPath(db, unit.region_code) : [],
@@ -39,8 +40,8 @@ export function createUnitInfoService(db: Db, clock: Clock, deps: { uploads: Upl
     hrBureauFor,
     /** For a unit row at hand (an applicant's unit, an application's unit). */
     readiness,
-    ownReadiness: async (actor: UnitActor) => readiness(await ownUnit(actor)),
-    summary: async (actor: UnitActor) => presentUnitSummary(await ownUnit(actor)),
+    ownReadiness: async (actor: UnitActor) => readiness(await rowOf(actor)),
+    summary: async (actor: UnitActor) => presentUnitSummary(await rowOf(actor)),
     info,
 
     /** Saves the form and answers 单位信息 as it now stands. */
