@@ -147,8 +147,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const applications = createApplicationService(db, clock, { unitReadiness: (unit) => unitInfo.readiness(unit) });
   const services: Services = {
     config,
-    db,
-    clock,
     sessions,
     sms,
     auth,

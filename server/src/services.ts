@@ -1,6 +1,4 @@
-import type { Clock } from './clock';
 import type { Config } from './config';
-import type { Db } from './db/database';
 import type { AccountService } from './modules/account/account.service';
 import type { AuthService } from './modules/auth/auth.service';
 import type { SessionService } from './modules/auth/session.service';
@@ -24,11 +22,12 @@ import type { ApplicationService } from './modules/applications/application.serv
 import type { ReviewService } from './modules/review/review.service';
 import type { AttachmentService } from './modules/applications/attachment.service';
 
-/** What route modules are given: the configuration, the database and the domain services. */
+/**
+ * The domain services, made once in app.ts; each routes file declares the few it uses. Routes never
+ * get the database: what they need goes through a service.
+ */
 export interface Services {
   config: Config;
-  db: Db;
-  clock: Clock;
   captcha: CaptchaService;
   sms: SmsService;
   smsCodes: SmsCodeService;

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { AccountKind } from '#common';
 import type { AccountRow } from '../db/schema';
-import type { AuditActor as Actor } from '../domain/actor';
 import type { ResolvedSession } from '../modules/auth/session.service';
 import { AppError } from '../domain/app-error';
 
@@ -13,17 +12,6 @@ declare module 'fastify' {
 }
 
 export const sessionCookieName = 'zc_session';
-
-export function auditActorOf(request: FastifyRequest): Actor {
-  const account = request.auth?.account;
-  return { accountId: account?.id ?? null, kind: account?.kind ?? 'anonymous', ip: request.ip };
-}
-
-export type AuthedRequest = FastifyRequest & { auth: ResolvedSession };
-
-export function authedActor(request: AuthedRequest): Actor & { accountId: number } {
-  return { accountId: request.auth.account.id, kind: request.auth.account.kind, ip: request.ip };
-}
 
 /**
  * The route's gate, run as the request arrives (before its body is even validated, so that a caller

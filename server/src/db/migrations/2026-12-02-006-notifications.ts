@@ -22,7 +22,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('content', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.insertInto('notice_template').values(templates.map(([code, content]) => ({ code, content }))).execute();
+  await db
+    .insertInto('notice_template')
+    .values(templates.map(([code, content]) => ({ code, content })))
+    .execute();
 
   // SMS sent after commit, retried with backoff; a row is claimed by one notifier at a time.
   await db.schema
@@ -59,7 +62,10 @@ const templates: [string, string][] = [
   ['person.removed', '您已被 {unitName} 移出专业技术人员名单。如有疑问请联系单位。'],
   ['supervisor.requested', '{unitName} 申请将贵部门设为主管部门，请在【主管单位审核】中审核。'],
   ['supervisor.requestDecided.approve', '主管部门【{supervisorName}】已审核通过贵单位的主管单位申请。{opinionSuffix}'],
-  ['supervisor.requestDecided.reject', '主管部门【{supervisorName}】审核不通过贵单位的主管单位申请。审核意见：{opinion}'],
+  [
+    'supervisor.requestDecided.reject',
+    '主管部门【{supervisorName}】审核不通过贵单位的主管单位申请。审核意见：{opinion}',
+  ],
   ['application.submitted.applicant', '您的申报已提交，当前在{stageLabel}（{orgName}）。'],
   ['application.arrived.unit', '{applicantName} 提交了申报材料，请在【申报审核】中审核。'],
   ['application.arrived.reviewer', '{applicantName} 的申报已到达{stageLabel}（{orgName}），请在【申报审核】中审核。'],

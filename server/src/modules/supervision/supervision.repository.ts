@@ -21,10 +21,6 @@ export function supervisorStatuses(db: Executor, unitId: number) {
   return db.selectFrom('unit_supervisor').select(['status', 'is_default']).where('unit_id', '=', unitId).execute();
 }
 
-export function reviewersOfSupervisor(db: Executor, supervisorId: number) {
-  return db.selectFrom('reviewer').select('account_id').where('supervisor_id', '=', supervisorId).execute();
-}
-
 /** Locks the unit's choices, so that two requests at once cannot both become the default. */
 export function lockUnitChoices(db: Executor, unitId: number) {
   return db.selectFrom('unit_supervisor').select('id').where('unit_id', '=', unitId).forUpdate().execute();

@@ -6,7 +6,7 @@ import { uniqueViolation } from '../../db/unique-violation';
 import type { ReviewerActor, UnitActor } from '../../domain/actor';
 import { AppError, forbidden, notFound } from '../../domain/app-error';
 import { appendAudit } from '../audit/audit.repository';
-import { insertMessage } from '../messages/message.repository';
+import { publish } from '../notifications/outbox.repository';
 import { findSupervisor } from '../organisations/organisation.repository';
 import { presentChoice, presentDeskRow } from './supervision.presenter';
 import * as supervision from './supervision.repository';
@@ -41,14 +41,12 @@ export function createSupervisionService(db: Db, clock: Clock) {
             objectId: requestId,
             detail: { unitId: actor.unitId, supervisorId: supervisor.id },
           });
-          for (const reviewer of await supervision.reviewersOfSupervisor(trx, supervisor.id)) {
-            await insertMessage(trx, now, {
-              recipientAccountId: reviewer.account_id,
-              senderAccountId: actor.accountId,
-              senderKind: 'unit',
-              content: `${actor.unitName} 申请将贵部门设为主管部门，请在【主管单位审核】中审核。`,
-            });
-          }
+          await publish(trx, now, {
+            type: 'supervisor.requested',
+            supervisorId: supervisor.id,
+            unitAccountId: actor.accountId,
+            unitName: actor.unitName,
+          });
         });
       } catch (error) {
         if (uniqueViolation(error) !== null) throw new AppError('CONFLICT', '已选择过该主管部门');
@@ -141,14 +139,13 @@ export function createSupervisionService(db: Db, clock: Clock) {
           objectId: row.id,
           detail: { unitId: row.unit_id, supervisorId, opinion },
         });
-        await insertMessage(trx, now, {
-          recipientAccountId: row.account_id,
-          senderAccountId: actor.accountId,
-          senderKind: 'reviewer',
-          content:
-            decision === 'approve'
-              ? `主管部门【${row.supervisor_name}】已审核通过贵单位的主管单位申请。${opinion ? `审核意见：${opinion}` : ''}`
-              : `主管部门【${row.supervisor_name}】审核不通过贵单位的主管单位申请。审核意见：${opinion}`,
+        await publish(trx, now, {
+          type: 'supervisor.requestDecided',
+          unitAccountId: row.account_id,
+          supervisorName: row.supervisor_name,
+          decision,
+          opinion,
+          deciderAccountId: actor.accountId,
         });
       });
     },

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/audit.repository';
 import { generatePassword } from '../auth/password-generator';
 import { hashPassword } from '../auth/password-hasher';
 import { insertMessage } from '../messages/message.repository';
+import { publish } from '../notifications/outbox.repository';
 import { presentPerson } from './people.presenter';
 import * as people from './people.repository';
 
@@ -68,11 +69,10 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
           objectId: person.account_id,
           detail: { unitId: actor.unitId },
         });
-        await insertMessage(trx, now, {
-          recipientAccountId: person.account_id,
-          senderAccountId: null,
-          senderKind: 'system',
-          content: `${actor.unitName} 已为您重置登录密码，请使用单位告知的临时密码登录并立即修改。`,
+        await publish(trx, now, {
+          type: 'person.passwordReset',
+          personAccountId: person.account_id,
+          unitName: actor.unitName,
         });
       });
       return temporaryPassword;
@@ -90,11 +90,10 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
           objectId: person.account_id,
           detail: { unitId: actor.unitId },
         });
-        await insertMessage(trx, now, {
-          recipientAccountId: person.account_id,
-          senderAccountId: null,
-          senderKind: 'system',
-          content: `您已被 ${actor.unitName} 移出专业技术人员名单。如有疑问请联系单位。`,
+        await publish(trx, now, {
+          type: 'person.removed',
+          personAccountId: person.account_id,
+          unitName: actor.unitName,
         });
       });
     },
