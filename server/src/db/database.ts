@@ -35,6 +35,9 @@ const pgliteParsers = { [dateOid]: (v: string) => v };
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server ended (a restart, a dropped test database) is replaced at the next
+    // checkout; without a listener its error would end the process.
+    pool.on('error', (error) => console.warn(`数据库空闲连接已断开，将自动重连：${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -237,6 +237,31 @@ describe('the route of a 县区级 非公经济组织 with a supervisor, through
     }
   });
 
+  it('tells each desk in 我的消息 when an application reaches it, and the applicant of each step', async () => {
+    const { unit, person, applicant, id } = await submitted();
+    const inbox = async (agent: Agent) =>
+      (
+        (await agent.get(`/api/messages/inbox?keyword=${encodeURIComponent(person.name)}&pageSize=100`)).body.items as {
+          content: string;
+          senderName: string;
+        }[]
+      ).map((m) => m.content);
+    expect(await inbox(unit.agent)).toContain(`${person.name} 提交了申报材料，请在【申报审核】中审核。`);
+    await saveOpinion(unit.agent, id);
+    expect((await decide(unit.agent, id, 'approve', '同意推荐')).status).toBe(200);
+    expect(await inbox(desks.county!)).toEqual([
+      `${person.name} 的申报已到达县区人社局审核（五华区人社局），请在【申报审核】中审核。`,
+    ]);
+    const told = (await applicant.get('/api/messages/inbox?pageSize=100')).body.items.map(
+      (m: { content: string }) => m.content,
+    );
+    expect(told).toContain(
+      `您的申报已通过${unit.unit.unitName}审核，进入县区人社局审核（五华区人社局）。审核意见：同意推荐`,
+    );
+    // A desk the application has not reached hears nothing of it.
+    expect(await inbox(desks.city!)).toEqual([]);
+  });
+
   it('offers 通过 to the unit only once 表十二 is saved, by the same rule that refuses it', async () => {
     const { unit, id } = await submitted();
     const before = (await unit.agent.get(`/api/applications/${id}`)).body;
