@@ -119,12 +119,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   app.decorate('notifier', notifier);
   app.addHook('onClose', () => notifier.stop());
-  // A change's notices reach 我的消息 before its answer does; whatever is left (a server stopped between
-  // the commit and here, an SMS to retry) the notifier's own rounds deliver.
+  // A change's notices reach 我的消息 before its answer does, and its SMS get a first try; whatever is
+  // left (a server stopped between the commit and here, an SMS to retry) the notifier's rounds deliver.
   app.addHook('onSend', async (request) => {
     if (!stateChanging.has(request.method) || !request.url.startsWith('/api/')) return;
     try {
-      await notifier.runOnce();
+      await notifier.afterChange();
     } catch (error) {
       request.log.error({ err: error }, 'notice delivery failed; the notifier will retry');
     }

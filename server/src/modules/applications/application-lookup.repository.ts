@@ -52,10 +52,6 @@ export function defaultSupervisor(db: Executor, unitId: number) {
     .executeTakeFirst();
 }
 
-export function hrBureauOfRegion(db: Executor, regionCode: string) {
-  return db.selectFrom('hr_bureau').select(['id', 'name']).where('region_code', '=', regionCode).executeTakeFirst();
-}
-
 export function applicantName(db: Executor, accountId: number) {
   return db.selectFrom('applicant').select('name').where('account_id', '=', accountId).executeTakeFirst();
 }

@@ -2,7 +2,8 @@ import { routeStages, stageHolders, yunnanArchivesRoutes, type ApplicationKind, 
 import type { Executor } from '../../db/database';
 import type { UnitRow } from '../../db/schema';
 import { AppError } from '../../domain/app-error';
-import { defaultSupervisor, findCommittee, hrBureauOfRegion } from './application-lookup.repository';
+import { hrBureauOfRegion } from '../organisations/organisation.repository';
+import { defaultSupervisor, findCommittee } from './application-lookup.repository';
 
 const bureauRegion = {
   countyBureauReview: (c: string) => c,

@@ -1,6 +1,7 @@
 import type { AccountKind } from '#common';
 import type { Executor } from '../../db/database';
 import type { AccountRow, NewAccount } from '../../db/schema';
+import { endSessionsOf } from './session.repository';
 
 /** The account a login name stands for: its login name, or its phone where the kind logs in by phone. */
 export function findAccountForLogin(
@@ -98,4 +99,14 @@ export async function unlockAccount(db: Executor, accountId: number, now: Date):
     .set({ locked_at: null, failed_login_count: 0, updated_at: now })
     .where('id', '=', accountId)
     .execute();
+}
+
+/** A one-time password that must be changed at the next login; every open session of the account ends. */
+export async function giveTemporaryPassword(db: Executor, at: Date, accountId: number, passwordHash: string) {
+  await db
+    .updateTable('account')
+    .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: at, updated_at: at })
+    .where('id', '=', accountId)
+    .execute();
+  await endSessionsOf(db, accountId, at);
 }

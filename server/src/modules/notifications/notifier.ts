@@ -16,8 +16,13 @@ export interface NotifierOptions {
 }
 
 export interface Notifier {
-  /** Turns pending events into 我的消息 and SMS deliveries, then sends the SMS that are due. */
+  /** Turns pending events into 我的消息 and SMS deliveries, then sends every SMS that is due. */
   runOnce(): Promise<{ events: number; sent: number; failed: number }>;
+  /**
+   * After a change: its events become 我的消息 and their SMS get a first try. Retries are left to the
+   * rounds, so that nobody's request waits on another's gateway trouble.
+   */
+  afterChange(): Promise<void>;
   /** Runs `runOnce` every `intervalMs` until `stop`. */
   start(intervalMs: number): void;
   stop(): Promise<void>;
@@ -44,10 +49,12 @@ export function createNotifier(
   const batchSize = options.batchSize ?? 50;
   const sendNotice = options.sms && provider.sendNotice ? provider.sendNotice.bind(provider) : undefined;
 
-  async function processEvents(): Promise<number> {
+  /** One batch of pending events, in one transaction; returns how many, and the SMS they made. */
+  async function processEvents(): Promise<{ events: number; deliveries: number[] }> {
     return db.transaction().execute(async (trx) => {
+      const deliveries: number[] = [];
       const claimed = await outbox.claimPendingEvents(trx, batchSize);
-      if (claimed.length === 0) return 0;
+      if (claimed.length === 0) return { events: 0, deliveries };
       const templates = await outbox.noticeTemplates(trx);
       for (const { id, event, occurredAt } of claimed) {
         const { notices, sms } = noticesOf(event);
@@ -69,11 +76,12 @@ export function createNotifier(
         }
         if (sendNotice) {
           for (const s of sms) {
-            await outbox.insertSmsDelivery(trx, clock.now(), {
+            const delivery = await outbox.insertSmsDelivery(trx, clock.now(), {
               eventId: id,
               recipientAccountId: s.accountId,
               params: s.params,
             });
+            if (delivery !== undefined) deliveries.push(delivery);
           }
         }
       }
@@ -82,14 +90,25 @@ export function createNotifier(
         claimed.map((c) => c.id),
         clock.now(),
       );
-      return claimed.length;
+      return { events: claimed.length, deliveries };
     });
   }
 
-  async function sendDueSms(): Promise<{ sent: number; failed: number }> {
+  /** Every pending event, batch after batch: a burst may exceed one batch. */
+  async function processAllEvents(): Promise<{ events: number; deliveries: number[] }> {
+    const all = { events: 0, deliveries: [] as number[] };
+    for (;;) {
+      const batch = await processEvents();
+      all.events += batch.events;
+      all.deliveries.push(...batch.deliveries);
+      if (batch.events < batchSize) return all;
+    }
+  }
+
+  async function sendDueSms(only?: readonly number[]): Promise<{ sent: number; failed: number }> {
     const result = { sent: 0, failed: 0 };
-    if (!sendNotice) return result;
-    const due = await outbox.claimDueDeliveries(db, clock.now(), batchSize, leaseMs);
+    if (!sendNotice || only?.length === 0) return result;
+    const due = await outbox.claimDueDeliveries(db, clock.now(), batchSize, leaseMs, only);
     for (const delivery of due) {
       const phone = await outbox.phoneOf(db, delivery.recipient_account_id);
       if (!phone) {
@@ -125,11 +144,12 @@ export function createNotifier(
 
   const notifier: Notifier = {
     async runOnce() {
-      let events = 0;
-      // Drain what is pending: a burst of events may exceed one batch.
-      for (let n = await processEvents(); n > 0; n = n === batchSize ? await processEvents() : 0) events += n;
-      const sms = await sendDueSms();
-      return { events, ...sms };
+      const { events } = await processAllEvents();
+      return { events, ...(await sendDueSms()) };
+    },
+    async afterChange() {
+      const { deliveries } = await processAllEvents();
+      await sendDueSms(deliveries);
     },
     start(intervalMs) {
       if (timer) return;

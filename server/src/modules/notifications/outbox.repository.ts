@@ -56,8 +56,8 @@ export async function insertSmsDelivery(
   trx: Executor,
   at: Date,
   delivery: { eventId: number; recipientAccountId: number; params: Record<string, string> },
-): Promise<void> {
-  await trx
+): Promise<number | undefined> {
+  const row = await trx
     .insertInto('notice_delivery')
     .values({
       event_id: delivery.eventId,
@@ -69,14 +69,22 @@ export async function insertSmsDelivery(
       created_at: at,
     })
     .onConflict((oc) => oc.constraint('notice_delivery_once').doNothing())
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
 }
 
 /**
  * Claims due SMS deliveries for one notifier: each claimed row counts an attempt and is hidden from
  * the others for `leaseMs`, so a delivery is sent by one notifier at a time.
  */
-export async function claimDueDeliveries(db: Executor, now: Date, limit: number, leaseMs: number) {
+export async function claimDueDeliveries(
+  db: Executor,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+  only?: readonly number[],
+) {
   return db
     .updateTable('notice_delivery')
     .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: new Date(now.getTime() + leaseMs) }))
@@ -86,6 +94,7 @@ export async function claimDueDeliveries(db: Executor, now: Date, limit: number,
         .select('id')
         .where('status', '=', 'pending')
         .where('next_attempt_at', '<=', now)
+        .$if(only !== undefined, (q) => q.where('id', 'in', only!.length ? only! : [-1]))
         .orderBy('next_attempt_at')
         .orderBy('id')
         .limit(limit)

@@ -9,6 +9,7 @@ import { findOrganisation } from './organisation.repository';
 import { presentReviewer } from './organisation.presenter';
 import { assertPlatform, audited, type PlatformActor } from './platform-write';
 import * as reviewers from './reviewer.repository';
+import { giveTemporaryPassword } from '../auth/account.repository';
 
 /** 审核用户: the accounts of the reviewing organisations, which only the platform makes. */
 export function createReviewerAccountService(db: Db, clock: Clock) {
@@ -74,7 +75,7 @@ export function createReviewerAccountService(db: Db, clock: Clock) {
       const temporaryPassword = generatePassword();
       const passwordHash = await hashPassword(temporaryPassword);
       await audited(db, clock, actor, '', async (trx, now) => {
-        await reviewers.giveTemporaryPassword(trx, now, accountId, passwordHash);
+        await giveTemporaryPassword(trx, now, accountId, passwordHash);
         return {
           result: null,
           audit: { action: 'reviewer.password.reset', objectType: 'account', objectId: accountId },

@@ -1,7 +1,6 @@
 import type { OrgKind } from '#common';
 import type { Executor } from '../../db/database';
 import { insertAccount } from '../auth/account.repository';
-import { endSessionsOf } from '../auth/session.repository';
 import { reviewerOrgId, reviewerOrgName } from './organisation.repository';
 
 export function listReviewers(db: Executor, filter: { orgKind?: OrgKind; orgId?: number; accountId?: number }) {
@@ -67,14 +66,4 @@ export async function insertReviewer(
     })
     .execute();
   return accountId;
-}
-
-/** A one-time password that must be changed at the next login; every open session of the account ends. */
-export async function giveTemporaryPassword(db: Executor, at: Date, accountId: number, passwordHash: string) {
-  await db
-    .updateTable('account')
-    .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: at, updated_at: at })
-    .where('id', '=', accountId)
-    .execute();
-  await endSessionsOf(db, accountId, at);
 }

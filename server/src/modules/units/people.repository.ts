@@ -1,5 +1,4 @@
 import type { Executor } from '../../db/database';
-import { endSessionsOf } from '../auth/session.repository';
 import { contains } from '../../db/contains';
 import { paginate, type PageRequest } from '../../db/paginate';
 
@@ -53,16 +52,6 @@ export function peoplePage(
 }
 
 export type PersonListRow = Awaited<ReturnType<typeof peoplePage>>['rows'][number];
-
-/** A one-time password that must be changed at the next login; every open session of the account ends. */
-export async function giveTemporaryPassword(db: Executor, at: Date, accountId: number, passwordHash: string) {
-  await db
-    .updateTable('account')
-    .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: at, updated_at: at })
-    .where('id', '=', accountId)
-    .execute();
-  await endSessionsOf(db, accountId, at);
-}
 
 /** The person leaves the unit. */
 export async function leaveUnit(db: Executor, unitId: number, accountId: number, at: Date): Promise<void> {

@@ -11,6 +11,7 @@ import { insertMessage } from '../messages/message.repository';
 import { publish } from '../notifications/outbox.repository';
 import { presentPerson } from './people.presenter';
 import * as people from './people.repository';
+import { giveTemporaryPassword } from '../auth/account.repository';
 
 /** 专业技术人员 (manual §3.1): the people who chose the unit, and what the unit may do for them. */
 export function createPeopleService(db: Db, clock: Clock, accounts: AccountService) {
@@ -62,7 +63,7 @@ export function createPeopleService(db: Db, clock: Clock, accounts: AccountServi
       const passwordHash = await hashPassword(temporaryPassword);
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
-        await people.giveTemporaryPassword(trx, now, person.account_id, passwordHash);
+        await giveTemporaryPassword(trx, now, person.account_id, passwordHash);
         await appendAudit(trx, actor, now, {
           action: 'account.password.resetByUnit',
           objectType: 'account',
