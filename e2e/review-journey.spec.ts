@@ -448,6 +448,20 @@ test('review: 单位审核 with 基层意见, the county and city bureaus (返�
   await expect(tableRow(page, desk, first.name)).toHaveCount(0);
   await expect(tableRow(page, desk, second.name)).toHaveCount(1);
 
+  // 查看申报表 of the one without 基层意见: its 审核 does not offer 通过, and says why.
+  await tableRow(page, desk, second.name).getByRole('button', { name: '查看申报表' }).click();
+  await page.getByRole('button', { name: '审核', exact: true }).click();
+  box = dialog(page, '审核');
+  await expect(box.getByTestId('approve-needs-opinion')).toContainText(
+    '请先填写并保存基层意见（表十二），保存后方可选择【通过】',
+  );
+  await expect(box.getByRole('radio', { name: '通过', exact: true })).toHaveCount(0);
+  await expect(box.getByRole('radio', { name: '返回修改', exact: true })).toHaveCount(1);
+  await box.getByRole('button', { name: '取消' }).click();
+  await expect(box).toBeHidden();
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect(page).toHaveURL(/#\/unit\/review\/evaluation$/);
+
   // Meanwhile the application changes elsewhere (基层意见 saved in another window): the decision is refused.
   const held = await unitApi.get(`/api/review/applications/${second.applicationId}/unit-opinion`);
   await unitApi.send(
