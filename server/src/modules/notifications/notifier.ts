@@ -51,6 +51,7 @@ export function createNotifier(
 
   /** One batch of pending events, in one transaction; returns how many, and the SMS they made. */
   async function processEvents(): Promise<{ events: number; deliveries: number[] }> {
+    if (!(await outbox.hasPendingEvents(db))) return { events: 0, deliveries: [] };
     return db.transaction().execute(async (trx) => {
       const deliveries: number[] = [];
       const claimed = await outbox.claimPendingEvents(trx, batchSize);

@@ -9,6 +9,17 @@ export async function publish(trx: Executor, at: Date, event: NoticeEvent): Prom
     .execute();
 }
 
+/** Whether any event waits: one indexed look before opening a transaction for nothing. */
+export async function hasPendingEvents(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom('outbox_event')
+    .select('id')
+    .where('processed_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Locks the oldest pending events for this transaction; another notifier skips them, so no event is
  * processed twice however many servers run.
