@@ -14,7 +14,10 @@ export interface PageOf<R> {
   nextCursor: string | null;
 }
 
-/** Newest first by a timestamp column, then by id: the order of every list that can grow large. */
+/**
+ * Newest first by a timestamp column, then by id: the order of every list that can grow large. The
+ * cursor keeps milliseconds, as every timestamp the server writes (from its clock) has.
+ */
 export interface KeyOrder<R> {
   sort: string;
   id: string;
