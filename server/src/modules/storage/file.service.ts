@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../domain/actor';
 import { notFound } from '../../domain/app-error';
+import { storedFilePolicy } from '../../policies/stored-file';
 import type { FileStorage } from './file-storage';
 import { findStoredFile } from './file.repository';
 
@@ -21,7 +22,7 @@ export function createFileService(db: Db, storage: FileStorage): FileService {
     async open(actor, fileId) {
       const file = await findStoredFile(db, fileId);
       // Someone else's file answers exactly as a missing one.
-      if (!file || (file.owner_account_id !== actor.accountId && actor.kind !== 'admin')) throw notFound('文件不存在');
+      if (!file || !storedFilePolicy.open(actor, file)) throw notFound('文件不存在');
       return {
         originalName: file.original_name,
         contentType: file.content_type,
