@@ -58,8 +58,18 @@ step('creating the platform admin', process.execPath, [
   '--password',
   ADMIN_PASSWORD,
 ]);
+// E2E_WEB_DIST builds the web app into a folder of its own, so that two runs side by side do not
+// overwrite each other's web/dist.
+const webDist = process.env.E2E_WEB_DIST;
+if (webDist) env.WEB_DIST_DIR = webDist;
 if (process.env.E2E_SKIP_BUILD !== '1') {
-  step('building the web app', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent']);
+  const outDir = webDist ? ['--', '--outDir', webDist, '--emptyOutDir'] : [];
+  step('building the web app', process.platform === 'win32' ? 'npm.cmd' : 'npm', [
+    'run',
+    'build',
+    '--silent',
+    ...outDir,
+  ]);
 }
 
 console.log(`[e2e] starting the server on port ${PORT}`);

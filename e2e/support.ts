@@ -126,7 +126,8 @@ export async function loginUnit(page: Page, username: string, password: string, 
 export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: '退出' }).click();
   await expect(page).toHaveURL(/#\/(admin\/)?login/);
-  await expect(page.getByText('您已安全退出')).toBeVisible();
+  // Two logouts a few seconds apart leave two toasts on screen: the newest is this one's.
+  await expect(page.getByText('您已安全退出').last()).toBeVisible();
 }
 
 /** Opens an entry of the left menu. */
