@@ -253,6 +253,8 @@ export interface MessageTable {
   recipient_account_id: number;
   sender_account_id: number | null;
   sender_kind: AccountKind | 'system';
+  /** The organisation a reviewer sent it for; null for a unit, a person or the system. */
+  sender_org_name: string | null;
   content: string;
   created_at: Timestamp;
   read_at: Timestamp | null;

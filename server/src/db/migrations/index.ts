@@ -5,6 +5,7 @@ import * as applicants from './2026-11-24-003-applicants';
 import * as applications from './2026-11-24-004-applications';
 import * as review from './2026-11-24-005-review';
 import * as notifications from './2026-12-02-006-notifications';
+import * as messageSenderOrg from './2026-12-02-007-message-sender-org';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-004-applications': applications,
   '2026-11-24-005-review': review,
   '2026-12-02-006-notifications': notifications,
+  '2026-12-02-007-message-sender-org': messageSenderOrg,
 };

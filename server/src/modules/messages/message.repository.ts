@@ -8,6 +8,8 @@ export interface NewMessage {
   recipientAccountId: number;
   senderAccountId: number | null;
   senderKind: AccountKind | 'system';
+  /** The organisation a reviewer acts for; the recipient reads it as the sender. */
+  senderOrgName?: string | null;
   content: string;
 }
 
@@ -19,14 +21,18 @@ export async function insertMessage(db: Executor, at: Date, message: NewMessage)
       recipient_account_id: message.recipientAccountId,
       sender_account_id: message.senderAccountId,
       sender_kind: message.senderKind,
+      sender_org_name: message.senderOrgName ?? null,
       content: message.content,
       created_at: at,
     })
     .execute();
 }
 
-/** The sender as the recipient sees them: the system, a unit by its name, a person or reviewer by theirs. */
-const senderName = sql<string>`case when message.sender_kind = 'system' then '系统通知' else coalesce(sender.display_name, '系统通知') end`;
+/**
+ * The sender as the recipient sees them: the system, a reviewer by the organisation they acted for, a unit
+ * by its name, a person by theirs.
+ */
+const senderName = sql<string>`case when message.sender_kind = 'system' then '系统通知' else coalesce(message.sender_org_name, sender.display_name, '系统通知') end`;
 const newestFirst = { sort: 'message.created_at', id: 'message.id' } as const;
 
 export function inboxPage(

@@ -4,7 +4,8 @@ import type { NoticeEvent } from './notice-event';
 /** One 我的消息 an event leaves: to an account, or to whoever works at a stage's desk. */
 export interface Notice {
   to: { accountId: number } | { desk: RouteStep };
-  sender: { accountId: number | null; kind: AccountKind | 'system' };
+  /** `orgName`: the organisation a reviewer decided for, shown as the sender instead of their own name. */
+  sender: { accountId: number | null; kind: AccountKind | 'system'; orgName?: string };
   template: string;
   params: Record<string, string>;
 }
@@ -80,7 +81,7 @@ export function noticesOf(event: NoticeEvent): { notices: Notice[]; sms: SmsNoti
         notices: [
           {
             to: { accountId: event.unitAccountId },
-            sender: { accountId: event.deciderAccountId, kind: 'reviewer' },
+            sender: { accountId: event.deciderAccountId, kind: 'reviewer', orgName: event.supervisorName },
             template: `${event.type}.${event.decision}`,
             params: {
               supervisorName: event.supervisorName,
@@ -108,7 +109,7 @@ export function noticesOf(event: NoticeEvent): { notices: Notice[]; sms: SmsNoti
       const goesOn = event.action === 'approve' && event.nextStep !== null;
       const told: Notice = {
         to: { accountId: event.applicantAccountId },
-        sender: event.decider,
+        sender: { ...event.decider, orgName: event.orgName },
         template:
           event.action === 'approve' && !goesOn
             ? 'application.decided.approve.final'

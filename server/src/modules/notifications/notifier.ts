@@ -71,6 +71,7 @@ export function createNotifier(
               recipientAccountId,
               senderAccountId: notice.sender.accountId,
               senderKind: notice.sender.kind,
+              senderOrgName: notice.sender.orgName,
               content: renderTemplate(template, notice.params),
             });
           }

@@ -262,6 +262,20 @@ describe('the route of a 县区级 非公经济组织 with a supervisor, through
     expect(await inbox(desks.city!)).toEqual([]);
   });
 
+  it('names the deciding organisation, not its reviewer, as the sender of a decision', async () => {
+    const { unit, applicant, id } = await submitted();
+    await saveOpinion(unit.agent, id);
+    expect((await decide(unit.agent, id, 'approve')).status).toBe(200);
+    expect((await decide(desks.county!, id, 'return', '请补充业绩材料')).status).toBe(200);
+    const inbox = (await applicant.get('/api/messages/inbox?pageSize=100')).body.items as {
+      senderName: string;
+      content: string;
+    }[];
+    const senderOf = (text: string) => inbox.find((m) => m.content.includes(text))?.senderName;
+    expect(senderOf('请补充业绩材料')).toBe('五华区人社局');
+    expect(senderOf(`已通过${unit.unit.unitName}审核`)).toBe(unit.unit.unitName);
+  });
+
   it('offers 通过 to the unit only once 表十二 is saved, by the same rule that refuses it', async () => {
     const { unit, id } = await submitted();
     const before = (await unit.agent.get(`/api/applications/${id}`)).body;

@@ -94,6 +94,15 @@ describe('选择或变更主管单位 (manual §2.3)', () => {
     expect((await agent.get('/api/units/me/readiness')).body.canSubmit).toBe(false);
   });
 
+  it('names the department, not the reviewer, as the sender of its decision in the unit’s 我的消息', async () => {
+    const { unit, agent } = await unitWithInfo(ctx);
+    await agent.post('/api/units/me/supervisors', { supervisorId: supervisorA });
+    const [request] = await requestsOf(reviewerA, unit.unitName);
+    await reviewerA.post(`/api/reviewer/unit-requests/${request!.id}/decision`, { decision: 'approve' });
+    const inbox = (await agent.get('/api/messages/inbox')).body.items as { senderName: string; senderKind: string }[];
+    expect(inbox).toEqual([expect.objectContaining({ senderName: '昆明市档案局', senderKind: 'reviewer' })]);
+  });
+
   it('shows a department only the requests addressed to it; others get 404, other reviewers 403', async () => {
     const { unit, agent } = await unitWithInfo(ctx);
     await agent.post('/api/units/me/supervisors', { supervisorId: supervisorA });
