@@ -15,6 +15,7 @@ import { appendAudit } from '../audit/audit.repository';
 import {
   findAccountById,
   findAccountByPhone,
+  followContactPhone,
   phoneInUse,
   setOwnPassword,
   setPhone,
@@ -38,10 +39,14 @@ export interface AccountService {
   setPhoneByPlatform(actor: AuditActor, accountId: number, newPhone: string, reason: string): Promise<void>;
   /** Refuses an SMS for a phone that cannot use it, before a code is spent on it. */
   assertPhoneFree(kind: AccountKind, phone: string): Promise<void>;
+  /** 修改手机号's check before a code is sent: a new phone, not one's own and not someone else's. */
+  assertPhoneChangeable(account: { kind: AccountKind; phone: string | null }, phone: string): Promise<void>;
   assertPhoneRegistered(kind: AccountKind, phone: string): Promise<void>;
 }
 
 export const phoneTakenError = () => new AppError('PHONE_TAKEN', '该手机号已被其他账号使用，请更换手机号');
+// One's own current phone is also "in use", but saying "another account" would send the user looking for one.
+export const phoneUnchangedError = () => new AppError('PHONE_UNCHANGED', '新手机号与当前手机号相同，无需修改');
 
 /** A phone number is unique per kind of account: a parallel change that took it first answers as taken. */
 async function claimingPhone(change: () => Promise<void>): Promise<void> {
@@ -59,10 +64,16 @@ export function createAccountService(
   deps: { sms: SmsService; sessions: SessionService; captcha: CaptchaService },
 ): AccountService {
   const { sms, sessions, captcha } = deps;
+  async function assertPhoneChangeable(account: { kind: AccountKind; phone: string | null }, phone: string) {
+    if (account.phone === phone) throw phoneUnchangedError();
+    if (await phoneInUse(db, account.kind, phone)) throw phoneTakenError();
+  }
   return {
     async assertPhoneFree(kind, phone) {
       if (await phoneInUse(db, kind, phone)) throw phoneTakenError();
     },
+
+    assertPhoneChangeable,
 
     async assertPhoneRegistered(kind, phone) {
       if (!(await phoneInUse(db, kind, phone))) {
@@ -109,14 +120,14 @@ export function createAccountService(
     async changePhone(actor, body) {
       const account = await findAccountById(db, actor.accountId);
       if (!account) throw notFound();
-      if (account.phone === body.newPhone) throw new AppError('RULE_VIOLATED', '新手机号与原手机号相同');
-      if (await phoneInUse(db, account.kind, body.newPhone)) throw phoneTakenError();
+      await assertPhoneChangeable(account, body.newPhone);
       const codeId = await sms.check(body.newPhone, 'changePhone', body.smsCode);
       await claimingPhone(() =>
         db.transaction().execute(async (trx) => {
           const now = clock.now();
           await sms.consume(trx, codeId);
           await setPhone(trx, account.id, body.newPhone, now);
+          await followContactPhone(trx, account.id, account.phone, body.newPhone, now);
           await appendAudit(trx, actor, now, {
             action: 'account.phone.change',
             objectType: 'account',
@@ -150,12 +161,12 @@ export function createAccountService(
     async setPhoneByPlatform(actor, accountId, newPhone, reason) {
       const target = await findAccountById(db, accountId);
       if (!target) throw notFound('账号不存在');
-      if (target.phone === newPhone) throw new AppError('RULE_VIOLATED', '新手机号与原手机号相同');
-      if (await phoneInUse(db, target.kind, newPhone)) throw phoneTakenError();
+      await assertPhoneChangeable(target, newPhone);
       await claimingPhone(() =>
         db.transaction().execute(async (trx) => {
           const now = clock.now();
           await setPhone(trx, target.id, newPhone, now);
+          await followContactPhone(trx, target.id, target.phone, newPhone, now);
           // Whoever holds the old phone or a session of it is out.
           await sessions.endAllOf(trx, target.id);
           await appendAudit(trx, actor, now, {

@@ -110,6 +110,44 @@ describe('修改手机号', () => {
   });
 });
 
+describe('修改手机号 and the 联系电话 of a unit', () => {
+  async function changePhone(agent: ReturnType<TestContext['agent']>, newPhone: string) {
+    await agent.post('/api/sms/codes', { phone: newPhone, purpose: 'changePhone' });
+    return agent.post('/api/account/phone', { newPhone, smsCode: await lastSmsCode(ctx, newPhone) });
+  }
+
+  it('moves the 联系电话 along when it was the old login phone (首页 and 单位信息 show the new one)', async () => {
+    const { unit, agent } = await loggedInUnit(ctx);
+    expect((await agent.get('/api/units/me/info')).body.contactPhone).toBe(unit.phone);
+    const newPhone = makePhone();
+    expect((await changePhone(agent, newPhone)).status).toBe(200);
+    expect((await agent.get('/api/units/me/info')).body.contactPhone).toBe(newPhone);
+  });
+
+  it('keeps a 联系电话 the unit set apart from its login phone', async () => {
+    const { unit, agent } = await loggedInUnit(ctx);
+    await ctx.db
+      .updateTable('unit')
+      .set({ contact_phone: '0571-87654321' })
+      .where('account_id', '=', unit.accountId)
+      .execute();
+    expect((await changePhone(agent, makePhone())).status).toBe(200);
+    expect((await agent.get('/api/units/me/info')).body.contactPhone).toBe('0571-87654321');
+  });
+});
+
+describe('修改手机号 to the current phone', () => {
+  it('says the new phone is the current one, both when asking for a code and when submitting', async () => {
+    const { unit, agent } = await loggedInUnit(ctx);
+    const sms = await agent.post('/api/sms/codes', { phone: unit.phone, purpose: 'changePhone' });
+    expect(sms.status).toBe(422);
+    expect(sms.body).toMatchObject({ code: 'PHONE_UNCHANGED', message: '新手机号与当前手机号相同，无需修改' });
+    const res = await agent.post('/api/account/phone', { newPhone: unit.phone, smsCode: '123456' });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'PHONE_UNCHANGED', message: '新手机号与当前手机号相同，无需修改' });
+  });
+});
+
 describe('忘记密码', () => {
   it('sets a new password through the registered phone and signs out existing sessions', async () => {
     const unit = await registerUnit(ctx);

@@ -85,6 +85,26 @@ export async function setPhone(db: Executor, accountId: number, phone: string, n
   await db.updateTable('account').set({ phone, updated_at: now }).where('id', '=', accountId).execute();
 }
 
+/**
+ * A unit registers with one phone for both its login and its 联系电话; while the 联系电话 is still that
+ * number it follows a change of the login phone. One the unit set apart (a landline) stays.
+ */
+export async function followContactPhone(
+  db: Executor,
+  accountId: number,
+  from: string | null,
+  to: string,
+  now: Date,
+): Promise<void> {
+  if (from === null) return;
+  await db
+    .updateTable('unit')
+    .set({ contact_phone: to, updated_at: now })
+    .where('account_id', '=', accountId)
+    .where('contact_phone', '=', from)
+    .execute();
+}
+
 export async function setDisplayName(db: Executor, accountId: number, displayName: string, now: Date): Promise<void> {
   await db
     .updateTable('account')

@@ -6,11 +6,11 @@ import type { SmsService } from './sms.service';
 export interface SmsCodeService {
   /**
    * 获取短信验证码: each purpose first refuses a phone that could not use the code, before one of its
-   * three daily sends is spent. `signedInAs` is the kind of the caller's account, if signed in (修改手机号).
+   * three daily sends is spent. `signedInAs` is the caller's account, if signed in (修改手机号).
    */
   request(
     body: SendSmsBody,
-    signedInAs: AccountKind | null,
+    signedInAs: { kind: AccountKind; phone: string | null } | null,
   ): Promise<{ ok: true; resendAfterSeconds: number; remainingToday: number }>;
 }
 
@@ -31,7 +31,7 @@ export function createSmsCodeService(deps: { accounts: AccountService; sms: SmsS
         },
         changePhone: async () => {
           if (!signedInAs) throw new AppError('UNAUTHENTICATED', '请先登录');
-          await accounts.assertPhoneFree(signedInAs, phone);
+          await accounts.assertPhoneChangeable(signedInAs, phone);
         },
       };
       await checks[purpose]();

@@ -19,7 +19,7 @@ export const smsRoutes =
           response: { 200: sendSmsReplySchema, '4xx': apiErrorSchema },
         },
       },
-      async (request) => deps.smsCodes.request(request.body, request.auth?.account.kind ?? null),
+      async (request) => deps.smsCodes.request(request.body, request.auth?.account ?? null),
     );
 
     if (deps.config.devOutbox) {
