@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, loggerOptions } from './config';
 
 const tencent = {
   SMS_PROVIDER: 'tencent',
@@ -31,6 +31,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ...tencent, DEMO_DATA: 'true' })).toThrow(ConfigError);
     const prod = loadConfig({ NODE_ENV: 'production', ...tencent, DATABASE_URL: 'postgres://u@h/db' });
     expect(prod).toMatchObject({ production: true, devOutbox: false, demoData: false, captchaTestCode: undefined });
+  });
+
+  it('logs readably through pino-pretty outside production, and JSON lines in production', () => {
+    expect(loggerOptions(loadConfig({}))).toMatchObject({ level: 'info', transport: { target: 'pino-pretty' } });
+    const prod = loadConfig({
+      NODE_ENV: 'production',
+      ...tencent,
+      DATABASE_URL: 'postgres://u@h/db',
+      LOG_LEVEL: 'warn',
+    });
+    expect(loggerOptions(prod)).toEqual({ level: 'warn' });
   });
 
   it('names every missing setting of the SMS gateway', () => {

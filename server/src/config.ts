@@ -201,3 +201,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captchaTtlMinutes: 5,
   };
 }
+
+/** Fastify's logger: JSON lines for the log collector in production, readable lines in a developer's terminal. */
+export function loggerOptions(config: Pick<Config, 'production' | 'logLevel'>): {
+  level: string;
+  transport?: { target: string; options: Record<string, unknown> };
+} {
+  if (config.production) return { level: config.logLevel };
+  return {
+    level: config.logLevel,
+    transport: {
+      target: 'pino-pretty',
+      options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true },
+    },
+  };
+}

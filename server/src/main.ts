@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, loggerOptions } from './config';
 import { DataDirLockedError, openDatabase } from './db/database';
 import { prepareDatabase } from './db/migrate';
 import { seedDemoData } from './modules/demo/demo-seed';
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   }
   const handle = await openDatabase(config.database);
   const applied = await prepareDatabase(handle.db);
-  const app = await buildApp({ config, db: handle.db });
+  const app = await buildApp({ config, db: handle.db, logger: loggerOptions(config) });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (config.demoData) await seedDemoData(handle.db, (line) => console.log(line));
 
