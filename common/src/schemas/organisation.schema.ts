@@ -27,6 +27,8 @@ export const supervisorSchema = z.object({
   name: z.string(),
   regionCode: z.string().nullable(),
   regionName: z.string().nullable(),
+  /** 已停用: no longer offered to units; only the admin's list shows such. */
+  disabled: z.boolean(),
 });
 export type Supervisor = z.infer<typeof supervisorSchema>;
 
@@ -37,6 +39,8 @@ export const hrBureauSchema = z.object({
   regionCode: z.string(),
   regionName: z.string(),
   level: z.enum(regionLevels),
+  /** 已停用: new submissions no longer find it (查找人社局失败). */
+  disabled: z.boolean(),
 });
 export type HrBureau = z.infer<typeof hrBureauSchema>;
 
@@ -78,7 +82,10 @@ export const batchSchema = z.object({
   closesAt: z.string(),
   correctionClosesAt: z.string().nullable(),
   notice: z.string(),
+  /** Within its 网报时间 and not disabled: offered as 开评评委会. */
   open: z.boolean(),
+  /** 已停用: new applications cannot choose it. */
+  disabled: z.boolean(),
 });
 export const committeeSchema = z.object({
   id: z.string(),
@@ -91,6 +98,13 @@ export const committeeSchema = z.object({
   batches: z.array(batchSchema),
 });
 export type Committee = z.infer<typeof committeeSchema>;
+
+/** 停用 (true) or 启用 (false) a supervising department, an HR bureau or a committee batch. */
+export const disabledBodySchema = z.object({ disabled: z.boolean({ error: '请选择停用或启用' }) });
+export const batchParamsSchema = z.object({
+  id: z.string().regex(/^\d+$/, '评委会不存在'),
+  batchId: z.string().regex(/^\d+$/, '批次不存在'),
+});
 
 export const reviewerCreateBodySchema = z.object({
   orgKind: z.enum(orgKinds, { error: '请选择机构类型' }),
@@ -138,6 +152,9 @@ export const adminUnitDetailSchema = z.object({
   supervisors: z.array(
     z.object({ name: z.string(), isDefault: z.boolean(), status: z.enum(supervisorRequestStatuses) }),
   ),
+  /** 组织机构代码证或营业执照, opened through GET /api/files/:id; null before the unit uploaded one. */
+  licenseFileId: z.string().nullable(),
+  licenseFileName: z.string().nullable(),
 });
 export const adminSetPhoneBodySchema = z.object({
   newPhone: phoneSchema,

@@ -195,6 +195,8 @@ export interface SupervisorTable {
   region_code: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 停用: kept for what already uses it, no longer offered for new choices. */
+  disabled_at: Timestamp | null;
 }
 
 export interface HrBureauTable {
@@ -203,6 +205,8 @@ export interface HrBureauTable {
   region_code: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 停用: kept for what already uses it, no longer offered for new choices. */
+  disabled_at: Timestamp | null;
 }
 
 export interface CommitteeTable {
@@ -226,6 +230,8 @@ export interface CommitteeBatchTable {
   notice: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 停用: kept for what already uses it, no longer offered for new choices. */
+  disabled_at: Timestamp | null;
 }
 
 export interface ReviewerTable {

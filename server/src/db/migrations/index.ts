@@ -6,6 +6,7 @@ import * as applications from './2026-11-24-004-applications';
 import * as review from './2026-11-24-005-review';
 import * as notifications from './2026-12-02-006-notifications';
 import * as messageSenderOrg from './2026-12-02-007-message-sender-org';
+import * as disableOrganisations from './2026-12-02-008-disable-organisations';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-005-review': review,
   '2026-12-02-006-notifications': notifications,
   '2026-12-02-007-message-sender-org': messageSenderOrg,
+  '2026-12-02-008-disable-organisations': disableOrganisations,
 };

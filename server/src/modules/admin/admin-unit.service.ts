@@ -7,7 +7,7 @@ import { findRegion } from '../reference/region.repository';
 import { unitSupervisors } from '../supervision/supervision.repository';
 import { findUnit } from '../units/unit.repository';
 import { presentAdminUnitDetail, presentAdminUnitRow } from './admin.presenter';
-import { accountContact, unitPage } from './admin.repository';
+import { accountContact, storedFileName, unitPage } from './admin.repository';
 
 /** 单位管理 (manual §1.3, §1.4, §7.3): the platform finds a unit, unlocks an account, gives a unit a new phone. */
 export function createAdminUnitService(db: Db, deps: { accounts: AccountService }) {
@@ -30,12 +30,13 @@ export function createAdminUnitService(db: Db, deps: { accounts: AccountService 
 
     async unit(_actor: AdminActor, unitId: number) {
       const unit = await unitOf(unitId);
-      const [account, region, supervisors] = await Promise.all([
+      const [account, region, supervisors, licence] = await Promise.all([
         accountContact(db, unit.account_id),
         unit.region_code ? findRegion(db, unit.region_code) : undefined,
         unitSupervisors(db, unit.id),
+        unit.license_file_id ? storedFileName(db, unit.license_file_id) : undefined,
       ]);
-      return presentAdminUnitDetail(unit, account, region, supervisors);
+      return presentAdminUnitDetail(unit, account, region, supervisors, licence);
     },
 
     /** For a unit that lost both its password and its phone, after the platform checked its licence offline. */

@@ -1,7 +1,7 @@
 import { maskPhone } from '#common';
 import type { RegionTable, UnitRow } from '../../db/schema';
 import type { UnitSupervisorListRow } from '../supervision/supervision.repository';
-import type { accountContact, AdminUnitListRow } from './admin.repository';
+import type { accountContact, AdminUnitListRow, storedFileName } from './admin.repository';
 
 export const presentAdminUnitRow = (r: AdminUnitListRow) => ({
   unitId: String(r.unitId),
@@ -15,12 +15,16 @@ export const presentAdminUnitRow = (r: AdminUnitListRow) => ({
   registeredAt: r.created_at.toISOString(),
 });
 
-/** A unit as the platform sees it: its account's phone masked, its supervising departments. */
+/**
+ * A unit as the platform sees it: its account's phone masked, its supervising departments, and its
+ * licence (组织机构代码证或营业执照), which the admin checks before giving it a new phone.
+ */
 export const presentAdminUnitDetail = (
   unit: UnitRow,
   account: Awaited<ReturnType<typeof accountContact>>,
   region: RegionTable | undefined,
   supervisors: UnitSupervisorListRow[],
+  licence: Awaited<ReturnType<typeof storedFileName>>,
 ) => ({
   unitId: String(unit.id),
   accountId: String(unit.account_id),
@@ -36,4 +40,6 @@ export const presentAdminUnitDetail = (
   locked: account.locked_at !== null,
   registeredAt: unit.created_at.toISOString(),
   supervisors: supervisors.map((x) => ({ name: x.supervisor_name, isDefault: x.is_default, status: x.status })),
+  licenseFileId: licence ? String(licence.id) : null,
+  licenseFileName: licence?.original_name ?? null,
 });

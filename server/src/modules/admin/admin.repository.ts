@@ -42,6 +42,11 @@ export function accountContact(db: Executor, accountId: number) {
   return db.selectFrom('account').select(['phone', 'locked_at']).where('id', '=', accountId).executeTakeFirstOrThrow();
 }
 
+/** The name of an uploaded file (a unit's licence), as it was uploaded. */
+export function storedFileName(db: Executor, fileId: number) {
+  return db.selectFrom('stored_file').select(['id', 'original_name']).where('id', '=', fileId).executeTakeFirst();
+}
+
 /** A platform admin's account: its login name is also the name it shows. */
 export function insertAdminAccount(db: Executor, at: Date, admin: { username: string; passwordHash: string }) {
   return insertAccount(db, {

@@ -3,6 +3,7 @@ import { beijingDay } from '../../clock';
 import type { Executor } from '../../db/database';
 import { AppError } from '../../domain/app-error';
 import { findCommittee, findSpecialty, findTitle } from './application-lookup.repository';
+import { batchDisabled } from '../organisations/organisation-state.repository';
 import { findBatchWindow } from './application.repository';
 
 /** Checks the 申报信息 choices (title, committee batch, specialties) and returns the columns they set. */
@@ -13,6 +14,8 @@ export async function resolveChoices(db: Executor, now: Date, body: ApplicationC
   if (body.kind === 'evaluation') {
     batch = await findBatchWindow(db, Number(body.batchId));
     if (!batch) throw new AppError('VALIDATION_FAILED', '评委会批次不存在');
+    if (await batchDisabled(db, batch.id))
+      throw new AppError('RULE_VIOLATED', '该评委会批次已停用，请选择正在开评的评委会');
     if (!(batch.opens_at <= now && now < batch.closes_at)) {
       throw new AppError('RULE_VIOLATED', '该评委会当前不在网报时间内，请选择正在开评的评委会');
     }

@@ -9,6 +9,7 @@ export const presentSupervisor = (r: Row<typeof listSupervisors>) => ({
   name: r.name,
   regionCode: r.region_code,
   regionName: r.region_name,
+  disabled: r.disabled_at !== null,
 });
 
 export const presentHrBureau = (r: Row<typeof listHrBureaus>) => ({
@@ -17,9 +18,10 @@ export const presentHrBureau = (r: Row<typeof listHrBureaus>) => ({
   regionCode: r.region_code,
   regionName: r.region_name,
   level: r.level,
+  disabled: r.disabled_at !== null,
 });
 
-/** A committee with its batches; a batch is open while `now` is within its 网报时间. */
+/** A committee with its batches; a batch is open while `now` is within its 网报时间, unless disabled. */
 export const presentCommittee = (c: Row<typeof committeesWithBatches>, now: Date) => ({
   id: String(c.id),
   name: c.name,
@@ -35,7 +37,8 @@ export const presentCommittee = (c: Row<typeof committeesWithBatches>, now: Date
     closesAt: b.closes_at.toISOString(),
     correctionClosesAt: b.correction_closes_at?.toISOString() ?? null,
     notice: b.notice,
-    open: b.opens_at <= now && now < b.closes_at,
+    open: b.disabled_at === null && b.opens_at <= now && now < b.closes_at,
+    disabled: b.disabled_at !== null,
   })),
 });
 

@@ -3,17 +3,25 @@ import type { OrgKind, ReviewStage } from '#common';
 import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
 
-export function listSupervisors(db: Executor, keyword?: string) {
+/** The supervising departments; a unit's search (`activeOnly`) leaves out the disabled ones. */
+export function listSupervisors(db: Executor, keyword?: string, activeOnly = false) {
   let q = db
     .selectFrom('supervisor')
     .leftJoin('region', 'region.code', 'supervisor.region_code')
-    .select(['supervisor.id', 'supervisor.name', 'supervisor.region_code', 'region.full_name as region_name']);
+    .select([
+      'supervisor.id',
+      'supervisor.name',
+      'supervisor.region_code',
+      'region.full_name as region_name',
+      'supervisor.disabled_at',
+    ]);
   if (keyword) q = q.where('supervisor.name', 'like', contains(keyword));
+  if (activeOnly) q = q.where('supervisor.disabled_at', 'is', null);
   return q.orderBy('supervisor.name').limit(200).execute();
 }
 
 export function findSupervisor(db: Executor, id: number) {
-  return db.selectFrom('supervisor').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('supervisor').select(['id', 'name', 'disabled_at']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Inserts, or updates the row `id` (undefined when there is none). */
@@ -48,18 +56,23 @@ export function listHrBureaus(db: Executor) {
       'hr_bureau.region_code',
       'region.full_name as region_name',
       'region.level',
+      'hr_bureau.disabled_at',
     ])
     .orderBy('hr_bureau.region_code')
     .execute();
 }
 
-/** The HR bureau of a region, with the level of that region. */
+/**
+ * The HR bureau of a region, with the level of that region, as a new submission finds it: a disabled
+ * bureau is found no more (查找人社局失败); the routes already through it keep it.
+ */
 export function hrBureauOfRegion(db: Executor, regionCode: string) {
   return db
     .selectFrom('hr_bureau')
     .innerJoin('region', 'region.code', 'hr_bureau.region_code')
     .select(['hr_bureau.id', 'hr_bureau.name', 'region.level'])
     .where('hr_bureau.region_code', '=', regionCode)
+    .where('hr_bureau.disabled_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -175,7 +188,8 @@ export function openBatches(db: Executor, now: Date, keyword?: string) {
       sql<string>`coalesce(nullif(committee_batch.notice, ''), committee.notice)`.as('notice'),
     ])
     .where('committee_batch.opens_at', '<=', now)
-    .where('committee_batch.closes_at', '>', now);
+    .where('committee_batch.closes_at', '>', now)
+    .where('committee_batch.disabled_at', 'is', null);
   if (keyword)
     q = q.where((eb) =>
       eb.or([eb('committee.name', 'like', contains(keyword)), eb('series.name', 'like', contains(keyword))]),

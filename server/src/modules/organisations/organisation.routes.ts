@@ -3,12 +3,15 @@ import { z } from 'zod';
 import {
   apiErrorSchema,
   batchBodySchema,
+  batchParamsSchema,
   committeeBodySchema,
   committeeSchema,
+  disabledBodySchema,
   hrBureauBodySchema,
   hrBureauSchema,
   idParamsSchema,
   keywordQuerySchema,
+  okSchema,
   reviewerCreateBodySchema,
   reviewerCreatedSchema,
   reviewerQuerySchema,
@@ -27,6 +30,46 @@ export const organisationRoutes = (deps: { organisations: OrganisationService })
     const { organisations } = deps;
     const errors = { '4xx': apiErrorSchema };
     const tags = ['admin'];
+    const ok = { ok: true as const };
+    /** 停用/启用 and 删除 of one row: the body says which, the service says whether it may. */
+    const stateRoutes = (
+      path: string,
+      what: string,
+      disable: (actor: Awaited<ReturnType<typeof actorOf>>, id: number, disabled: boolean) => Promise<void>,
+      remove: (actor: Awaited<ReturnType<typeof actorOf>>, id: number) => Promise<void>,
+    ) => {
+      app.put(
+        `${path}/:id/disabled`,
+        {
+          schema: {
+            tags,
+            summary: `停用或启用${what}`,
+            params: idParamsSchema,
+            body: disabledBodySchema,
+            response: { 200: okSchema, ...errors },
+          },
+        },
+        async (request) => {
+          await disable(await actorOf(request), Number(request.params.id), request.body.disabled);
+          return ok;
+        },
+      );
+      app.delete(
+        `${path}/:id`,
+        {
+          schema: {
+            tags,
+            summary: `删除${what}（已被使用的不能删除，可以停用）`,
+            params: idParamsSchema,
+            response: { 200: okSchema, ...errors },
+          },
+        },
+        async (request) => {
+          await remove(await actorOf(request), Number(request.params.id));
+          return ok;
+        },
+      );
+    };
 
     app.get(
       '/admin/supervisors',
@@ -63,6 +106,7 @@ export const organisationRoutes = (deps: { organisations: OrganisationService })
         id: String(await organisations.saveSupervisor(await actorOf(request), request.body, Number(request.params.id))),
       }),
     );
+    stateRoutes('/admin/supervisors', '主管部门', organisations.setSupervisorDisabled, organisations.deleteSupervisor);
 
     app.get(
       '/admin/hr-bureaus',
@@ -97,6 +141,7 @@ export const organisationRoutes = (deps: { organisations: OrganisationService })
         id: String(await organisations.saveHrBureau(await actorOf(request), request.body, Number(request.params.id))),
       }),
     );
+    stateRoutes('/admin/hr-bureaus', '人社局', organisations.setHrBureauDisabled, organisations.deleteHrBureau);
 
     app.get(
       '/admin/committees',
@@ -146,7 +191,7 @@ export const organisationRoutes = (deps: { organisations: OrganisationService })
         schema: {
           tags,
           summary: '修改年度批次',
-          params: z.object({ id: z.string().regex(/^\d+$/), batchId: z.string().regex(/^\d+$/) }),
+          params: batchParamsSchema,
           body: batchBodySchema,
           response: { 200: idReply, ...errors },
         },
@@ -161,6 +206,47 @@ export const organisationRoutes = (deps: { organisations: OrganisationService })
           ),
         ),
       }),
+    );
+    app.put(
+      '/admin/committees/:id/batches/:batchId/disabled',
+      {
+        schema: {
+          tags,
+          summary: '停用或启用年度批次',
+          params: batchParamsSchema,
+          body: disabledBodySchema,
+          response: { 200: okSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { id, batchId } = request.params;
+        await organisations.setBatchDisabled(
+          await actorOf(request),
+          Number(id),
+          Number(batchId),
+          request.body.disabled,
+        );
+        return ok;
+      },
+    );
+    app.delete(
+      '/admin/committees/:id/batches/:batchId',
+      {
+        schema: {
+          tags,
+          summary: '删除年度批次（已有申报的不能删除，可以停用）',
+          params: batchParamsSchema,
+          response: { 200: okSchema, ...errors },
+        },
+      },
+      async (request) => {
+        await organisations.deleteBatch(
+          await actorOf(request),
+          Number(request.params.id),
+          Number(request.params.batchId),
+        );
+        return ok;
+      },
     );
 
     app.get(

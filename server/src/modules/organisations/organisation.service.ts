@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from '../../domain/app-error';
 import { findRegion } from '../reference/region.repository';
 import * as organisations from './organisation.repository';
 import { presentCommittee, presentHrBureau, presentOpenCommittee, presentSupervisor } from './organisation.presenter';
+import { createOrganisationStateService } from './organisation-state.service';
 import { assertPlatform, audited, type PlatformActor } from './platform-write';
 import { createReviewerAccountService } from './reviewer-account.service';
 
@@ -29,11 +30,15 @@ export function createOrganisationService(db: Db, clock: Clock) {
 
   return {
     ...createReviewerAccountService(db, clock),
+    ...createOrganisationStateService(db, clock),
 
-    /** 检索主管部门: the admin's list, and the list a unit chooses its supervising department from. */
+    /**
+     * 检索主管部门: the admin's list (with the disabled ones, marked), and the list a unit chooses its
+     * supervising department from (without them).
+     */
     async supervisors(actor: AdminActor | UnitActor, keyword?: string) {
       if (actor.kind !== 'admin' && actor.kind !== 'unit') throw forbidden();
-      return (await organisations.listSupervisors(db, keyword)).map(presentSupervisor);
+      return (await organisations.listSupervisors(db, keyword, actor.kind === 'unit')).map(presentSupervisor);
     },
 
     async saveSupervisor(actor: PlatformActor, body: SupervisorBody, id?: number) {

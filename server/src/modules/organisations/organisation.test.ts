@@ -11,6 +11,7 @@ import {
   makePhone,
   otherPassword,
   registerUnit,
+  unitWithInfo,
 } from '../../../../test/fixtures';
 
 let ctx: TestContext;
@@ -70,6 +71,7 @@ describe('reviewer organisations (platform admin)', () => {
         correctionClosesAt: null,
         notice: '',
         open: true,
+        disabled: false,
       },
     ]);
     expect((await auditRows(ctx, 'batch.create')).length).toBe(1);
@@ -273,6 +275,21 @@ describe('单位管理: a unit that lost both password and phone (manual §1.3, 
     });
     expect(reset.status).toBe(200);
     expect((await ctx.agent().login('unit', unit.creditCode, otherPassword)).status).toBe(200);
+  });
+
+  it('shows the unit’s licence (组织机构代码证或营业执照) to check before setting a new phone', async () => {
+    const { unit } = await unitWithInfo(ctx);
+    const detail = (await admin.get(`/api/admin/units/${unit.unitId}`)).body;
+    expect(detail).toMatchObject({ licenseFileId: expect.stringMatching(/^\d+$/), licenseFileName: '营业执照.pdf' });
+    const file = await admin.get(`/api/files/${detail.licenseFileId}`);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+
+    const bare = await registerUnit(ctx);
+    expect((await admin.get(`/api/admin/units/${bare.unitId}`)).body).toMatchObject({
+      licenseFileId: null,
+      licenseFileName: null,
+    });
   });
 
   it('is refused to a unit, and answers 404 for a unit that does not exist', async () => {

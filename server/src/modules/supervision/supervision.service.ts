@@ -25,6 +25,8 @@ export function createSupervisionService(db: Db, clock: Clock) {
     async add(actor: UnitActor, supervisorId: number) {
       const supervisor = await findSupervisor(db, supervisorId);
       if (!supervisor) throw notFound('主管部门不存在');
+      // Units that chose it before keep their choice; a new one is refused.
+      if (supervisor.disabled_at) throw new AppError('RULE_VIOLATED', '该主管部门已停用，请选择其他主管部门');
       try {
         await db.transaction().execute(async (trx) => {
           const now = clock.now();
