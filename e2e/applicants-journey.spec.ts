@@ -122,6 +122,45 @@ test('applicants: a person registers, chooses a unit, gets its message, a reset 
   await expect(sent).toContainText(person.name);
   await expect(sent).toContainText('单位用户');
   await expect(sent).toContainText('未读');
+  // A row of 已发消息 opens the whole message, as 我的消息 does.
+  await sent.click();
+  const sentDetail = dialog(unitPage, '消息详情');
+  const detailRow = (scope: typeof sentDetail, label: string) => scope.locator('tr', { hasText: label });
+  await expect(detailRow(sentDetail, '接收人')).toContainText(person.name);
+  await expect(detailRow(sentDetail, '消息内容')).toContainText(content);
+  await expect(detailRow(sentDetail, '是否阅读')).toContainText('未读');
+  await expect(detailRow(sentDetail, '发送时间')).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+  await sentDetail.getByRole('button', { name: '关闭', exact: true }).click();
+  await expect(sentDetail).toBeHidden();
+
+  // A failed list request shows the failure and 重试, never 暂无人员 as if nobody had chosen the unit.
+  const peopleList = /\/api\/units\/me\/people\?/;
+  await unitPage.route(peopleList, (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ code: 'INTERNAL', message: '系统内部错误，请稍后重试' }),
+    }),
+  );
+  await openMenu(unitPage, '专业技术人员');
+  const failure = unitPage.getByTestId('staff-table').getByTestId('list-error');
+  await expect(failure).toContainText('加载失败：系统内部错误，请稍后重试');
+  await expect(unitPage.getByTestId('staff-table')).not.toContainText('暂无人员');
+  await unitPage.unroute(peopleList);
+  await failure.getByRole('button', { name: '重试' }).click();
+  await expect(tableRow(unitPage, 'staff-table', person.name)).toHaveCount(1);
+  await expect(unitPage.getByTestId('list-error')).toHaveCount(0);
+
+  // The unit's own 主管单位 page tells it what to do itself, not to ask the unit.
+  await openMenu(unitPage, '主管单位');
+  const readiness = unitPage.getByTestId('readiness');
+  await expect(readiness).toContainText('单位信息不完整（未填写：');
+  await expect(readiness).toContainText('请先在【单位信息】中完善');
+  await expect(readiness).not.toContainText('请联系单位完善');
+  await expect(readiness).toContainText('请在【单位信息】中将行政区域选到区县一级，并核对单位等级');
+  await expect(readiness).toContainText('请联系平台管理员');
+  await readiness.getByTestId('readiness-info-link').first().click();
+  await expect(unitPage).toHaveURL(/\/unit\/info$/);
 
   // ── The person: an unread message (badge), read by opening it ──
   await page.reload();
@@ -140,7 +179,7 @@ test('applicants: a person registers, chooses a unit, gets its message, a reset 
   await expect(badge).toHaveText('1');
   await expect(tableRow(page, 'inbox-table', '欢迎注册职称申报管理系统')).toContainText('未读');
 
-  await unitPage.reload();
+  await openMenu(unitPage, '已发消息');
   await expect(tableRow(unitPage, 'sent-table', content)).toContainText('已读');
 
   // ── 重置密码: a one-time password, shown once; the person must change it ──

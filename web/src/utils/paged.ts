@@ -1,36 +1,39 @@
 import { reactive, ref, type Ref } from 'vue';
 import type { Paged } from '../api/admin';
-import { notifyError } from './notify';
+import { useListLoad } from './list-load';
 
-/** A paged table: rows, total, loading and the handlers of ElPagination. */
+/** A paged table: rows, total, loading, the failure (for ListEmpty) and the handlers of ElPagination. */
 export function usePaged<T>(fetch: (page: number, pageSize: number) => Promise<Paged<T>>, pageSize = 10) {
   const rows = ref([]) as Ref<T[]>;
   const total = ref(0);
-  const loading = ref(false);
+  const { loading, error, run } = useListLoad();
   const paging = reactive({ page: 1, pageSize });
 
   async function load(): Promise<void> {
-    loading.value = true;
-    try {
+    let again = false;
+    const ok = await run(async () => {
       const result = await fetch(paging.page, paging.pageSize);
       rows.value = result.items;
       total.value = result.total;
       // The last row of the last page went away: show the page before.
       if (result.items.length === 0 && result.total > 0 && paging.page > 1) {
         paging.page = Math.ceil(result.total / paging.pageSize);
-        await load();
+        again = true;
       }
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      loading.value = false;
+    });
+    // Rows of another page or filter under a failed request would pass for its answer.
+    if (!ok) {
+      rows.value = [];
+      total.value = 0;
     }
+    if (again) await load();
   }
 
   return {
     rows,
     total,
     loading,
+    error,
     paging,
     load,
     /** From the first page (after 搜索 / 重置). */

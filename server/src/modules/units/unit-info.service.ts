@@ -40,7 +40,7 @@ export function createUnitInfoService(db: Db, clock: Clock, deps: { uploads: Upl
     hrBureauFor,
     /** For a unit row at hand (an applicant's unit, an application's unit). */
     readiness,
-    ownReadiness: async (actor: UnitActor) => readiness(await rowOf(actor)),
+    ownReadiness: async (actor: UnitActor) => readiness(await rowOf(actor), 'unit'),
     summary: async (actor: UnitActor) => presentUnitSummary(await rowOf(actor)),
     info,
 

@@ -5,6 +5,7 @@ import {
   auditRows,
   exeBytes,
   loggedInAdmin,
+  loggedInApplicant,
   loggedInUnit,
   multipart,
   pdfBytes,
@@ -33,6 +34,9 @@ const info = (licenseFileId: string, overrides: Record<string, unknown> = {}) =>
   ...overrides,
 });
 
+const bureauHint =
+  '查找人社局失败：请在【单位信息】中将行政区域选到区县一级，并核对单位等级（县区级单位由所在县区人社局审核，州市级由所在州市人社局审核，省级由省人社厅审核）；如仍失败，说明平台尚未设置该人社局，请联系平台管理员';
+
 describe('单位信息 (manual §2.2)', () => {
   it('starts incomplete after registration and says what is missing', async () => {
     const { agent } = await loggedInUnit(ctx);
@@ -42,9 +46,10 @@ describe('单位信息 (manual §2.2)', () => {
     expect(res.body.missing).toEqual(['组织机构代码证或营业执照', '单位性质', '单位等级', '行政区域']);
     const readiness = (await agent.get('/api/units/me/readiness')).body;
     expect(readiness.canSubmit).toBe(false);
+    // The unit is told what it must do itself; 请联系单位完善 is for its people (applicant.test.ts).
     expect(readiness.blockers.map((b: { message: string }) => b.message)).toEqual([
-      '单位信息不完整，请联系单位完善',
-      '查找人社局失败',
+      '单位信息不完整（未填写：组织机构代码证或营业执照、单位性质、单位等级、行政区域），请先在【单位信息】中完善',
+      bureauHint,
     ]);
   });
 
@@ -180,6 +185,11 @@ describe('查找人社局 (FAQ §7.7)', () => {
     const nowhere = await unitWithInfo(ctx, { regionCode: '530402', level: 'county' });
     const r3 = (await nowhere.agent.get('/api/units/me/readiness')).body;
     expect(r3.canSubmit).toBe(false);
-    expect(r3.blockers).toEqual([{ code: 'HR_BUREAU_NOT_FOUND', message: '查找人社局失败' }]);
+    expect(r3.blockers).toEqual([{ code: 'HR_BUREAU_NOT_FOUND', message: bureauHint }]);
+    // Its people read only that the bureau was not found: they cannot act on the unit's information.
+    const { agent: person } = await loggedInApplicant(ctx, nowhere.unit.unitId);
+    expect((await person.get('/api/applicants/me/unit-readiness')).body.blockers).toEqual([
+      { code: 'HR_BUREAU_NOT_FOUND', message: '查找人社局失败' },
+    ]);
   });
 });

@@ -1,0 +1,30 @@
+import { ref } from 'vue';
+import { errorMessage } from '../api/http';
+import { notifyError } from './notify';
+
+/**
+ * The state every list shares around its request: `loading`, and `error` (the failure's message, null
+ * after a success) for ListEmpty. `run` returns false when the request failed.
+ */
+export function useListLoad() {
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+  return {
+    loading,
+    error,
+    async run(request: () => Promise<void>): Promise<boolean> {
+      loading.value = true;
+      try {
+        await request();
+        error.value = null;
+        return true;
+      } catch (failure) {
+        error.value = errorMessage(failure);
+        notifyError(failure);
+        return false;
+      } finally {
+        loading.value = false;
+      }
+    },
+  };
+}
