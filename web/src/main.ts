@@ -7,6 +7,7 @@ import { z } from 'zod';
 import App from './App.vue';
 import { onAuthLost, onPasswordChangeRequired, setCsrfLoader } from './api/http';
 import { router } from './router';
+import { watchSessionElsewhere } from './session-watch';
 import { passwordPageOf, useSessionStore } from './stores/session';
 import './styles/main.css';
 
@@ -45,6 +46,8 @@ onPasswordChangeRequired(() => {
   session.account = { ...account, mustChangePassword: true };
   void router.push(passwordPageOf[account.kind]);
 });
+
+watchSessionElsewhere(router, session);
 
 app.use(router);
 app.mount('#app');

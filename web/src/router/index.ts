@@ -114,7 +114,8 @@ export const router = createRouter({ history: createWebHashHistory(), routes });
 router.beforeEach(async (to) => {
   const session = useSessionStore();
   try {
-    await session.ensureLoaded();
+    // A login page while signed in: the session may have ended elsewhere since, so ask before going home.
+    await (to.meta.guestOnly && session.account ? session.refresh() : session.ensureLoaded());
   } catch {
     // The server is unreachable: public pages still open and show the error when used.
   }

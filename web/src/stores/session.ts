@@ -21,6 +21,29 @@ export const passwordPageOf: Record<AccountKind, string> = {
   reviewer: '/reviewer/password',
 };
 
+/**
+ * This tab had a signed-in account (kept in sessionStorage, per tab, across reloads): a page loaded later
+ * without one means the session ended meanwhile (a timeout, a logout in another tab clearing the cookie).
+ */
+const signedInMark = 'zc-signed-in';
+
+function markSignedIn(kind: AccountKind | null): void {
+  try {
+    if (kind) globalThis.sessionStorage.setItem(signedInMark, kind);
+    else globalThis.sessionStorage.removeItem(signedInMark);
+  } catch {
+    // Storage may be refused (private mode): the in-memory account still tells a lapse within the page.
+  }
+}
+
+function markedSignedIn(): boolean {
+  try {
+    return globalThis.sessionStorage.getItem(signedInMark) !== null;
+  } catch {
+    return false;
+  }
+}
+
 export const useSessionStore = defineStore('session', {
   state: () => ({
     account: null as SessionAccount | null,
@@ -40,14 +63,18 @@ export const useSessionStore = defineStore('session', {
   actions: {
     /** GET /api/session: who is signed in, the CSRF token and the demo credentials. */
     async refresh(): Promise<void> {
+      const wasSignedIn = this.loaded ? this.account !== null : markedSignedIn();
       const info = await sessionApi.get();
       setCsrfToken(info.csrfToken);
       if (this.account?.id !== info.account?.id) this.reviewerOrg = null;
+      if (this.account && !info.account) this.lastKind = this.account.kind;
       this.account = info.account;
-      this.sessionExpired = info.sessionExpired;
+      // Without its cookie the server cannot tell a lapse; the tab that was signed in can.
+      this.sessionExpired = info.sessionExpired || (wasSignedIn && !info.account);
       this.demo = info.demo;
       this.loaded = true;
       if (info.account) this.lastKind = info.account.kind;
+      markSignedIn(info.account?.kind ?? null);
     },
     async ensureLoaded(): Promise<void> {
       if (!this.loaded) await this.refresh();
@@ -63,12 +90,16 @@ export const useSessionStore = defineStore('session', {
         await sessionApi.logout();
       } finally {
         this.account = null;
+        markSignedIn(null);
         await this.refresh().catch(() => undefined);
       }
     },
-    /** The server said the session is gone. */
+    /** The server said the session is gone: the login page says 登录已超时. */
     forget(): void {
-      if (this.account) this.lastKind = this.account.kind;
+      if (this.account) {
+        this.lastKind = this.account.kind;
+        this.sessionExpired = true;
+      }
       this.account = null;
       this.reviewerOrg = null;
     },
