@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
+  CAPTCHA,
   confirmBox,
   formItem,
   loginAdmin,
@@ -9,7 +10,45 @@ import {
   requestSmsCodeInPage,
   tableRow,
   uniquePhone,
+  type TestUnit,
 } from './support';
+
+/** The unit, signed in on its own API context, uploads its licence and completes 单位信息 with it. */
+async function uploadLicenceViaApi(api: APIRequestContext, unit: TestUnit): Promise<void> {
+  const csrf = async () => ({
+    'x-csrf-token': ((await (await api.get('/api/session')).json()) as { csrfToken: string }).csrfToken,
+  });
+  const captcha = (await (await api.get('/api/captcha')).json()) as { captchaId: string };
+  const login = await api.post('/api/auth/login', {
+    headers: await csrf(),
+    data: { kind: 'unit', username: unit.creditCode, password: unit.password, ...captcha, captchaCode: CAPTCHA },
+  });
+  expect(login.status(), await login.text()).toBe(200);
+  const headers = await csrf();
+  const upload = await api.post('/api/units/me/license', {
+    headers,
+    multipart: {
+      file: {
+        name: '营业执照.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+      },
+    },
+  });
+  expect(upload.status(), await upload.text()).toBe(201);
+  const info = await api.put('/api/units/me/info', {
+    headers,
+    data: {
+      licenseFileId: ((await upload.json()) as { id: string }).id,
+      nature: 'institution',
+      level: 'county',
+      regionCode: '530102',
+      contactName: unit.contactName,
+      contactPhone: '0871-63112233',
+    },
+  });
+  expect(info.status(), await info.text()).toBe(200);
+}
 
 test('password and phone both lost (manual §1.3, §7.3): the platform sets a new phone, the unit recovers its password with it', async ({
   page,
@@ -18,6 +57,9 @@ test('password and phone both lost (manual §1.3, §7.3): the platform sets a ne
 }) => {
   const unit = newUnit();
   await registerUnitViaApi(request, unit);
+  const unitContext = await browser.newContext();
+  await uploadLicenceViaApi(unitContext.request, unit);
+  await unitContext.close();
   const newPhone = uniquePhone();
 
   // The platform has checked the licence and the stamped letter offline.
@@ -32,6 +74,13 @@ test('password and phone both lost (manual §1.3, §7.3): the platform sets a ne
   await expect(detail).toContainText(unit.creditCode);
   await expect(detail).toContainText(`${unit.phone.slice(0, 3)}****${unit.phone.slice(-4)}`);
   await expect(detail).toContainText('未填写');
+  // The licence the admin checks before setting a new phone: its name, and 查看营业执照 opens the file.
+  await expect(detail).toContainText('营业执照.pdf');
+  const licence = detail.getByRole('link', { name: '查看营业执照' });
+  await expect(licence).toHaveAttribute('href', /api\/files\/\d+$/);
+  const file = await admin.request.get(`/${(await licence.getAttribute('href')) ?? ''}`);
+  expect(file.status()).toBe(200);
+  expect(file.headers()['content-type']).toBe('application/pdf');
 
   await admin.getByLabel('新手机号').fill(newPhone);
   await admin.getByLabel('原因').fill('已核验');

@@ -42,6 +42,9 @@ export interface AdminUnitDetail {
   locked: boolean;
   registeredAt: string;
   supervisors: { name: string; isDefault: boolean; status: SupervisorRequestStatus }[];
+  /** 组织机构代码证或营业执照, opened through fileUrl(id); null before the unit uploaded one. */
+  licenseFileId: string | null;
+  licenseFileName: string | null;
 }
 
 export interface Reviewer {
@@ -69,11 +72,18 @@ export const adminApi = {
     http.post<{ id: string }>('/admin/supervisors', body),
   updateSupervisor: (supervisorId: string, body: { name: string; regionCode?: string | null }) =>
     http.put<{ id: string }>(`/admin/supervisors/${id(supervisorId)}`, body),
+  /** 停用 (true) / 启用 (false); a used one cannot be deleted, only disabled. */
+  setSupervisorDisabled: (supervisorId: string, disabled: boolean) =>
+    http.put<{ ok: true }>(`/admin/supervisors/${id(supervisorId)}/disabled`, { disabled }),
+  deleteSupervisor: (supervisorId: string) => http.delete<{ ok: true }>(`/admin/supervisors/${id(supervisorId)}`),
 
   hrBureaus: () => http.get<HrBureau[]>('/admin/hr-bureaus'),
   createHrBureau: (body: { name: string; regionCode: string }) => http.post<{ id: string }>('/admin/hr-bureaus', body),
   updateHrBureau: (bureauId: string, body: { name: string; regionCode: string }) =>
     http.put<{ id: string }>(`/admin/hr-bureaus/${id(bureauId)}`, body),
+  setHrBureauDisabled: (bureauId: string, disabled: boolean) =>
+    http.put<{ ok: true }>(`/admin/hr-bureaus/${id(bureauId)}/disabled`, { disabled }),
+  deleteHrBureau: (bureauId: string) => http.delete<{ ok: true }>(`/admin/hr-bureaus/${id(bureauId)}`),
 
   committees: () => http.get<Committee[]>('/admin/committees'),
   createCommittee: (body: CommitteeBody) => http.post<{ id: string }>('/admin/committees', body),
@@ -83,6 +93,10 @@ export const adminApi = {
     http.post<{ id: string }>(`/admin/committees/${id(committeeId)}/batches`, body),
   updateBatch: (committeeId: string, batchId: string, body: BatchBody) =>
     http.put<{ id: string }>(`/admin/committees/${id(committeeId)}/batches/${id(batchId)}`, body),
+  setBatchDisabled: (committeeId: string, batchId: string, disabled: boolean) =>
+    http.put<{ ok: true }>(`/admin/committees/${id(committeeId)}/batches/${id(batchId)}/disabled`, { disabled }),
+  deleteBatch: (committeeId: string, batchId: string) =>
+    http.delete<{ ok: true }>(`/admin/committees/${id(committeeId)}/batches/${id(batchId)}`),
 
   reviewers: (query: { orgKind?: OrgKind; orgId?: string }) => http.get<Reviewer[]>('/admin/reviewers', query),
   createReviewer: (body: ReviewerCreateBody) =>
