@@ -40,6 +40,29 @@ export const reviewRowSchema = z.object({
 export type ReviewRow = z.infer<typeof reviewRowSchema>;
 export const reviewPageSchema = pagedSchema(reviewRowSchema);
 
+/**
+ * What waits at a desk (the reviewer's 首页): how many by stage and by committee, and the nearest deadlines
+ * (网报截止, 返回修改截止) of the batches those applications belong to.
+ */
+export const reviewSummarySchema = z.object({
+  waiting: z.number().int(),
+  byStage: z.array(z.object({ stage: z.enum(reviewStages), stageLabel: z.string(), count: z.number().int() })),
+  /** `committeeId` null: 考核定职, which no committee reviews. */
+  byCommittee: z.array(
+    z.object({ committeeId: z.string().nullable(), committeeName: z.string(), count: z.number().int() }),
+  ),
+  deadlines: z.array(
+    z.object({
+      committeeName: z.string(),
+      year: z.number().int(),
+      kind: z.enum(['closes', 'correctionCloses']),
+      kindLabel: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+export type ReviewSummary = z.infer<typeof reviewSummarySchema>;
+
 export const decisionBodySchema = z
   .object({
     items: z

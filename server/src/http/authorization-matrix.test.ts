@@ -64,6 +64,7 @@ const matrix: Record<string, typeof anyone | AccountKind[]> = {
   'GET /api/applications/{id}/review-log': signedIn,
   'GET /api/applications/{id}/check': ['applicant'],
   'POST /api/applications/{id}/submit': ['applicant'],
+  'GET /api/review/summary': ['unit', 'reviewer'],
   'GET /api/review/desk': ['unit', 'reviewer'],
   'GET /api/review/records': ['unit', 'reviewer'],
   'POST /api/review/decisions': ['unit', 'reviewer'],

@@ -1,5 +1,5 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { OrgKind, ReviewQuery } from '#common';
+import type { OrgKind, ReviewQuery, ReviewStage } from '#common';
 import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
 import { paginate } from '../../db/paginate';
@@ -97,4 +97,67 @@ export function recordsPage(db: Executor, desk: { orgKind: 'unit' | OrgKind; org
     ),
   );
   return page(q, query);
+}
+
+/** The applications at a desk now, without the list's filters. */
+function atDesk(db: Executor, desk: { orgKind: 'unit' | OrgKind; orgId: number }) {
+  return db
+    .selectFrom('application')
+    .where('application.status', '=', 'inReview')
+    .where('application.holder_kind', '=', desk.orgKind)
+    .where('application.holder_org_id', '=', desk.orgId);
+}
+
+/** 首页: how many wait at a desk, by the stage they are at (the route's current step). */
+export function deskCountsByStage(db: Executor, desk: { orgKind: 'unit' | OrgKind; orgId: number }) {
+  const stage = sql<ReviewStage>`application.route -> application.stage_index ->> 'stage'`;
+  return atDesk(db, desk)
+    .select([stage.as('stage'), sql<number>`count(*)::int`.as('count')])
+    .groupBy(stage)
+    .execute();
+}
+
+/** 首页: how many wait at a desk, by committee (none for 考核定职). */
+export function deskCountsByCommittee(db: Executor, desk: { orgKind: 'unit' | OrgKind; orgId: number }) {
+  return atDesk(db, desk)
+    .leftJoin('committee', 'committee.id', 'application.committee_id')
+    .select(['application.committee_id', 'committee.name as committee_name', sql<number>`count(*)::int`.as('count')])
+    .groupBy(['application.committee_id', 'committee.name'])
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('committee.name')
+    .execute();
+}
+
+/**
+ * 首页: the batches of the applications waiting at a desk (a committee's own batches too), with their
+ * deadlines, so the page can show the nearest ones still ahead.
+ */
+export function deskBatches(db: Executor, desk: { orgKind: 'unit' | OrgKind; orgId: number }, after: Date) {
+  let q = db
+    .selectFrom('committee_batch')
+    .innerJoin('committee', 'committee.id', 'committee_batch.committee_id')
+    .select([
+      'committee.name as committee_name',
+      'committee_batch.year',
+      'committee_batch.closes_at',
+      'committee_batch.correction_closes_at',
+    ])
+    .where((eb) =>
+      eb.or([eb('committee_batch.closes_at', '>', after), eb('committee_batch.correction_closes_at', '>', after)]),
+    );
+  q = q.where((eb) => {
+    const waiting = eb.exists(
+      eb
+        .selectFrom('application')
+        .select('application.id')
+        .whereRef('application.batch_id', '=', 'committee_batch.id')
+        .where('application.status', '=', 'inReview')
+        .where('application.holder_kind', '=', desk.orgKind)
+        .where('application.holder_org_id', '=', desk.orgId),
+    );
+    return desk.orgKind === 'committee'
+      ? eb.or([waiting, eb('committee_batch.committee_id', '=', desk.orgId)])
+      : waiting;
+  });
+  return q.execute();
 }

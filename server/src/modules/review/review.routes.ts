@@ -6,6 +6,7 @@ import {
   idParamsSchema,
   reviewPageSchema,
   reviewQuerySchema,
+  reviewSummarySchema,
   unitOpinionBodySchema,
   unitOpinionSchema,
 } from '#common';
@@ -22,6 +23,18 @@ export const reviewRoutes =
 
     await app.register(
       signedIn(['unit', 'reviewer'], (scope, actorOf) => {
+        scope.get(
+          '/review/summary',
+          {
+            schema: {
+              tags,
+              summary: '首页：本环节待审核的申报（按环节、按评委会）与最近的截止时间',
+              response: { 200: reviewSummarySchema, ...errors },
+            },
+          },
+          async (request) => review.summary(await actorOf(request)),
+        );
+
         scope.get(
           '/review/desk',
           {

@@ -10,6 +10,7 @@ import { lockApplication, saveUnitOpinion } from '../applications/application.re
 import type { ApplicationService } from '../applications/application.service';
 import { transition } from '../applications/workflow-runner';
 import { deskPage, recordsPage } from './review.repository';
+import { createReviewSummary } from './review-summary';
 import { presentReviewRow } from './review.presenter';
 
 type Decision = { items: { id: string; version: number }[]; action: DecisionBody['action']; opinion: string };
@@ -57,7 +58,12 @@ export function createReviewService(db: Db, clock: Clock, deps: { applications: 
     }
   }
 
+  const { summary } = createReviewSummary(db, clock);
+
   return {
+    /** 首页: what waits at this desk, and the nearest deadlines. */
+    summary: (actor: Actor) => summary(deskActor(actor)),
+
     /** 申报审核: the applications at this desk's stage now. */
     desk: (actor: Actor, query: ReviewQuery) => pageOf(deskPage(db, deskOrg(deskActor(actor)), query), query),
 

@@ -276,6 +276,43 @@ describe('the route of a 县区级 非公经济组织 with a supervisor, through
     expect(senderOf(`已通过${unit.unit.unitName}审核`)).toBe(unit.unit.unitName);
   });
 
+  it('sums up a desk for its 首页: counts by stage and committee, the batch deadline, nobody else’s applications', async () => {
+    const countyBefore = (await desks.county!.get('/api/review/summary')).body.waiting as number;
+    const first = await submitted({ regionCode: '530103' });
+    // Other units' applications wait at their own desks.
+    await submitted({ regionCode: '530103' });
+    await submitted({ regionCode: '530103' });
+
+    const unitDesk = await first.unit.agent.get('/api/review/summary');
+    expect(unitDesk.status).toBe(200);
+    expect(unitDesk.body).toMatchObject({
+      waiting: 1,
+      byStage: [{ stage: 'unitReview', stageLabel: '单位审核', count: 1 }],
+      byCommittee: [{ committeeId: world.committeeId, count: 1 }],
+    });
+    const committeeName = unitDesk.body.byCommittee[0].committeeName as string;
+    expect(unitDesk.body.deadlines[0]).toEqual({
+      committeeName,
+      year: world.year,
+      kind: 'closes',
+      kindLabel: '网报截止',
+      at: expect.any(String),
+    });
+
+    await saveOpinion(first.unit.agent, first.id);
+    expect((await decide(first.unit.agent, first.id, 'approve')).status).toBe(200);
+    const bureau = (await desks.otherCounty!.get('/api/review/summary')).body;
+    expect(bureau).toMatchObject({
+      waiting: 1,
+      byStage: [{ stage: 'countyBureauReview', stageLabel: '县区人社局审核', count: 1 }],
+      byCommittee: [{ committeeId: world.committeeId, committeeName, count: 1 }],
+    });
+    expect(bureau.deadlines.map((d: { committeeName: string }) => d.committeeName)).toEqual([committeeName]);
+    // The county of 五华区 saw none of it.
+    expect((await desks.county!.get('/api/review/summary')).body.waiting).toBe(countyBefore);
+    expect((await first.applicant.get('/api/review/summary')).status).toBe(403);
+  });
+
   it('offers 通过 to the unit only once 表十二 is saved, by the same rule that refuses it', async () => {
     const { unit, id } = await submitted();
     const before = (await unit.agent.get(`/api/applications/${id}`)).body;
