@@ -71,9 +71,8 @@ test('opening 系统登录 after the session ended in another tab shows the logi
   await loginUnit(page, unit.creditCode, unit.password, unit.unitName);
   await logoutInAnotherTab(context);
 
-  await page.evaluate(() => {
-    window.location.hash = '#/login';
-  });
+  // As a bookmark or a typed address would: the same page, a new hash.
+  await page.evaluate("window.location.hash = '#/login'");
   await expect(page.getByTestId('session-expired')).toHaveText('登录已超时，请重新登录');
   await expect(page.getByRole('heading', { name: '系统登录' })).toBeVisible();
   await expect(page.getByTestId('account-name')).toHaveCount(0);
@@ -93,7 +92,7 @@ test('a tab that regains focus after its session ended elsewhere goes to login a
   await logoutInAnotherTab(context);
 
   await page.bringToFront();
-  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.evaluate("window.dispatchEvent(new Event('focus'))");
   await expect(page).toHaveURL(/#\/login\?kind=unit&redirect=(\/|%2F)unit(\/|%2F)phone$/);
   await expect(page.getByTestId('session-expired')).toHaveText('登录已超时，请重新登录');
   await submitUnitLogin(page, unit.creditCode, unit.password);
