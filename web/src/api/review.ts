@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { Application, ApplicationKind, DecisionBody, ReviewRow, TitleLevel, reviewLogSchema } from '#common';
+import type {
+  Application,
+  ApplicationKind,
+  DecisionBody,
+  ReviewRow,
+  ReviewSummary,
+  TitleLevel,
+  reviewLogSchema,
+} from '#common';
 import type { Paged } from './admin';
 import { http } from './http';
 
@@ -38,6 +46,8 @@ const id = (value: string) => encodeURIComponent(value);
 
 /** 申报审核 and 审核记录: what units and reviewers see and decide. */
 export const reviewApi = {
+  /** 首页: what waits at this desk (by stage, by committee) and the nearest deadlines. */
+  summary: () => http.get<ReviewSummary>('/review/summary'),
   /** The applications at this desk's stage now. */
   desk: (query: ReviewQuery) => http.get<Paged<ReviewRow>>('/review/desk', { ...query }),
   /** The applications this desk has decided on. */

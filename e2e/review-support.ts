@@ -1,0 +1,280 @@
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import {
+  CAPTCHA,
+  E2E_ADMIN,
+  dialog,
+  idNumberFor,
+  openMenu,
+  replaceTemporaryPassword,
+  submitLogin,
+  tableRow,
+  uniquePhone,
+  waitForSmsCode,
+  outbox,
+} from './support';
+
+/**
+ * The review journeys' API helpers: sessions of the admin, a unit and applicants, a submitted application
+ * (its form filled through the API), and the desk's 审核 steps in the page.
+ */
+export const pdf = (name: string) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`),
+});
+
+export type Json = Record<string, any>;
+
+/** An API session of one account: JSON calls with the CSRF token, and multipart uploads. */
+export interface Api {
+  get(path: string): Promise<Json>;
+  /** The status and body, whatever they are. */
+  attempt(method: 'POST' | 'PUT', path: string, data: unknown): Promise<{ status: number; body: Json }>;
+  send(method: 'POST' | 'PUT', path: string, data: unknown, expected?: number): Promise<Json>;
+  upload(path: string, name: string): Promise<Json>;
+}
+
+export async function apiSession(request: APIRequestContext): Promise<Api> {
+  const session = (await (await request.get('/api/session')).json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': session.csrfToken };
+  return {
+    async get(path) {
+      const response = await request.get(path);
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+      return (await response.json()) as Json;
+    },
+    async attempt(method, path, data) {
+      const response = await request.fetch(path, { method, headers, data });
+      return { status: response.status(), body: (await response.json()) as Json };
+    },
+    async send(method, path, data, expected) {
+      const response = await request.fetch(path, { method, headers, data });
+      if (expected !== undefined)
+        expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(expected);
+      else expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBeTruthy();
+      return (await response.json()) as Json;
+    },
+    async upload(path, name) {
+      const response = await request.post(path, { headers, multipart: { file: pdf(name) } });
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
+      return (await response.json()) as Json;
+    },
+  };
+}
+
+export async function captchaId(request: APIRequestContext): Promise<string> {
+  return ((await (await request.get('/api/captcha')).json()) as { captchaId: string }).captchaId;
+}
+
+export async function login(
+  request: APIRequestContext,
+  kind: 'unit' | 'applicant',
+  username: string,
+  password: string,
+): Promise<Api> {
+  const api = await apiSession(request);
+  await api.send(
+    'POST',
+    '/api/auth/login',
+    { kind, username, password, captchaId: await captchaId(request), captchaCode: CAPTCHA },
+    200,
+  );
+  // The session (and its CSRF token) is new after login.
+  return apiSession(request);
+}
+
+export async function adminLogin(request: APIRequestContext): Promise<Api> {
+  const api = await apiSession(request);
+  await api.send(
+    'POST',
+    '/api/auth/admin-login',
+    {
+      username: E2E_ADMIN.username,
+      password: E2E_ADMIN.password,
+      captchaId: await captchaId(request),
+      captchaCode: CAPTCHA,
+    },
+    200,
+  );
+  return apiSession(request);
+}
+
+/** The HR bureau of a region: made now, or the one another journey made already (409). */
+export async function hrBureau(admin: Api, name: string, regionCode: string): Promise<string> {
+  const made = await admin.attempt('POST', '/api/admin/hr-bureaus', { name, regionCode });
+  if (made.status === 201) return String(made.body.id);
+  expect(made.status, JSON.stringify(made.body)).toBe(409);
+  const all = (await admin.get('/api/admin/hr-bureaus')) as unknown as { id: string; regionCode: string }[];
+  const found = all.find((b) => b.regionCode === regionCode);
+  expect(found, `the HR bureau of ${regionCode}`).toBeTruthy();
+  return found!.id;
+}
+
+/** Every table of the form filled as a careful applicant would. */
+export function completeForm(year: number, name: string): Record<string, unknown> {
+  return {
+    table1: [
+      { start: '2008-09', end: '2012-07', organisation: '云南大学', role: '档案学专业', witness: '李老师' },
+      { start: '2012-08', end: '至今', organisation: '麒麟区档案馆', role: '档案管理', witness: '王馆长' },
+    ],
+    table2: {
+      ethnicity: '汉族',
+      politicalStatus: '中共党员',
+      workStartDate: '2012-08-01',
+      highestEducation: '大学本科',
+      degree: '管理学学士',
+      graduatedFrom: '云南大学',
+      graduatedMajor: '档案学',
+      graduatedAt: '2012-07-01',
+      currentTitle: '助理馆员',
+      currentTitleDate: '2015-12-01',
+      currentPost: '助理馆员',
+      currentPostDate: '2016-01-01',
+      qualification: '',
+    },
+    table3: { summary: '任现职以来，本人从事档案收集、整理、鉴定与利用工作。'.repeat(90) },
+    table4: [
+      {
+        start: '2019-01',
+        end: '2020-12',
+        name: '馆藏档案数字化',
+        content: '组织完成十万卷档案数字化',
+        role: '负责人',
+        outcome: '通过验收',
+      },
+    ],
+    table5: [],
+    table6: [],
+    table7: [],
+    table8: [
+      {
+        title: '数字档案馆建设的实践与思考',
+        publication: '云南档案',
+        serial: 'CN53-1025/G2',
+        publishedAt: '2021-05',
+        rank: '独著',
+        wordCount: '5000',
+      },
+    ],
+    table9: [{ start: '2023-03', end: '2023-03', content: '档案数字化培训', organiser: '云南省档案局', hours: '40' }],
+    table10: { agreed: true, signedName: name, signedAt: `${year}-01-02` },
+    table11: Array.from({ length: 5 }, (_, i) => ({
+      year: String(year - 1 - i),
+      result: '合格',
+      organisation: '麒麟区档案馆',
+    })),
+  };
+}
+
+export const requiredCategories = [
+  'hrIdCard',
+  'hrEducation',
+  'hrCurrentTitle',
+  'hrWorkHistory',
+  'hrAnnualReview',
+  'hrContinuingEducation',
+  'paper',
+];
+
+export interface Person {
+  name: string;
+  idNumber: string;
+  password: string;
+  api: Api;
+  applicationId: string;
+}
+
+/** A person of the unit registers, chooses it, fills the form and submits it (the editor has its own journey). */
+export async function submittedApplication(
+  browser: Browser,
+  choices: { unitName: string; batchId: string; titleId: string; specialtyId: string; year: number },
+  name: string,
+  birth: string,
+): Promise<Person> {
+  const context = await browser.newContext();
+  const request = context.request;
+  const anonymous = await apiSession(request);
+  const phone = uniquePhone();
+  const before = (await outbox(request, phone)).length;
+  await anonymous.send('POST', '/api/sms/codes', { phone, purpose: 'applicantRegister' }, 200);
+  const smsCode = await waitForSmsCode(request, phone, before);
+  const idNumber = idNumberFor(birth, '530302');
+  const password = `Ap@${birth.slice(2)}xy`;
+  await anonymous.send(
+    'POST',
+    '/api/applicants/register',
+    { name, idNumber, phone, smsCode, password, confirmPassword: password },
+    201,
+  );
+  const api = await login(request, 'applicant', idNumber, password);
+
+  const units = (await api.get(
+    `/api/applicants/unit-search?keyword=${encodeURIComponent(choices.unitName)}`,
+  )) as unknown as { unitId: string }[];
+  await api.send('POST', '/api/applicants/me/unit', { unitId: units[0]!.unitId }, 200);
+  const created = await api.send(
+    'POST',
+    '/api/applications',
+    {
+      kind: 'evaluation',
+      batchId: choices.batchId,
+      titleId: choices.titleId,
+      specialtyStudiedId: choices.specialtyId,
+      specialtyPractisedId: choices.specialtyId,
+    },
+    201,
+  );
+  const id = String(created.id);
+  let version = (await api.get(`/api/applications/${id}`)).version as number;
+  for (const [table, data] of Object.entries(completeForm(choices.year, name))) {
+    version = (await api.send('PUT', `/api/applications/${id}/tables/${table}`, { version, data }, 200))
+      .version as number;
+  }
+  for (const category of requiredCategories)
+    await api.upload(`/api/applications/${id}/attachments/${category}`, `${category}.pdf`);
+  version = (await api.get(`/api/applications/${id}`)).version as number;
+  await api.send('POST', `/api/applications/${id}/submit`, { version }, 200);
+  return { name, idNumber, password, api, applicationId: id };
+}
+
+/** A 审核用户 logs in with the one-time password, replaces it and opens 申报审核. */
+export async function reviewerDesk(
+  browser: Browser,
+  username: string,
+  temporaryPassword: string,
+  orgName: string,
+): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await submitLogin(page, '审核用户', username, temporaryPassword);
+  await replaceTemporaryPassword(page, '审核用户', username, temporaryPassword, `Rev#${username.slice(-6)}ok`);
+  await expect(page).toHaveURL(/#\/reviewer\/home$/);
+  await expect(page.getByTestId('org-name')).toHaveText(orgName);
+  await openMenu(page, '申报审核');
+  return page;
+}
+
+/** Checks the rows of a list, then 审核 → 审核结果 and 审核意见 → 提交 (the caller checks the outcome). */
+export async function decide(
+  page: Page,
+  testId: string,
+  names: string[],
+  action: string,
+  opinion: string,
+): Promise<void> {
+  for (const name of names) await tableRow(page, testId, name).locator('.el-checkbox').click();
+  await expect(page.getByTestId('selected-count')).toHaveText(`已勾选 ${names.length} 人`);
+  await page.getByRole('button', { name: '审核', exact: true }).click();
+  await submitDecision(page, names, action, opinion);
+}
+
+export async function submitDecision(page: Page, names: string[], action: string, opinion: string): Promise<void> {
+  const box = dialog(page, '审核');
+  await expect(box.getByTestId('decision-targets')).toHaveText(names.join('、'));
+  await box
+    .locator('.el-radio')
+    .filter({ hasText: new RegExp(`^${action}$`) })
+    .click();
+  if (opinion) await box.getByLabel('审核意见').fill(opinion);
+  await box.getByRole('button', { name: '提交' }).click();
+}
