@@ -4,10 +4,11 @@ import { notifyError } from './notify';
 
 /**
  * The state every list shares around its request: `loading`, and `error` (the failure's message, null
- * after a success) for ListEmpty. `run` returns false when the request failed.
+ * after a success) for ListEmpty. `run` returns false when the request failed. `initiallyLoading`: a page
+ * that loads as it opens shows the spinner, not its empty text, until the first answer.
  */
-export function useListLoad() {
-  const loading = ref(false);
+export function useListLoad(initiallyLoading = false) {
+  const loading = ref(initiallyLoading);
   const error = ref<string | null>(null);
   return {
     loading,
