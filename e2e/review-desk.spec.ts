@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { dialog, newUnit, openMenu, registerUnitViaApi, submitLogin, tableRow } from './support';
-import { adminLogin, hrBureau, login, reviewerDesk, submittedApplication, type Person } from './review-support';
+import { dialog, newUnit, openMenu, submitLogin, tableRow } from './support';
+import { adminLogin, hrBureau, readyUnit, reviewerDesk, submittedApplication, type Person } from './review-support';
 
 /**
  * A desk with more than a page: the reviewer's 首页 counts what waits (by stage, by committee) with the
@@ -67,23 +67,7 @@ test('desk: the reviewer’s 首页 sums up the desk; ticks survive paging and o
 
   // ── A 县区级 unit of 沾益区 and 13 applications: 2 go on to the county, 11 stay (two pages of 10) ──
   const unit = newUnit({ unitName: `沾益区测试档案馆${tag}` });
-  const unitContext = await browser.newContext();
-  await registerUnitViaApi(unitContext.request, unit);
-  const unitApi = await login(unitContext.request, 'unit', unit.creditCode, unit.password);
-  const license = await unitApi.upload('/api/units/me/license', '营业执照.pdf');
-  await unitApi.send(
-    'PUT',
-    '/api/units/me/info',
-    {
-      licenseFileId: license.id,
-      nature: 'institution',
-      level: 'county',
-      regionCode: '530303',
-      contactName: '张联系',
-      contactPhone: '0874-3112233',
-    },
-    200,
-  );
+  const { unitApi } = await readyUnit(browser, unit, '530303');
   const choices = { unitName: unit.unitName, batchId: String(batch.id), titleId, specialtyId, year };
   const people: Person[] = [];
   // One after another: the desk lists the newest submission first, so people[0] ends up on page 2.

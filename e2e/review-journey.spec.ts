@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { confirmBox, dialog, formItem, newUnit, openMenu, registerUnitViaApi, submitLogin, tableRow } from './support';
+import { confirmBox, dialog, formItem, newUnit, openMenu, submitLogin, tableRow } from './support';
 import {
-  login,
   adminLogin,
   hrBureau,
   submittedApplication,
   reviewerDesk,
   decide,
   submitDecision,
+  readyUnit,
 } from './review-support';
 
 /**
@@ -88,23 +88,7 @@ test('review: 单位审核 with 基层意见, the county and city bureaus (返�
 
   // ── A 县区级 unit of 麒麟区 without a supervising department: 单位 → 县区 → 州市 → 评委会 ──
   const unit = newUnit({ unitName: `麒麟区测试档案馆${tag}` });
-  const unitContext = await browser.newContext();
-  await registerUnitViaApi(unitContext.request, unit);
-  const unitApi = await login(unitContext.request, 'unit', unit.creditCode, unit.password);
-  const license = await unitApi.upload('/api/units/me/license', '营业执照.pdf');
-  await unitApi.send(
-    'PUT',
-    '/api/units/me/info',
-    {
-      licenseFileId: license.id,
-      nature: 'institution',
-      level: 'county',
-      regionCode: '530302',
-      contactName: '张联系',
-      contactPhone: '0874-3112233',
-    },
-    200,
-  );
+  const { unitContext, unitApi } = await readyUnit(browser, unit, '530302');
 
   const choices = { unitName: unit.unitName, batchId: String(batch.id), titleId, specialtyId, year };
   const first = await submittedApplication(browser, choices, `钱通过${tag.slice(-2)}`, '19880512');

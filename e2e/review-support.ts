@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { completeForm as sampleForm, requiredCategories } from '../test/sample-form';
 import {
   CAPTCHA,
   E2E_ADMIN,
@@ -11,6 +12,8 @@ import {
   uniquePhone,
   waitForSmsCode,
   outbox,
+  registerUnitViaApi,
+  type TestUnit,
 } from './support';
 
 /**
@@ -110,71 +113,33 @@ export async function hrBureau(admin: Api, name: string, regionCode: string): Pr
   return found!.id;
 }
 
-/** Every table of the form filled as a careful applicant would. */
-export function completeForm(year: number, name: string): Record<string, unknown> {
-  return {
-    table1: [
-      { start: '2008-09', end: '2012-07', organisation: '云南大学', role: '档案学专业', witness: '李老师' },
-      { start: '2012-08', end: '至今', organisation: '麒麟区档案馆', role: '档案管理', witness: '王馆长' },
-    ],
-    table2: {
-      ethnicity: '汉族',
-      politicalStatus: '中共党员',
-      workStartDate: '2012-08-01',
-      highestEducation: '大学本科',
-      degree: '管理学学士',
-      graduatedFrom: '云南大学',
-      graduatedMajor: '档案学',
-      graduatedAt: '2012-07-01',
-      currentTitle: '助理馆员',
-      currentTitleDate: '2015-12-01',
-      currentPost: '助理馆员',
-      currentPostDate: '2016-01-01',
-      qualification: '',
+/** A registered 县区级 unit with 单位信息 complete in `regionCode`, signed in through the API. */
+export async function readyUnit(browser: Browser, unit: TestUnit, regionCode: string) {
+  const unitContext = await browser.newContext();
+  await registerUnitViaApi(unitContext.request, unit);
+  const unitApi = await login(unitContext.request, 'unit', unit.creditCode, unit.password);
+  const license = await unitApi.upload('/api/units/me/license', '营业执照.pdf');
+  await unitApi.send(
+    'PUT',
+    '/api/units/me/info',
+    {
+      licenseFileId: license.id,
+      nature: 'institution',
+      level: 'county',
+      regionCode,
+      contactName: '张联系',
+      contactPhone: '0874-3112233',
     },
-    table3: { summary: '任现职以来，本人从事档案收集、整理、鉴定与利用工作。'.repeat(90) },
-    table4: [
-      {
-        start: '2019-01',
-        end: '2020-12',
-        name: '馆藏档案数字化',
-        content: '组织完成十万卷档案数字化',
-        role: '负责人',
-        outcome: '通过验收',
-      },
-    ],
-    table5: [],
-    table6: [],
-    table7: [],
-    table8: [
-      {
-        title: '数字档案馆建设的实践与思考',
-        publication: '云南档案',
-        serial: 'CN53-1025/G2',
-        publishedAt: '2021-05',
-        rank: '独著',
-        wordCount: '5000',
-      },
-    ],
-    table9: [{ start: '2023-03', end: '2023-03', content: '档案数字化培训', organiser: '云南省档案局', hours: '40' }],
-    table10: { agreed: true, signedName: name, signedAt: `${year}-01-02` },
-    table11: Array.from({ length: 5 }, (_, i) => ({
-      year: String(year - 1 - i),
-      result: '合格',
-      organisation: '麒麟区档案馆',
-    })),
-  };
+    200,
+  );
+  return { unitContext, unitApi };
 }
 
-export const requiredCategories = [
-  'hrIdCard',
-  'hrEducation',
-  'hrCurrentTitle',
-  'hrWorkHistory',
-  'hrAnnualReview',
-  'hrContinuingEducation',
-  'paper',
-];
+/** The API suites' sample form, with this journey's 工作单位 and a signature at the start of the year. */
+export const completeForm = (year: number, name: string): Record<string, unknown> =>
+  sampleForm(year, name, { organisation: '麒麟区档案馆', signedAt: `${year}-01-02` });
+
+export { requiredCategories };
 
 export interface Person {
   name: string;
