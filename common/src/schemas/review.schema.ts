@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reviewStages, titleLevels } from '../enums';
 import { applicationKinds } from '../workflow/route-rules';
-import { applicationStatuses, workflowActions } from '../workflow/workflow';
+import { applicationStatuses, decisionActions, workflowActions } from '../workflow/workflow';
 import { pagedSchema, pageQuerySchema } from './fields.schema';
 
 /** The filters of every desk and record list (manual §4.1, §5): 年份, 姓名/身份证号, 系列, 等级, 评委会. */
@@ -69,7 +69,7 @@ export const decisionBodySchema = z
       .array(z.object({ id: z.string().regex(/^\d+$/), version: z.number().int() }), { error: '请勾选需要审核的人员' })
       .min(1, '请勾选需要审核的人员')
       .max(100, '一次最多审核100人'),
-    action: z.enum(['approve', 'reject', 'return', 'reset'], { error: '请选择审核结果' }),
+    action: z.enum(decisionActions, { error: '请选择审核结果' }),
     opinion: z.string().trim().max(1000, '审核意见不超过1000个字').default(''),
   })
   .refine((b) => b.action === 'approve' || b.opinion.length > 0, {

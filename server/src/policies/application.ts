@@ -1,4 +1,4 @@
-import { abilities, currentStep, holdsCurrentStage, type WorkflowAction, type WorkflowState } from '#common';
+import { abilities, currentStep, type WorkflowAction, type WorkflowState } from '#common';
 import { workflowActor, type Actor } from '../domain/actor';
 import type { ApplicationRow } from '../modules/applications/application.repository';
 
@@ -83,9 +83,5 @@ export function workflowAbilities(actor: Actor, row: ApplicationRow): WorkflowAc
     unitOpinionSaved: row.unit_opinion !== null && row.unit_opinion !== '',
   });
 }
-
-/** Whether the actor's desk holds the stage the application is at now. */
-export const holdsNow = (actor: Actor, row: ApplicationRow) =>
-  holdsCurrentStage(stateOf(row), workflowActor(actor, row.applicant_account_id));
 
 export const stepNow = (row: StateColumns) => currentStep(stateOf(row));

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type {
   Application,
   ApplicationKind,
-  DecisionBody,
+  DecisionAction,
   ReviewRow,
   ReviewSummary,
   TitleLevel,
@@ -24,7 +24,7 @@ export interface ReviewFilters {
 
 export type ReviewQuery = ReviewFilters & { page: number; pageSize: number };
 
-export type DecisionAction = DecisionBody['action'];
+export type { DecisionAction };
 
 export interface DecisionResult {
   id: string;
