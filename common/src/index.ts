@@ -22,3 +22,4 @@ export * from './workflow/workflow';
 export * from './schemas/application.schema';
 export * from './schemas/review.schema';
 export * from './workflow/route-doc';
+export * from './contract';

@@ -58,4 +58,10 @@ export function pagedSchema<T extends z.ZodType>(item: T) {
   });
 }
 
+/** One page of a list as the API answers it. */
+export type Paged<T> = Omit<z.output<ReturnType<typeof pagedSchema>>, 'items'> & { items: T[] };
+
+/** The answer of what creates a record: its id. */
+export const createdSchema = z.object({ id: z.string() });
+
 export const okSchema = z.object({ ok: z.literal(true) });

@@ -83,6 +83,8 @@ export const decisionResultSchema = z.object({
     z.object({ id: z.string(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() }),
   ),
 });
+/** Each checked application's outcome of one 审核. */
+export type DecisionResult = z.infer<typeof decisionResultSchema>['results'][number];
 
 export const unitOpinionBodySchema = z.object({
   version: z.number({ error: '缺少版本号，请刷新页面' }).int(),
@@ -93,6 +95,7 @@ export const unitOpinionBodySchema = z.object({
     .max(1000, '基层意见不超过1000个字'),
 });
 export const unitOpinionSchema = z.object({ unitOpinion: z.string().nullable(), version: z.number().int() });
+export type UnitOpinion = z.infer<typeof unitOpinionSchema>;
 
 /** One step of the 审核记录 timeline (manual §5.1). */
 export const reviewLogEntrySchema = z.object({
@@ -108,3 +111,6 @@ export const reviewLogEntrySchema = z.object({
   returnOrResetCount: z.number().int().nullable(),
 });
 export const reviewLogSchema = z.object({ entries: z.array(reviewLogEntrySchema), whereNow: z.string() });
+/** The 审核记录 timeline of one application (manual §5.1) and where it is now. */
+export type ReviewLog = z.infer<typeof reviewLogSchema>;
+export type ReviewLogEntry = ReviewLog['entries'][number];

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ErrorCode, FieldIssue } from '#common';
+import type { ApiErrorBody, ErrorCode, FieldIssue, HttpMethod as Method } from '#common';
 
 /** A failed API call, carrying the server's code and its user-facing Chinese message. */
 export class ApiError extends Error {
@@ -35,15 +35,16 @@ export function errorMessage(error: unknown): string {
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export interface CallOptions {
+  /** Do not raise the global "signed out" handler on 401 (login forms, the session probe). */
+  quietAuth?: boolean;
+}
 
-interface RequestOptions {
+interface RequestOptions extends CallOptions {
   query?: Query;
   body?: unknown;
   /** A multipart body (file uploads): sent as is, without a JSON content type. */
   form?: FormData;
-  /** Do not raise the global "signed out" handler on 401 (login forms, the session probe). */
-  quietAuth?: boolean;
 }
 
 let csrfToken: string | null = null;
@@ -150,8 +151,3 @@ export const http = {
     return request<T>('POST', path, { form });
   },
 };
-
-/** The address of an uploaded file (GET /api/files/:id), for an <img> or a new tab. */
-export function fileUrl(id: string): string {
-  return `api/files/${encodeURIComponent(id)}`;
-}

@@ -1,15 +1,15 @@
-import type { z } from 'zod';
-import type {
-  Application,
-  ApplicationKind,
-  DecisionAction,
-  ReviewRow,
-  ReviewSummary,
-  TitleLevel,
-  reviewLogSchema,
+import {
+  applicationsContract,
+  reviewContract,
+  type Application,
+  type DecisionAction,
+  type ReviewQuery as ReviewPageQuery,
+  type TitleLevel,
+  type ApplicationKind,
 } from '#common';
-import type { Paged } from './admin';
-import { http } from './http';
+import { clientOf } from './client';
+
+export type { DecisionAction, DecisionResult, ReviewLog, ReviewLogEntry, UnitOpinion } from '#common';
 
 /** The filters of the 申报审核 desk and of the 审核记录 lists (manual §4.1, §5). */
 export interface ReviewFilters {
@@ -22,56 +22,33 @@ export interface ReviewFilters {
   kind?: ApplicationKind;
 }
 
-export type ReviewQuery = ReviewFilters & { page: number; pageSize: number };
+export type ReviewQuery = ReviewFilters & Pick<ReviewPageQuery, 'page' | 'pageSize'>;
 
-export type { DecisionAction };
-
-export interface DecisionResult {
-  id: string;
-  ok: boolean;
-  code?: string;
-  message?: string;
-}
-
-export interface UnitOpinion {
-  unitOpinion: string | null;
-  version: number;
-}
-
-/** The 审核记录 timeline of one application (manual §5.1) and where it is now. */
-export type ReviewLog = z.infer<typeof reviewLogSchema>;
-export type ReviewLogEntry = ReviewLog['entries'][number];
-
-const id = (value: string) => encodeURIComponent(value);
+const review = clientOf(reviewContract);
+const applications = clientOf(applicationsContract);
 
 /** 申报审核 and 审核记录: what units and reviewers see and decide. */
 export const reviewApi = {
   /** 首页: what waits at this desk (by stage, by committee) and the nearest deadlines. */
-  summary: () => http.get<ReviewSummary>('/review/summary'),
+  summary: () => review.summary(),
   /** The applications at this desk's stage now. */
-  desk: (query: ReviewQuery) => http.get<Paged<ReviewRow>>('/review/desk', { ...query }),
+  desk: (query: ReviewQuery) => review.desk({ query }),
   /** The applications this desk has decided on. */
-  records: (query: ReviewQuery) => http.get<Paged<ReviewRow>>('/review/records', { ...query }),
+  records: (query: ReviewQuery) => review.records({ query }),
   /**
    * One decision on each checked application. With one application a refusal is the HTTP error itself
    * (409 with the application's new state, 422 without 表十二, …); with several, each has its result.
    */
   decide: (items: { id: string; version: number }[], action: DecisionAction, opinion: string) =>
-    http.post<{ results: DecisionResult[] }>('/review/decisions', { items, action, opinion }),
+    review.decide({ body: { items, action, opinion } }),
   /** 基层意见 (表十二): the unit only. */
-  unitOpinion: (applicationId: string) =>
-    http.get<UnitOpinion>(`/review/applications/${id(applicationId)}/unit-opinion`),
+  unitOpinion: (applicationId: string) => review.unitOpinion({ params: { id: applicationId } }),
   saveUnitOpinion: (applicationId: string, version: number, unitOpinion: string) =>
-    http.put<UnitOpinion>(`/review/applications/${id(applicationId)}/unit-opinion`, { version, unitOpinion }),
+    review.saveUnitOpinion({ params: { id: applicationId }, body: { version, unitOpinion } }),
   /** The application as this account may see it, with `abilities`: the decisions it may take now. */
-  application: (applicationId: string) => http.get<Application>(`/applications/${id(applicationId)}`),
-  reviewLog: (applicationId: string) => http.get<ReviewLog>(`/applications/${id(applicationId)}/review-log`),
+  application: (applicationId: string) => applications.get({ params: { id: applicationId } }),
+  reviewLog: (applicationId: string) => applications.reviewLog({ params: { id: applicationId } }),
 };
-
-/** The address of an attachment's file, shown inline (a picture or a PDF). */
-export function attachmentUrl(applicationId: string, attachmentId: string): string {
-  return `api/applications/${id(applicationId)}/attachments/${id(attachmentId)}/file`;
-}
 
 /** The application a 409 answer carries (it changed meanwhile: someone else decided). */
 export function changedApplication(details: unknown): Application | null {
