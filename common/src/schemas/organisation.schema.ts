@@ -126,6 +126,7 @@ export const reviewerSchema = z.object({
   orgName: z.string(),
   locked: z.boolean(),
 });
+export type Reviewer = z.infer<typeof reviewerSchema>;
 export const reviewerCreatedSchema = reviewerSchema.extend({ temporaryPassword: z.string() });
 export const reviewerQuerySchema = z.object({
   orgKind: z.enum(orgKinds).optional(),
@@ -134,6 +135,7 @@ export const reviewerQuerySchema = z.object({
 
 /** Who a 审核用户 speaks for, shown in their layout. */
 export const reviewerOrgSchema = z.object({ orgKind: z.enum(orgKinds), orgId: z.string(), orgName: z.string() });
+export type ReviewerOrg = z.infer<typeof reviewerOrgSchema>;
 
 export const adminUnitDetailSchema = z.object({
   unitId: z.string(),
@@ -156,6 +158,7 @@ export const adminUnitDetailSchema = z.object({
   licenseFileId: z.string().nullable(),
   licenseFileName: z.string().nullable(),
 });
+export type AdminUnitDetail = z.infer<typeof adminUnitDetailSchema>;
 export const adminSetPhoneBodySchema = z.object({
   newPhone: phoneSchema,
   reason: z
@@ -184,6 +187,9 @@ export const supervisorDeskRowSchema = z.object({
   decidedAt: z.string().nullable(),
   opinion: z.string().nullable(),
 });
+/** A unit's request to have this department as its 主管部门 (主管单位审核). */
+export type SupervisorDeskRow = z.infer<typeof supervisorDeskRowSchema>;
+export type SupervisorDeskQuery = z.infer<typeof supervisorDeskQuerySchema>;
 export const supervisorDeskPageSchema = pagedSchema(supervisorDeskRowSchema);
 export const supervisorDecisionBodySchema = z
   .object({

@@ -42,6 +42,7 @@ export const fileRefSchema = z.object({
   contentType: z.string(),
   sizeBytes: z.number().int(),
 });
+export type FileRef = z.infer<typeof fileRefSchema>;
 
 export const unitInfoSchema = z.object({
   unitId: z.string(),

@@ -1,106 +1,54 @@
-import type {
-  AdminUnitRow,
-  BatchBody,
-  Committee,
-  CommitteeBody,
-  HrBureau,
-  OrgKind,
-  ReviewerCreateBody,
-  Supervisor,
-  SupervisorRequestStatus,
-  UnitLevel,
-  UnitNature,
+import {
+  adminContract,
+  type AdminUnitQuery,
+  type BatchBody,
+  type CommitteeBody,
+  type OrgKind,
+  type ReviewerCreateBody,
 } from '#common';
-import { http } from './http';
+import { clientOf } from './client';
 
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { AdminUnitDetail, Paged, Reviewer } from '#common';
 
-export interface AdminUnitQuery {
-  keyword?: string;
-  locked?: 'true' | 'false';
-  page: number;
-  pageSize: number;
-}
-
-export interface AdminUnitDetail {
-  unitId: string;
-  accountId: string;
-  unitName: string;
-  creditCode: string;
-  nature: UnitNature | null;
-  level: UnitLevel | null;
-  regionFullName: string | null;
-  contactName: string;
-  contactPhone: string;
-  phoneMasked: string;
-  address: string | null;
-  locked: boolean;
-  registeredAt: string;
-  supervisors: { name: string; isDefault: boolean; status: SupervisorRequestStatus }[];
-  /** 组织机构代码证或营业执照, opened through fileUrl(id); null before the unit uploaded one. */
-  licenseFileId: string | null;
-  licenseFileName: string | null;
-}
-
-export interface Reviewer {
-  accountId: string;
-  username: string;
-  displayName: string;
-  orgKind: OrgKind;
-  orgId: string;
-  orgName: string;
-  locked: boolean;
-}
-
-const id = (value: string) => encodeURIComponent(value);
+const admin = clientOf(adminContract);
+const byId = (id: string) => ({ params: { id } });
 
 export const adminApi = {
-  units: (query: AdminUnitQuery) => http.get<Paged<AdminUnitRow>>('/admin/units', { ...query }),
-  unit: (unitId: string) => http.get<AdminUnitDetail>(`/admin/units/${id(unitId)}`),
+  units: (query: AdminUnitQuery) => admin.units({ query }),
+  unit: (unitId: string) => admin.unit(byId(unitId)),
   /** Manual §1.3, §7.3: a new phone after the licence was checked offline. */
   setUnitPhone: (unitId: string, newPhone: string, reason: string) =>
-    http.post<{ ok: true }>(`/admin/units/${id(unitId)}/phone`, { newPhone, reason }),
-  unlock: (accountId: string) => http.post<{ ok: true }>(`/admin/accounts/${id(accountId)}/unlock`),
+    admin.setUnitPhone({ ...byId(unitId), body: { newPhone, reason } }),
+  unlock: (accountId: string) => admin.unlock({ params: { accountId } }),
 
-  supervisors: (keyword?: string) => http.get<Supervisor[]>('/admin/supervisors', { keyword }),
-  createSupervisor: (body: { name: string; regionCode?: string | null }) =>
-    http.post<{ id: string }>('/admin/supervisors', body),
+  supervisors: (keyword?: string) => admin.supervisors({ query: { keyword } }),
+  createSupervisor: (body: { name: string; regionCode?: string | null }) => admin.createSupervisor({ body }),
   updateSupervisor: (supervisorId: string, body: { name: string; regionCode?: string | null }) =>
-    http.put<{ id: string }>(`/admin/supervisors/${id(supervisorId)}`, body),
+    admin.updateSupervisor({ ...byId(supervisorId), body }),
   /** 停用 (true) / 启用 (false); a used one cannot be deleted, only disabled. */
   setSupervisorDisabled: (supervisorId: string, disabled: boolean) =>
-    http.put<{ ok: true }>(`/admin/supervisors/${id(supervisorId)}/disabled`, { disabled }),
-  deleteSupervisor: (supervisorId: string) => http.delete<{ ok: true }>(`/admin/supervisors/${id(supervisorId)}`),
+    admin.setSupervisorDisabled({ ...byId(supervisorId), body: { disabled } }),
+  deleteSupervisor: (supervisorId: string) => admin.deleteSupervisor(byId(supervisorId)),
 
-  hrBureaus: () => http.get<HrBureau[]>('/admin/hr-bureaus'),
-  createHrBureau: (body: { name: string; regionCode: string }) => http.post<{ id: string }>('/admin/hr-bureaus', body),
+  hrBureaus: () => admin.hrBureaus(),
+  createHrBureau: (body: { name: string; regionCode: string }) => admin.createHrBureau({ body }),
   updateHrBureau: (bureauId: string, body: { name: string; regionCode: string }) =>
-    http.put<{ id: string }>(`/admin/hr-bureaus/${id(bureauId)}`, body),
+    admin.updateHrBureau({ ...byId(bureauId), body }),
   setHrBureauDisabled: (bureauId: string, disabled: boolean) =>
-    http.put<{ ok: true }>(`/admin/hr-bureaus/${id(bureauId)}/disabled`, { disabled }),
-  deleteHrBureau: (bureauId: string) => http.delete<{ ok: true }>(`/admin/hr-bureaus/${id(bureauId)}`),
+    admin.setHrBureauDisabled({ ...byId(bureauId), body: { disabled } }),
+  deleteHrBureau: (bureauId: string) => admin.deleteHrBureau(byId(bureauId)),
 
-  committees: () => http.get<Committee[]>('/admin/committees'),
-  createCommittee: (body: CommitteeBody) => http.post<{ id: string }>('/admin/committees', body),
-  updateCommittee: (committeeId: string, body: CommitteeBody) =>
-    http.put<{ id: string }>(`/admin/committees/${id(committeeId)}`, body),
-  createBatch: (committeeId: string, body: BatchBody) =>
-    http.post<{ id: string }>(`/admin/committees/${id(committeeId)}/batches`, body),
+  committees: () => admin.committees(),
+  createCommittee: (body: CommitteeBody) => admin.createCommittee({ body }),
+  updateCommittee: (committeeId: string, body: CommitteeBody) => admin.updateCommittee({ ...byId(committeeId), body }),
+  createBatch: (committeeId: string, body: BatchBody) => admin.createBatch({ ...byId(committeeId), body }),
   updateBatch: (committeeId: string, batchId: string, body: BatchBody) =>
-    http.put<{ id: string }>(`/admin/committees/${id(committeeId)}/batches/${id(batchId)}`, body),
+    admin.updateBatch({ params: { id: committeeId, batchId }, body }),
   setBatchDisabled: (committeeId: string, batchId: string, disabled: boolean) =>
-    http.put<{ ok: true }>(`/admin/committees/${id(committeeId)}/batches/${id(batchId)}/disabled`, { disabled }),
-  deleteBatch: (committeeId: string, batchId: string) =>
-    http.delete<{ ok: true }>(`/admin/committees/${id(committeeId)}/batches/${id(batchId)}`),
+    admin.setBatchDisabled({ params: { id: committeeId, batchId }, body: { disabled } }),
+  deleteBatch: (committeeId: string, batchId: string) => admin.deleteBatch({ params: { id: committeeId, batchId } }),
 
-  reviewers: (query: { orgKind?: OrgKind; orgId?: string }) => http.get<Reviewer[]>('/admin/reviewers', query),
-  createReviewer: (body: ReviewerCreateBody) =>
-    http.post<Reviewer & { temporaryPassword: string }>('/admin/reviewers', body),
-  resetReviewerPassword: (accountId: string) =>
-    http.post<{ temporaryPassword: string }>(`/admin/reviewers/${id(accountId)}/reset-password`),
+  reviewers: (query: { orgKind?: OrgKind; orgId?: string }) => admin.reviewers({ query }),
+  createReviewer: (body: ReviewerCreateBody) => admin.createReviewer({ body }),
+  resetReviewerPassword: (accountId: string) => admin.resetReviewerPassword(byId(accountId)),
 };

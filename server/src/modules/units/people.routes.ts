@@ -1,84 +1,36 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  accountParamsSchema,
-  apiErrorSchema,
-  messageBodySchema,
-  okSchema,
-  personPageSchema,
-  personQuerySchema,
-  temporaryPasswordSchema,
-} from '#common';
+import { peopleContract as api } from '#common';
 import { signedIn } from '../../http/actor-scope';
+import { route } from '../../http/contract-route';
 import type { PeopleService } from './people.service';
 
 export const peopleRoutes = (deps: { people: PeopleService }): FastifyPluginAsyncZod =>
   signedIn(['unit'], (app, actorOf) => {
-    const errors = { '4xx': apiErrorSchema };
-    const tags = ['people'];
+    const { people } = deps;
+    const ok = { ok: true as const };
 
-    app.get(
-      '/units/me/people',
-      {
-        schema: {
-          tags,
-          summary: '专业技术人员',
-          querystring: personQuerySchema,
-          response: { 200: personPageSchema, ...errors },
-        },
-      },
-      async (request) => deps.people.list(await actorOf(request), request.query),
-    );
+    route(app, api.list, async (request) => people.list(await actorOf(request), request.query));
 
-    app.post(
-      '/units/me/people/:accountId/message',
-      {
-        schema: {
-          tags,
-          summary: '发送消息',
-          params: accountParamsSchema,
-          body: messageBodySchema,
-          response: { 200: okSchema, ...errors },
-        },
-      },
-      async (request) => {
-        await deps.people.message(await actorOf(request), Number(request.params.accountId), request.body.content);
-        return { ok: true as const };
-      },
-    );
+    route(app, api.message, async (request) => {
+      await people.message(await actorOf(request), Number(request.params.accountId), request.body.content);
+      return ok;
+    });
 
-    app.post(
-      '/units/me/people/:accountId/reset-password',
-      {
-        schema: {
-          tags,
-          summary: '重置密码（一次性临时密码，只显示一次）',
-          params: accountParamsSchema,
-          response: { 200: temporaryPasswordSchema, ...errors },
-        },
-      },
-      async (request, reply) => {
-        void reply.header('cache-control', 'no-store');
-        return {
-          temporaryPassword: await deps.people.resetPassword(await actorOf(request), Number(request.params.accountId)),
-        };
-      },
-    );
+    route(app, api.resetPassword, async (request, reply) => {
+      // The answer carries a one-time password: no cache may keep it.
+      void reply.header('cache-control', 'no-store');
+      return {
+        temporaryPassword: await people.resetPassword(await actorOf(request), Number(request.params.accountId)),
+      };
+    });
 
-    app.post(
-      '/units/me/people/:accountId/remove',
-      { schema: { tags, summary: '移除', params: accountParamsSchema, response: { 200: okSchema, ...errors } } },
-      async (request) => {
-        await deps.people.remove(await actorOf(request), Number(request.params.accountId));
-        return { ok: true as const };
-      },
-    );
+    route(app, api.remove, async (request) => {
+      await people.remove(await actorOf(request), Number(request.params.accountId));
+      return ok;
+    });
 
-    app.post(
-      '/units/me/people/:accountId/unlock',
-      { schema: { tags, summary: '解锁', params: accountParamsSchema, response: { 200: okSchema, ...errors } } },
-      async (request) => {
-        await deps.people.unlock(await actorOf(request), Number(request.params.accountId));
-        return { ok: true as const };
-      },
-    );
+    route(app, api.unlock, async (request) => {
+      await people.unlock(await actorOf(request), Number(request.params.accountId));
+      return ok;
+    });
   });
