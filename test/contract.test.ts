@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import * as common from '#common';
 import type { Endpoint } from '#common';
 import { createTestContext, type TestContext } from './test-app';
@@ -37,6 +38,41 @@ describe('the API contract', () => {
         .map(([name, e]) => `${contract}.${name}: ${e.method} ${e.path}`),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('refuses, at the schema, every id in a path or a filter beyond the database integer (no 500)', () => {
+    const tooBig = '2147483648';
+    const accepted: string[] = [];
+    for (const [contract, endpoints] of contracts) {
+      for (const [name, endpoint] of Object.entries(endpoints)) {
+        for (const part of ['params', 'query'] as const) {
+          const schema = endpoint[part];
+          if (!(schema instanceof z.ZodObject)) continue;
+          const shape = schema.shape as Record<string, z.ZodType>;
+          const idKeys = Object.keys(shape).filter((key) => key === 'id' || key.endsWith('Id'));
+          // Ids of 1 and the first choice of any enum: a request the schema accepts.
+          const fine = Object.fromEntries(
+            Object.entries(shape).map(([k, field]) => [
+              k,
+              field instanceof z.ZodEnum ? field.options[0] : idKeys.includes(k) ? '1' : undefined,
+            ]),
+          );
+          for (const key of idKeys) {
+            expect(schema.safeParse(fine).success, `${contract}.${name} ${part} with ids 1`).toBe(true);
+            if (schema.safeParse({ ...fine, [key]: tooBig }).success)
+              accepted.push(`${contract}.${name} ${part}.${key}`);
+          }
+        }
+      }
+    }
+    expect(accepted).toEqual([]);
+  });
+
+  it('answers a too large id with 400 and a message, anonymously too', async () => {
+    const res = await ctx.agent().get('/api/specialties?parentId=2147483648');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
   it('fills in and escapes path parameters, and refuses a missing one', () => {

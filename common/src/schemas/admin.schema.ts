@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pagedSchema, pageQuerySchema } from './fields.schema';
+import { pagedSchema, pageQuerySchema, recordIdSchema } from './fields.schema';
 
 export const adminUnitQuerySchema = z.object({
   keyword: z.string().trim().max(100).optional(),
@@ -22,4 +22,4 @@ export const adminUnitRowSchema = z.object({
 export type AdminUnitRow = z.infer<typeof adminUnitRowSchema>;
 export const adminUnitPageSchema = pagedSchema(adminUnitRowSchema);
 
-export const accountIdParamsSchema = z.object({ accountId: z.string().regex(/^\d+$/, '账号不存在') });
+export const accountIdParamsSchema = z.object({ accountId: recordIdSchema('账号不存在') });

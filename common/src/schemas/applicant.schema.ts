@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { accountKinds } from '../enums';
 import { idNumberProblem } from '../id-number';
-import { pagedSchema, pageQuerySchema, passwordSchema, phoneSchema, smsCodeSchema } from './fields.schema';
+import {
+  pagedSchema,
+  pageQuerySchema,
+  passwordSchema,
+  phoneSchema,
+  recordIdSchema,
+  smsCodeSchema,
+} from './fields.schema';
 
 export const idNumberSchema = z
   .string({ error: '请输入身份证号' })
@@ -44,7 +51,7 @@ export const unitSearchQuerySchema = z.object({
 });
 export const unitSearchRowSchema = z.object({ unitId: z.string(), unitName: z.string(), creditCode: z.string() });
 export const chooseUnitBodySchema = z.object({
-  unitId: z.string({ error: '请选择单位' }).regex(/^\d+$/, '请选择单位'),
+  unitId: recordIdSchema('请选择单位'),
 });
 
 /** 专业技术人员 (manual §3.1): a unit's people, masked. */
@@ -65,7 +72,7 @@ export const personRowSchema = z.object({
 });
 export type PersonRow = z.infer<typeof personRowSchema>;
 export const personPageSchema = pagedSchema(personRowSchema);
-export const accountParamsSchema = z.object({ accountId: z.string().regex(/^\d+$/, '人员不存在') });
+export const accountParamsSchema = z.object({ accountId: recordIdSchema('人员不存在') });
 
 export const messageBodySchema = z.object({
   content: z.string({ error: '请输入消息内容' }).trim().min(1, '请输入消息内容').max(500, '消息内容不超过500个字'),

@@ -1,20 +1,19 @@
 import { z } from 'zod';
+import { recordIdSchema, versionSchema } from './fields.schema';
 import { reviewStages, titleLevels } from '../enums';
 import { attachmentCategories } from '../application/attachment-categories';
 import { formDataSchema, formTableKeys } from '../application/form.schema';
 import { applicationKinds } from '../workflow/route-rules';
 import { applicationStatuses, workflowActions } from '../workflow/workflow';
 
-const id = (message: string) => z.string({ error: message }).regex(/^\d+$/, message);
-
 /** 申报信息: what is chosen before the tables (and can change only in a draft, or after 重置流程). */
 export const applicationChoicesBodySchema = z
   .object({
     kind: z.enum(applicationKinds, { error: '请选择申报评审或考核定职' }),
-    batchId: id('请选择评委会').optional(),
-    titleId: id('请选择申报职称'),
-    specialtyStudiedId: id('请选择所学专业').optional(),
-    specialtyPractisedId: id('请选择从事专业').optional(),
+    batchId: recordIdSchema('请选择评委会').optional(),
+    titleId: recordIdSchema('请选择申报职称'),
+    specialtyStudiedId: recordIdSchema('请选择所学专业').optional(),
+    specialtyPractisedId: recordIdSchema('请选择从事专业').optional(),
   })
   .refine((b) => b.kind === 'assessment' || b.batchId, { message: '请选择评委会', path: ['batchId'] });
 export type ApplicationChoicesBody = z.infer<typeof applicationChoicesBodySchema>;
@@ -82,11 +81,11 @@ export const applicationListItemSchema = applicationSchema.pick({
 export type ApplicationListItem = z.infer<typeof applicationListItemSchema>;
 
 export const tableParamsSchema = z.object({
-  id: id('申报不存在'),
+  id: recordIdSchema('申报不存在'),
   table: z.enum(formTableKeys as [string, ...string[]], { error: '表格不存在' }),
 });
 export const saveTableBodySchema = z.object({
-  version: z.number({ error: '缺少版本号，请刷新页面' }).int(),
+  version: versionSchema,
   data: z.unknown(),
 });
 export const savedSchema = z.object({ version: z.number().int(), savedAt: z.string() });
@@ -99,8 +98,11 @@ export const checkResultSchema = z.object({
 export type CheckResult = z.infer<typeof checkResultSchema>;
 
 export const attachmentParamsSchema = z.object({
-  id: id('申报不存在'),
+  id: recordIdSchema('申报不存在'),
   category: z.enum(attachmentCategories, { error: '附件类别不存在' }),
 });
-export const attachmentIdParamsSchema = z.object({ id: id('申报不存在'), attachmentId: id('附件不存在') });
-export const versionBodySchema = z.object({ version: z.number({ error: '缺少版本号，请刷新页面' }).int() });
+export const attachmentIdParamsSchema = z.object({
+  id: recordIdSchema('申报不存在'),
+  attachmentId: recordIdSchema('附件不存在'),
+});
+export const versionBodySchema = z.object({ version: versionSchema });

@@ -8,6 +8,27 @@ export const phoneSchema = z
   .trim()
   .regex(/^1[3-9]\d{9}$/, '请输入正确的11位手机号');
 
+/** The largest id a record can have: PostgreSQL's `integer`. */
+export const maxRecordId = 2_147_483_647;
+
+/**
+ * A record's id as the API writes it (digits), refused with `message` when it cannot name a record:
+ * a larger number would overflow the database's integer and fail there instead of here.
+ */
+export function recordIdSchema(message: string) {
+  return z
+    .string({ error: message })
+    .regex(/^\d{1,10}$/, message)
+    .refine((value) => Number(value) >= 1 && Number(value) <= maxRecordId, message);
+}
+
+/** The version of a record the page edited (optimistic locking). */
+export const versionSchema = z
+  .number({ error: '缺少版本号，请刷新页面' })
+  .int('版本号不正确，请刷新页面')
+  .min(0, '版本号不正确，请刷新页面')
+  .max(maxRecordId, '版本号不正确，请刷新页面');
+
 export const smsCodeSchema = z
   .string({ error: '请输入短信验证码' })
   .trim()

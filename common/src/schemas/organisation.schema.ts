@@ -8,7 +8,7 @@ import {
   unitLevels,
   unitNatures,
 } from '../enums';
-import { pagedSchema, pageQuerySchema, phoneSchema } from './fields.schema';
+import { pagedSchema, pageQuerySchema, phoneSchema, recordIdSchema } from './fields.schema';
 
 const name = (label: string) =>
   z
@@ -102,13 +102,13 @@ export type Committee = z.infer<typeof committeeSchema>;
 /** 停用 (true) or 启用 (false) a supervising department, an HR bureau or a committee batch. */
 export const disabledBodySchema = z.object({ disabled: z.boolean({ error: '请选择停用或启用' }) });
 export const batchParamsSchema = z.object({
-  id: z.string().regex(/^\d+$/, '评委会不存在'),
-  batchId: z.string().regex(/^\d+$/, '批次不存在'),
+  id: recordIdSchema('评委会不存在'),
+  batchId: recordIdSchema('批次不存在'),
 });
 
 export const reviewerCreateBodySchema = z.object({
   orgKind: z.enum(orgKinds, { error: '请选择机构类型' }),
-  orgId: z.string({ error: '请选择机构' }).regex(/^\d+$/, '请选择机构'),
+  orgId: recordIdSchema('请选择机构'),
   username: z
     .string({ error: '请输入用户名' })
     .trim()
@@ -130,7 +130,7 @@ export type Reviewer = z.infer<typeof reviewerSchema>;
 export const reviewerCreatedSchema = reviewerSchema.extend({ temporaryPassword: z.string() });
 export const reviewerQuerySchema = z.object({
   orgKind: z.enum(orgKinds).optional(),
-  orgId: z.string().regex(/^\d+$/).optional(),
+  orgId: recordIdSchema('机构不存在').optional(),
 });
 
 /** Who a 审核用户 speaks for, shown in their layout. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdSchema } from './fields.schema';
 import { regionLevels, titleLevels } from '../enums';
 
 export const regionSchema = z.object({
@@ -36,10 +37,10 @@ export const specialtySchema = z.object({
 export type Specialty = z.infer<typeof specialtySchema>;
 export const specialtyQuerySchema = z.object({
   keyword: z.string().trim().max(50).optional(),
-  parentId: z.string().regex(/^\d+$/).optional(),
+  parentId: recordIdSchema('上级专业不存在').optional(),
   depth: z.coerce.number().int().min(1).max(3).optional(),
 });
 export const specialtyCreateSchema = z.object({
-  parentId: z.string().regex(/^\d+$/).nullable(),
+  parentId: recordIdSchema('上级专业不存在').nullable(),
   name: z.string({ error: '请输入专业名称' }).trim().min(1, '请输入专业名称').max(50, '专业名称不超过50个字'),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { reviewStages, titleLevels } from '../enums';
 import { applicationKinds } from '../workflow/route-rules';
 import { applicationStatuses, decisionActions, workflowActions } from '../workflow/workflow';
-import { pagedSchema, pageQuerySchema } from './fields.schema';
+import { pagedSchema, pageQuerySchema, recordIdSchema, versionSchema } from './fields.schema';
 
 /** The filters of every desk and record list (manual §4.1, §5): 年份, 姓名/身份证号, 系列, 等级, 评委会. */
 export const reviewQuerySchema = z.object({
@@ -10,7 +10,7 @@ export const reviewQuerySchema = z.object({
   keyword: z.string().trim().max(30).optional(),
   seriesCode: z.string().max(30).optional(),
   titleLevel: z.enum(titleLevels).optional(),
-  committeeId: z.string().regex(/^\d+$/).optional(),
+  committeeId: recordIdSchema('评委会不存在').optional(),
   kind: z.enum(applicationKinds).optional(),
   ...pageQuerySchema,
 });
@@ -66,7 +66,7 @@ export type ReviewSummary = z.infer<typeof reviewSummarySchema>;
 export const decisionBodySchema = z
   .object({
     items: z
-      .array(z.object({ id: z.string().regex(/^\d+$/), version: z.number().int() }), { error: '请勾选需要审核的人员' })
+      .array(z.object({ id: recordIdSchema('申报不存在'), version: versionSchema }), { error: '请勾选需要审核的人员' })
       .min(1, '请勾选需要审核的人员')
       .max(100, '一次最多审核100人'),
     action: z.enum(decisionActions, { error: '请选择审核结果' }),
@@ -87,7 +87,7 @@ export const decisionResultSchema = z.object({
 export type DecisionResult = z.infer<typeof decisionResultSchema>['results'][number];
 
 export const unitOpinionBodySchema = z.object({
-  version: z.number({ error: '缺少版本号，请刷新页面' }).int(),
+  version: versionSchema,
   unitOpinion: z
     .string({ error: '请填写基层意见' })
     .trim()

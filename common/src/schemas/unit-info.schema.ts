@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdSchema } from './fields.schema';
 import { hrBureauLevelLabels, supervisorRequestStatuses, unitLevels, unitNatures } from '../enums';
 
 const optionalText = (max: number, tooLong: string) =>
@@ -11,7 +12,7 @@ const optionalText = (max: number, tooLong: string) =>
 
 /** 单位信息 (manual §2.2). The licence is uploaded first; the form refers to it by id. */
 export const unitInfoBodySchema = z.object({
-  licenseFileId: z.string({ error: '请上传组织机构代码证或营业执照' }).regex(/^\d+$/, '请上传组织机构代码证或营业执照'),
+  licenseFileId: recordIdSchema('请上传组织机构代码证或营业执照'),
   nature: z.enum(unitNatures, { error: '请选择单位性质' }),
   level: z.enum(unitLevels, { error: '请选择单位等级' }),
   regionCode: z.string({ error: '请选择行政区域' }).regex(/^\d{6}$/, '请选择行政区域'),
@@ -94,9 +95,9 @@ export const unitSupervisorRowSchema = z.object({
 export type UnitSupervisorRow = z.infer<typeof unitSupervisorRowSchema>;
 
 export const addSupervisorBodySchema = z.object({
-  supervisorId: z.string({ error: '请选择主管部门' }).regex(/^\d+$/, '请选择主管部门'),
+  supervisorId: recordIdSchema('请选择主管部门'),
 });
-export const idParamsSchema = z.object({ id: z.string().regex(/^\d+$/, '记录不存在') });
+export const idParamsSchema = z.object({ id: recordIdSchema('记录不存在') });
 
 export const openCommitteeSchema = z.object({
   committeeId: z.string(),
