@@ -23,3 +23,4 @@ export * from './schemas/application.schema';
 export * from './schemas/review.schema';
 export * from './workflow/route-doc';
 export * from './contract';
+export * from './text-safety';

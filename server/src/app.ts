@@ -24,6 +24,7 @@ import { sessionCookieName } from './http/auth-guard';
 import type { AccountRow } from './db/schema';
 import { resolveActor } from './modules/auth/actor-directory';
 import { dbRateLimitStore } from './http/db-rate-limit-store';
+import { refuseUnsafeText } from './http/text-guard';
 import { registerErrorHandler } from './http/error-handler';
 import { createAccountService } from './modules/account/account.service';
 import { accountRoutes } from './modules/account/account.routes';
@@ -220,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
+      api.addHook('preValidation', refuseUnsafeText);
       for (const routes of [
         healthRoutes,
         authRoutes,

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
+import { unsafeTextProblem } from '#common';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { AppError } from '../../domain/app-error';
@@ -29,6 +30,8 @@ export function createUploadService(db: Db, clock: Clock, storage: FileStorage, 
   return {
     maxBytes,
     async store({ ownerAccountId, purpose, originalName, content }) {
+      const nameProblem = unsafeTextProblem(originalName);
+      if (nameProblem) throw new AppError('VALIDATION_FAILED', `文件名${nameProblem}（可将文件改名后再上传）`);
       if (content.length === 0) throw new AppError('VALIDATION_FAILED', '文件是空的，请重新选择');
       if (content.length > maxBytes) {
         throw new AppError(
