@@ -4,7 +4,6 @@
  * carries unseen) make a name read differently from what it is (a file "exe.pdf" shown
  * as "fdp.exe"); a value of only zero-width characters looks filled in but says nothing.
  */
-const nul = /\u0000/;
 // With the u flag a well-formed pair is one code point, so this finds only a surrogate standing alone.
 const loneSurrogate = /[\uD800-\uDFFF]/u;
 const directionControls = /[\u202A-\u202E\u2066-\u2069]/;
@@ -13,7 +12,7 @@ const onlyInvisible = /^[\s\u200B-\u200D\u2060\uFEFF\u00AD\u180E]*$/;
 
 /** Why `value` cannot be taken, in words a clerk can act on; null when it is fine. */
 export function unsafeTextProblem(value: string): string | null {
-  if (nul.test(value) || loneSurrogate.test(value)) return '含有无法保存的特殊字符，请删除后重新输入';
+  if (value.includes('\u0000') || loneSurrogate.test(value)) return '含有无法保存的特殊字符，请删除后重新输入';
   if (directionControls.test(value)) return '含有改变文字方向的控制字符，请删除后重新输入';
   if (zeroWidth.test(value) && onlyInvisible.test(value)) return '只含有不可见的字符，请重新输入';
   return null;
