@@ -75,6 +75,36 @@ describe('the API contract', () => {
     expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
+  it('has a Chinese name for every field a request may carry, so a refusal names it as the page does', () => {
+    const unnamed = new Set<string>();
+    const visit = (schema: z.ZodType, where: string) => {
+      if (schema instanceof z.ZodObject) {
+        for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+          if (!common.fieldLabels[key]) unnamed.add(`${key} (${where})`);
+          visit(field, where);
+        }
+      } else if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault) {
+        visit(schema.unwrap() as z.ZodType, where);
+      } else if (schema instanceof z.ZodArray) {
+        visit(schema.element as z.ZodType, where);
+      } else if (schema instanceof z.ZodIntersection) {
+        visit(schema.def.left as z.ZodType, where);
+        visit(schema.def.right as z.ZodType, where);
+      } else if (schema instanceof z.ZodPipe) {
+        visit(schema.def.in as z.ZodType, where);
+      }
+    };
+    for (const [contract, endpoints] of contracts) {
+      for (const [name, endpoint] of Object.entries(endpoints)) {
+        for (const part of ['params', 'query', 'body'] as const) {
+          const schema = endpoint[part];
+          if (schema) visit(schema, `${contract}.${name}`);
+        }
+      }
+    }
+    expect([...unnamed]).toEqual([]);
+  });
+
   it('fills in and escapes path parameters, and refuses a missing one', () => {
     expect(
       common.endpointPath('/applications/:id/attachments/:attachmentId/file', { id: 7, attachmentId: 'a/b' }),

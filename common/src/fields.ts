@@ -62,6 +62,17 @@ export const fieldLabels: Record<string, string> = {
   unitName: '单位名称',
   depth: '专业级别',
   status: '审核状态',
+  after: '翻页位置',
+  id: '记录',
+  attachmentId: '附件',
+  category: '附件类别',
+  table: '表格',
+  batchId: '评委会批次',
+  titleId: '申报职称',
+  specialtyStudiedId: '所学专业',
+  specialtyPractisedId: '从事专业',
+  correctionClosesAt: '返回修改截止时间',
+  disabled: '停用或启用',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {
@@ -70,5 +81,6 @@ export function fieldLabel(path: readonly PropertyKey[]): string {
     const label = fieldLabels[names[i] as string];
     if (label) return label;
   }
-  return names.join('.') || '请求';
+  // Never the English key: a clerk cannot act on it (the contract test names every field).
+  return '提交的内容';
 }
