@@ -153,7 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     captcha,
     smsCodes: createSmsCodeService({ accounts, sms }),
-    health: createHealthService(db),
+    health: createHealthService(db, config.healthTimeoutMs),
     files: createFileService(db, storage),
     accounts,
     storage,

@@ -11,6 +11,12 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long to wait for a PostgreSQL connection before giving up (a server away or stalled). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** The longest a statement may run; the server cancels it, and the client stops waiting soon after. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** How long /api/health waits for the database before it says not ok. */
+  HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   DATA_DIR: z.string().default('./data'),
   WEB_DIST_DIR: z.string().default('./web/dist'),
   TRUST_PROXY: flag,
@@ -54,7 +60,10 @@ export interface Config {
   production: boolean;
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  database:
+    | { kind: 'postgres'; url: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number }
+    | { kind: 'pglite'; dataDir: string };
+  healthTimeoutMs: number;
   dataDir: string;
   webDistDir: string;
   trustProxy: boolean;
@@ -114,7 +123,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const database: Config['database'] = e.DATABASE_URL
-    ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+    ? {
+        kind: 'postgres',
+        url: e.DATABASE_URL,
+        poolSize: e.DATABASE_POOL_SIZE,
+        connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+        statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      }
     : { kind: 'pglite', dataDir: e.DATA_DIR };
 
   let sms: Config['sms'] = { provider: 'console' };
@@ -199,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     lockout: { maxFailures: 5 },
     captchaTtlMinutes: 5,
+    healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
   };
 }
 

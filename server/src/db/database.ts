@@ -20,7 +20,7 @@ export interface DatabaseHandle {
 export class DataDirLockedError extends Error {}
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; connectTimeoutMs?: number; statementTimeoutMs?: number }
   | { kind: 'pglite'; dataDir: string }
   /** An in-memory PGlite, optionally loaded from a dump (tests start from a migrated template). */
   | { kind: 'pglite-memory'; loadDataDir?: Blob };
@@ -34,7 +34,17 @@ const pgliteParsers = { [dateOid]: (v: string) => v };
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const statementTimeout = options.statementTimeoutMs ?? 30_000;
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // A server away or stalled must not hold a request forever: give up connecting, let the server
+      // cancel a long statement, and stop waiting on our side a little later (a stalled server cannot cancel).
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      statement_timeout: statementTimeout,
+      query_timeout: statementTimeout + 2_000,
+      keepAlive: true,
+    });
     // An idle connection the server ended (a restart, a dropped test database) is replaced at the next
     // checkout; without a listener its error would end the process.
     pool.on('error', (error) => console.warn(`数据库空闲连接已断开，将自动重连：${error.message}`));

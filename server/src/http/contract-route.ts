@@ -19,7 +19,7 @@ export type ContractHandler<E extends Endpoint> = (
   reply: FastifyReply,
 ) => Promise<EndpointResult<E> | FastifyReply>;
 
-const errors = { '4xx': apiErrorSchema };
+const errors = { '4xx': apiErrorSchema, '5xx': apiErrorSchema };
 
 /**
  * Registers the route of one endpoint of the contract in `scope`: its method, path, validation and

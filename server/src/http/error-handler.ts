@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { fieldLabel, type ApiErrorBody, type FieldIssue } from '#common';
+import { databaseUnavailable } from '../db/unavailable';
 import { AppError } from '../domain/app-error';
 
 function fieldIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
@@ -72,6 +73,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // Malformed JSON, wrong content type and the like: the client's fault, safe to describe.
       return send(fe.statusCode, { code: 'VALIDATION_FAILED', message: '请求格式不正确' });
+    }
+    if (databaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return send(503, { code: 'UNAVAILABLE', message: '数据库暂不可用，请稍后重试' }, { 'retry-after': '5' });
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(500, { code: 'INTERNAL', message: '系统内部错误，请稍后重试或联系平台（请提供请求编号）' });

@@ -7,14 +7,21 @@ export interface HealthService {
   check(report: (error: unknown) => void): Promise<{ status: 'ok' }>;
 }
 
-export function createHealthService(db: Db): HealthService {
+/** `timeoutMs`: a load balancer must hear "not ok" from a stalled database in seconds, not never. */
+export function createHealthService(db: Db, timeoutMs: number): HealthService {
   return {
     async check(report) {
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = new Promise<never>((_, fail) => {
+        timer = setTimeout(() => fail(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs);
+      });
       try {
-        await pingDatabase(db);
+        await Promise.race([pingDatabase(db), stalled]);
       } catch (error) {
         report(error);
         throw new AppError('UNAVAILABLE', '数据库暂不可用');
+      } finally {
+        clearTimeout(timer);
       }
       return { status: 'ok' };
     },
