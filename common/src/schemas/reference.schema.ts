@@ -39,6 +39,7 @@ export const specialtyQuerySchema = z.object({
   parentId: z.string().regex(/^\d+$/).optional(),
   depth: z.coerce.number().int().min(1).max(3).optional(),
 });
+export type SpecialtyQuery = z.infer<typeof specialtyQuerySchema>;
 export const specialtyCreateSchema = z.object({
   parentId: z.string().regex(/^\d+$/).nullable(),
   name: z.string({ error: '请输入专业名称' }).trim().min(1, '请输入专业名称').max(50, '专业名称不超过50个字'),
