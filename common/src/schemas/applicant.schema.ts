@@ -50,6 +50,7 @@ export const unitSearchQuerySchema = z.object({
   keyword: z.string({ error: '请输入单位名称或统一社会信用代码' }).trim().min(2, '请至少输入2个字').max(100),
 });
 export const unitSearchRowSchema = z.object({ unitId: z.string(), unitName: z.string(), creditCode: z.string() });
+export type UnitSearchRow = z.infer<typeof unitSearchRowSchema>;
 export const chooseUnitBodySchema = z.object({
   unitId: recordIdSchema('请选择单位'),
 });
@@ -84,6 +85,7 @@ export const messageQuerySchema = z.object({
   unread: z.enum(['true', 'false']).optional(),
   ...pageQuerySchema,
 });
+export type MessageQuery = z.infer<typeof messageQuerySchema>;
 export const inboxRowSchema = z.object({
   id: z.string(),
   senderName: z.string(),
@@ -92,6 +94,7 @@ export const inboxRowSchema = z.object({
   read: z.boolean(),
   sentAt: z.string(),
 });
+export type InboxRow = z.infer<typeof inboxRowSchema>;
 export const inboxPageSchema = pagedSchema(inboxRowSchema).extend({ unread: z.number().int() });
 export const sentRowSchema = z.object({
   id: z.string(),
@@ -102,6 +105,7 @@ export const sentRowSchema = z.object({
   read: z.boolean(),
   sentAt: z.string(),
 });
+export type SentRow = z.infer<typeof sentRowSchema>;
 export const sentPageSchema = pagedSchema(sentRowSchema);
 export const unreadCountSchema = z.object({ unread: z.number().int() });
 export const temporaryPasswordSchema = z.object({ temporaryPassword: z.string() });

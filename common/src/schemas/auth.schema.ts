@@ -13,6 +13,7 @@ const samePassword = (password: string, confirm: string) => password === confirm
 const mismatch = { message: '两次输入的密码不一致', path: ['confirmPassword'] };
 
 export const captchaSchema = z.object({ captchaId: z.uuid(), svg: z.string() });
+export type Captcha = z.infer<typeof captchaSchema>;
 
 /** The three tabs of the login page; the platform admin has a page of its own. */
 export const loginKinds = ['applicant', 'unit', 'reviewer'] as const;
@@ -75,6 +76,13 @@ export const sendSmsReplySchema = z.object({
   resendAfterSeconds: z.number().int(),
   remainingToday: z.number().int(),
 });
+export type SendSmsReply = z.infer<typeof sendSmsReplySchema>;
+
+/** The development SMS outbox (absent in production): the codes that would have been texted. */
+export const smsOutboxQuerySchema = z.object({ phone: phoneSchema.optional() });
+export const outboxItemSchema = z.object({ phone: z.string(), content: z.string(), sentAt: z.string() });
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+export const smsOutboxSchema = z.object({ items: z.array(outboxItemSchema) });
 
 export const unitRegisterBodySchema = z
   .object({

@@ -40,6 +40,7 @@ export const specialtyQuerySchema = z.object({
   parentId: recordIdSchema('上级专业不存在').optional(),
   depth: z.coerce.number().int().min(1).max(3).optional(),
 });
+export type SpecialtyQuery = z.infer<typeof specialtyQuerySchema>;
 export const specialtyCreateSchema = z.object({
   parentId: recordIdSchema('上级专业不存在').nullable(),
   name: z.string({ error: '请输入专业名称' }).trim().min(1, '请输入专业名称').max(50, '专业名称不超过50个字'),

@@ -1,11 +1,19 @@
-import type { ChangePasswordBody, ChangePhoneBody, ResetPasswordBody } from '#common';
-import { http } from './http';
+import {
+  accountContract,
+  authContract,
+  type ChangePasswordBody,
+  type ChangePhoneBody,
+  type ResetPasswordBody,
+} from '#common';
+import { clientOf } from './client';
+
+const account = clientOf(accountContract);
+const auth = clientOf(authContract);
 
 export const accountApi = {
-  phone: () => http.get<{ phone: string }>('/account/phone'),
-  changePassword: (body: ChangePasswordBody) => http.post<{ ok: true }>('/account/password', body),
-  changePhone: (body: ChangePhoneBody) => http.post<{ ok: true }>('/account/phone', body),
+  phone: () => account.phone(),
+  changePassword: (body: ChangePasswordBody) => account.changePassword({ body }),
+  changePhone: (body: ChangePhoneBody) => account.changePhone({ body }),
   /** 忘记密码: by the phone given at registration. */
-  resetPassword: (body: ResetPasswordBody) =>
-    http.post<{ ok: true }>('/auth/password-reset', body, { quietAuth: true }),
+  resetPassword: (body: ResetPasswordBody) => auth.resetPassword({ body }, { quietAuth: true }),
 };

@@ -1,15 +1,14 @@
-import type { AdminLoginBody, LoginBody, SessionAccount, SessionInfo } from '#common';
-import { http } from './http';
+import { authContract, type AdminLoginBody, type LoginBody } from '#common';
+import { clientOf } from './client';
 
-export interface Captcha {
-  captchaId: string;
-  svg: string;
-}
+export type { Captcha } from '#common';
+
+const auth = clientOf(authContract);
 
 export const sessionApi = {
-  get: () => http.get<SessionInfo>('/session', undefined, { quietAuth: true }),
-  captcha: () => http.get<Captcha>('/captcha'),
-  login: (body: LoginBody) => http.post<SessionAccount>('/auth/login', body, { quietAuth: true }),
-  adminLogin: (body: AdminLoginBody) => http.post<SessionAccount>('/auth/admin-login', body, { quietAuth: true }),
-  logout: () => http.post<{ ok: true }>('/auth/logout', undefined, { quietAuth: true }),
+  get: () => auth.session({}, { quietAuth: true }),
+  captcha: () => auth.captcha(),
+  login: (body: LoginBody) => auth.login({ body }, { quietAuth: true }),
+  adminLogin: (body: AdminLoginBody) => auth.adminLogin({ body }, { quietAuth: true }),
+  logout: () => auth.logout({}, { quietAuth: true }),
 };

@@ -1,22 +1,14 @@
-import type { SmsPurpose } from '#common';
-import { http } from './http';
+import { smsContract, type SmsPurpose } from '#common';
+import { clientOf } from './client';
 
-export interface SendSmsReply {
-  ok: true;
-  resendAfterSeconds: number;
-  remainingToday: number;
-}
+export type { OutboxItem, SendSmsReply } from '#common';
 
-export interface OutboxItem {
-  phone: string;
-  content: string;
-  sentAt: string;
-}
+const sms = clientOf(smsContract);
 
 export const smsApi = {
   /** `kind` says whose password a resetPassword code is for (单位 or 个人). */
   send: (phone: string, purpose: SmsPurpose, kind?: 'unit' | 'applicant') =>
-    http.post<SendSmsReply>('/sms/codes', { phone, purpose, kind }),
+    sms.send({ body: { phone, purpose, kind } }),
   /** Development and tests only: the server answers 404 in production. */
-  outbox: (phone?: string) => http.get<{ items: OutboxItem[] }>('/dev/sms-outbox', { phone }, { quietAuth: true }),
+  outbox: (phone?: string) => sms.outbox({ query: { phone } }, { quietAuth: true }),
 };

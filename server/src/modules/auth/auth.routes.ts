@@ -1,18 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  adminLoginBodySchema,
-  apiErrorSchema,
-  captchaSchema,
-  loginBodySchema,
-  okSchema,
-  resetPasswordBodySchema,
-  sessionAccountSchema,
-  sessionSchema,
-} from '#common';
+import { authContract as api } from '#common';
 import type { Config } from '../../config';
 import { anonymousActor } from '../../domain/actor';
 import { sessionCookieName } from '../../http/auth-guard';
+import { route } from '../../http/contract-route';
 import type { AccountService } from '../account/account.service';
 import type { CaptchaService } from '../captcha/captcha.service';
 import type { AuthService } from './auth.service';
@@ -27,7 +19,6 @@ export const authRoutes =
     accounts: AccountService;
   }): FastifyPluginAsyncZod =>
   async (app) => {
-    const errors = { '4xx': apiErrorSchema };
     const loginRateLimit = { rateLimit: { max: deps.config.rateLimits.login, timeWindow: 60_000 } };
 
     const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, token: string) =>
@@ -38,35 +29,19 @@ export const authRoutes =
         secure: deps.config.cookieSecure ?? request.protocol === 'https',
       });
 
-    app.get(
-      '/captcha',
-      { schema: { tags: ['auth'], summary: '图形验证码（一次有效，5 分钟）', response: { 200: captchaSchema } } },
-      async (_request, reply) => {
-        void reply.header('cache-control', 'no-store');
-        return deps.captcha.create();
-      },
-    );
+    route(app, api.captcha, async (_request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return deps.captcha.create();
+    });
 
-    app.get(
-      '/session',
-      { schema: { tags: ['auth'], summary: '当前登录状态与 CSRF 令牌', response: { 200: sessionSchema } } },
-      async (request, reply) => ({
-        ...(await deps.auth.describeSession(request.auth?.account ?? null, request.sessionState)),
-        csrfToken: reply.generateCsrf(),
-      }),
-    );
+    route(app, api.session, async (request, reply) => ({
+      ...(await deps.auth.describeSession(request.auth?.account ?? null, request.sessionState)),
+      csrfToken: reply.generateCsrf(),
+    }));
 
-    app.post(
-      '/auth/login',
-      {
-        config: loginRateLimit,
-        schema: {
-          tags: ['auth'],
-          summary: '登录（个人用户 / 单位用户 / 审核用户）',
-          body: loginBodySchema,
-          response: { 200: sessionAccountSchema, ...errors },
-        },
-      },
+    route(
+      app,
+      api.login,
       async (request, reply) => {
         const { token, account } = await deps.auth.login(
           anonymousActor(request.ip),
@@ -76,19 +51,12 @@ export const authRoutes =
         setSessionCookie(request, reply, token);
         return account;
       },
+      { config: loginRateLimit },
     );
 
-    app.post(
-      '/auth/admin-login',
-      {
-        config: loginRateLimit,
-        schema: {
-          tags: ['auth'],
-          summary: '平台管理员登录',
-          body: adminLoginBodySchema,
-          response: { 200: sessionAccountSchema, ...errors },
-        },
-      },
+    route(
+      app,
+      api.adminLogin,
       async (request, reply) => {
         const { token, account } = await deps.auth.login(
           anonymousActor(request.ip),
@@ -98,33 +66,23 @@ export const authRoutes =
         setSessionCookie(request, reply, token);
         return account;
       },
+      { config: loginRateLimit },
     );
 
-    app.post(
-      '/auth/logout',
-      { schema: { tags: ['auth'], summary: '退出登录', response: { 200: okSchema } } },
-      async (request, reply) => {
-        const token = request.cookies[sessionCookieName];
-        if (token) await deps.sessions.end(token);
-        void reply.clearCookie(sessionCookieName, { path: '/' });
-        return { ok: true as const };
-      },
-    );
+    route(app, api.logout, async (request, reply) => {
+      const token = request.cookies[sessionCookieName];
+      if (token) await deps.sessions.end(token);
+      void reply.clearCookie(sessionCookieName, { path: '/' });
+      return { ok: true as const };
+    });
 
-    app.post(
-      '/auth/password-reset',
-      {
-        config: { rateLimit: { max: deps.config.rateLimits.register, timeWindow: 60_000 } },
-        schema: {
-          tags: ['auth'],
-          summary: '忘记密码：通过注册手机号找回',
-          body: resetPasswordBodySchema,
-          response: { 200: okSchema, ...errors },
-        },
-      },
+    route(
+      app,
+      api.resetPassword,
       async (request) => {
         await deps.accounts.resetPassword(anonymousActor(request.ip), request.body);
         return { ok: true as const };
       },
+      { config: { rateLimit: { max: deps.config.rateLimits.register, timeWindow: 60_000 } } },
     );
   };
