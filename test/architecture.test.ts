@@ -122,7 +122,10 @@ function loadTree(root: string): TreeFile[] {
 // ---------------------------------------------------------------------------------------------------------
 // The checks; each returns one line per offence (empty: the rule holds).
 
-/** (a) A route declares HTTP and calls a service: no db/, no repository, no `s.db`, no `as AuthedRequest`. */
+/**
+ * (a) A route binds an endpoint of the contract to a service call: no db/, no repository, no `s.db`,
+ * no `as AuthedRequest`, no route registered by hand.
+ */
 function routeLayerViolations(files: TreeFile[]): string[] {
   const problems: string[] = [];
   for (const file of files.filter((f) => f.rel.endsWith('.routes.ts'))) {
@@ -142,6 +145,19 @@ function routeLayerViolations(files: TreeFile[]): string[] {
       // The text `s.db` (s, services, …), read from the syntax tree: comments do not count, line breaks do not hide it.
       if (ts.isPropertyAccessExpression(node) && node.name.text === 'db' && /s$/.test(node.expression.getText())) {
         problems.push(`${at(node)} uses ${node.expression.getText()}.db`);
+      }
+      // A route registered by hand would have its own shapes: every route comes from common/src/contract.
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        ['get', 'post', 'put', 'patch', 'delete', 'all', 'route'].includes(node.expression.name.text) &&
+        node.arguments[0] &&
+        (ts.isStringLiteralLike(node.arguments[0]) ||
+          ts.isTemplateExpression(node.arguments[0]) ||
+          ts.isObjectLiteralExpression(node.arguments[0]))
+      ) {
+        const what = `${node.expression.getText()}(${node.arguments[0].getText().slice(0, 40)})`;
+        problems.push(`${at(node)} registers ${what} outside the contract: use route(scope, api.x, handler)`);
       }
       if (
         (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) &&
@@ -282,7 +298,7 @@ describe('server/src architecture', () => {
     expect(files.some((f) => f.rel.startsWith('domain/'))).toBe(true);
   });
 
-  it('(a) no *.routes.ts reaches into db/ or a repository, uses s.db or casts to AuthedRequest', () => {
+  it('(a) no *.routes.ts reaches into db/ or a repository, uses s.db, casts to AuthedRequest or registers a route by hand', () => {
     const problems = routeLayerViolations(files);
     expect(problems, report('routes must go through services and the typed request scopes', problems)).toEqual([]);
   });
@@ -343,6 +359,8 @@ describe('the architecture checks themselves, on a made-up tree', () => {
         `  app.services.db,`,
         `  findM, helper,`,
         `];`,
+        `app.get('/m', async () => 1);`,
+        `route(app, api.m, async () => 1);`,
       ].join('\n') + '\n',
     );
     write('modules/m/m.repository.ts', `export const findM = 1;\n`);
@@ -386,6 +404,7 @@ describe('the architecture checks themselves, on a made-up tree', () => {
       `modules/m/m.routes.ts:6 uses s.db`,
       `modules/m/m.routes.ts:8 casts: request as AuthedRequest`,
       `modules/m/m.routes.ts:10 uses app.services.db`,
+      `modules/m/m.routes.ts:13 registers app.get('/m') outside the contract: use route(scope, api.x, handler)`,
     ]);
   });
 

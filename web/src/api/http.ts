@@ -136,18 +136,3 @@ export async function request<T>(method: Method, path: string, options: RequestO
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
-
-export const http = {
-  get: <T>(path: string, query?: Query, options: Omit<RequestOptions, 'query' | 'body'> = {}) =>
-    request<T>('GET', path, { ...options, query }),
-  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'query' | 'body'> = {}) =>
-    request<T>('POST', path, { ...options, body }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-  /** multipart/form-data with one file in the field `field`. */
-  upload: <T>(path: string, file: File, field = 'file') => {
-    const form = new FormData();
-    form.append(field, file, file.name);
-    return request<T>('POST', path, { form });
-  },
-};

@@ -4,23 +4,13 @@ import {
   type Application,
   type DecisionAction,
   type ReviewQuery as ReviewPageQuery,
-  type TitleLevel,
-  type ApplicationKind,
 } from '#common';
 import { clientOf } from './client';
 
 export type { DecisionAction, DecisionResult, ReviewLog, ReviewLogEntry, UnitOpinion } from '#common';
 
 /** The filters of the 申报审核 desk and of the 审核记录 lists (manual §4.1, §5). */
-export interface ReviewFilters {
-  year?: number;
-  /** 姓名 (part of it) or the full 身份证号. */
-  keyword?: string;
-  seriesCode?: string;
-  titleLevel?: TitleLevel;
-  committeeId?: string;
-  kind?: ApplicationKind;
-}
+export type ReviewFilters = Omit<ReviewPageQuery, 'page' | 'pageSize' | 'after'>;
 
 export type ReviewQuery = ReviewFilters & Pick<ReviewPageQuery, 'page' | 'pageSize'>;
 
