@@ -23,15 +23,16 @@ test('application on a phone (375×812): a table is edited and saved, the page n
   await page.setViewportSize({ width: 375, height: 812 });
   /** Neither the document nor the 申报评审表 itself is wider than the screen: wide parts scroll in their own box. */
   const expectNoSidewaysScroll = async () => {
-    const widths = await page.evaluate(() => {
-      const own = document.querySelector('[data-testid=application-page]')!;
+    // A string: the e2e project is type-checked without the DOM library.
+    const widths = (await page.evaluate(`(() => {
+      const own = document.querySelector('[data-testid=application-page]');
       return {
         document: document.documentElement.scrollWidth,
         window: window.innerWidth,
         page: own.scrollWidth,
         pageBox: own.clientWidth,
       };
-    });
+    })()`)) as { document: number; window: number; page: number; pageBox: number };
     expect(widths.document, 'the document scrolls sideways').toBeLessThanOrEqual(widths.window);
     expect(widths.page, 'the 申报评审表 is wider than its place').toBeLessThanOrEqual(widths.pageBox);
   };
