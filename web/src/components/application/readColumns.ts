@@ -1,7 +1,4 @@
-import type { FormData } from '#common';
-
-/** The tables of the form that are lists of rows. */
-export type RowTable = 'table1' | 'table4' | 'table5' | 'table6' | 'table7' | 'table8' | 'table9' | 'table11';
+import type { RowTableKey } from './columns';
 
 export interface ReadColumn {
   key: string;
@@ -10,8 +7,11 @@ export interface ReadColumn {
   width?: string;
 }
 
-/** The columns of each row table as the 申报评审表 prints them (FORM.md §1). */
-export const readColumns: Record<RowTable, ReadColumn[]> = {
+/**
+ * The columns of each row table as the 申报评审表 prints them (FORM.md §1): 起始 and 结束 as one
+ * 起止时间. The columns as they are typed are `rowColumns` (columns.ts).
+ */
+export const readColumns: Record<RowTableKey, ReadColumn[]> = {
   table1: [
     { key: 'period', label: '起止时间', width: '20%' },
     { key: 'organisation', label: '学校或工作单位' },
@@ -67,23 +67,6 @@ export const readColumns: Record<RowTable, ReadColumn[]> = {
     { key: 'organisation', label: '考核单位' },
   ],
 };
-
-/** 表二 基本情况, field by field. */
-export const basicInfoFields: { key: keyof FormData['table2']; label: string }[] = [
-  { key: 'ethnicity', label: '民族' },
-  { key: 'politicalStatus', label: '政治面貌' },
-  { key: 'workStartDate', label: '参加工作时间' },
-  { key: 'highestEducation', label: '最高学历' },
-  { key: 'degree', label: '学位' },
-  { key: 'graduatedFrom', label: '毕业院校' },
-  { key: 'graduatedMajor', label: '所学专业' },
-  { key: 'graduatedAt', label: '毕业时间' },
-  { key: 'currentTitle', label: '现职称' },
-  { key: 'currentTitleDate', label: '现职称取得时间' },
-  { key: 'currentPost', label: '现聘职务' },
-  { key: 'currentPostDate', label: '聘任时间' },
-  { key: 'qualification', label: '职业资格' },
-];
 
 /** The cells of a row, with 起止时间 joined as "2019-01 — 2020-12". */
 export function cellsOf(row: Record<string, unknown>): Record<string, string> {
