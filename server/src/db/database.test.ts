@@ -1,5 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,21 @@ describe.runIf(engine === 'pglite')('embedded database (PGlite) in a data folder
     const { rows } = await sql<{ v: number }>`select v from kept`.execute(reopened.db);
     expect(rows).toEqual([{ v: 42 }]);
     await reopened.close();
+  }, 60_000);
+
+  it('opens at once after a crash (kill -9) left the lock behind: its holder is gone', async () => {
+    const crashed = mkdtempSync(join(tmpdir(), 'zc-crash-'));
+    try {
+      // What a killed server leaves: a fresh lock and the pid of a process that no longer runs.
+      const gone = spawnSync(process.execPath, ['-e', '']).pid;
+      mkdirSync(join(crashed, 'zhicheng.lock'));
+      writeFileSync(join(crashed, 'zhicheng.pid'), JSON.stringify({ pid: gone, hostname: hostname() }));
+      const handle = await openDatabase({ kind: 'pglite', dataDir: crashed });
+      await sql`select 1`.execute(handle.db);
+      await handle.close();
+    } finally {
+      rmSync(crashed, { recursive: true, force: true });
+    }
   }, 60_000);
 });
 

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
@@ -32,6 +33,62 @@ const dateOid = 1082;
 pg.types.setTypeParser(dateOid, (v) => v);
 const pgliteParsers = { [dateOid]: (v: string) => v };
 
+const lockOptions = (dataDir: string) => ({
+  lockfilePath: join(dataDir, 'zhicheng.lock'),
+  // The lock is held by updating the lock file's mtime; a holder that stopped updating goes stale after 10 s.
+  stale: 10_000,
+  update: 2_000,
+  retries: 0,
+});
+
+/** The holder of a data folder's lock, written beside it so that the next start can tell a crash. */
+interface LockHolder {
+  pid: number;
+  hostname: string;
+}
+
+function holderGone(dataDir: string): boolean {
+  let holder: LockHolder;
+  try {
+    holder = JSON.parse(readFileSync(join(dataDir, 'zhicheng.pid'), 'utf8')) as LockHolder;
+  } catch {
+    return false;
+  }
+  if (holder.hostname !== hostname() || !Number.isInteger(holder.pid)) return false;
+  try {
+    process.kill(holder.pid, 0);
+    return false;
+  } catch (error) {
+    // ESRCH: no such process. EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * One process at a time may open the embedded database's folder. A lock left by a process that was
+ * killed (kill -9, a power cut) on this machine is taken over at once instead of after the stale time.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const take = () => lockfile.lock(dataDir, lockOptions(dataDir));
+  let release: () => Promise<void>;
+  try {
+    release = await take();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    if (!holderGone(dataDir)) {
+      throw new DataDirLockedError(
+        `数据目录 ${dataDir} 正被另一个 zhicheng 进程使用（内嵌数据库只允许一个进程打开）。请先停止那个进程，或用 DATA_DIR 指定另一个目录。`,
+      );
+    }
+    rmSync(join(dataDir, 'zhicheng.lock'), { recursive: true, force: true });
+    release = await take();
+  }
+  writeFileSync(join(dataDir, 'zhicheng.pid'), JSON.stringify({ pid: process.pid, hostname: hostname() }), {
+    mode: 0o600,
+  });
+  return release;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === 'postgres') {
     const statementTimeout = options.statementTimeoutMs ?? 30_000;
@@ -63,23 +120,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const dataDir = resolve(options.dataDir);
   const pgDir = join(dataDir, 'pglite');
   mkdirSync(pgDir, { recursive: true });
-  let release: () => Promise<void>;
-  try {
-    // The lock is held by updating the lock file's mtime; a crashed holder goes stale after 10 s.
-    release = await lockfile.lock(dataDir, {
-      lockfilePath: join(dataDir, 'zhicheng.lock'),
-      stale: 10_000,
-      update: 2_000,
-      retries: 0,
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new DataDirLockedError(
-        `数据目录 ${dataDir} 正被另一个 zhicheng 进程使用（内嵌数据库只允许一个进程打开）。请先停止那个进程，或用 DATA_DIR 指定另一个目录。`,
-      );
-    }
-    throw error;
-  }
+  const release = await lockDataDir(dataDir);
   try {
     const client = await PGlite.create({ dataDir: pgDir, parsers: pgliteParsers });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
