@@ -12,10 +12,10 @@ const viewports = [
   { name: 'laptop', width: 1366, height: 768 },
 ] as const;
 
-/** No sideways scroll, of the page or of the console’s content column, and each button on screen (to a pixel). */
+/** No sideways scroll, of the page or of the console’s content column, and each button on screen (but for sub-pixel rounding). */
 async function fits(page: Page, testInfo: TestInfo, name: string, visible: Locator[] = []): Promise<void> {
   await expect
-    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+    .poll(() => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'), {
       message: `${name}: the page is no wider than the window`,
     })
     .toBeLessThanOrEqual(0);
