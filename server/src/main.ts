@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig, loggerOptions } from './config';
 import { DataDirLockedError, openDatabase } from './db/database';
 import { prepareDatabase } from './db/migrate';
+import { databaseUnavailable } from './db/unavailable';
 import { seedDemoData } from './modules/demo/demo-seed';
 
 async function main(): Promise<void> {
@@ -40,9 +41,36 @@ async function main(): Promise<void> {
   );
 }
 
+/** Where DATABASE_URL points, without its password: what an operator checks first. */
+function databaseTarget(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return '（无法解析的地址）';
+  }
+}
+
+/** The database refused us or is not there: say so in words, not with a stack trace. */
+function databaseStartProblem(error: unknown, url: string): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason = error instanceof Error ? error.message : String(error);
+  const where = `DATABASE_URL 指向 ${databaseTarget(url)}`;
+  if (code === '28P01' || code === '28000') return `数据库拒绝登录（${where}）：请检查用户名和密码。`;
+  if (code === '3D000') return `数据库不存在（${where}）：请先用 createdb 创建，或检查库名。`;
+  if (databaseUnavailable(error)) {
+    return `无法连接数据库（${where}）：${reason}。请检查 PostgreSQL 是否已启动、主机和端口是否正确、防火墙是否放行。`;
+  }
+  return null;
+}
+
 main().catch((error: unknown) => {
+  const databaseUrl = process.env.DATABASE_URL;
+  const databaseProblem = databaseUrl ? databaseStartProblem(error, databaseUrl) : null;
   if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     console.error(`\n启动失败: ${error.message}\n`);
+  } else if (databaseProblem) {
+    console.error(`\n启动失败: ${databaseProblem}\n`);
   } else {
     console.error(error);
   }
