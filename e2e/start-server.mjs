@@ -27,6 +27,7 @@ const env = {
   RATE_LIMIT_LOGIN: '1000',
   RATE_LIMIT_REGISTER: '1000',
   RATE_LIMIT_SMS: '1000',
+  RATE_LIMIT_CAPTCHA: '1000',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
 delete env.DATABASE_URL;

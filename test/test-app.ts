@@ -35,6 +35,7 @@ export async function createTestContext(
     RATE_LIMIT_LOGIN: '10000',
     RATE_LIMIT_REGISTER: '10000',
     RATE_LIMIT_SMS: '10000',
+    RATE_LIMIT_CAPTCHA: '10000',
     ...env,
   });
   const clock = new FakeClock();

@@ -37,6 +37,8 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_REGISTER: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_SMS: z.coerce.number().int().min(1).default(10),
+  /** Each captcha is a row: a client asking without end would fill the database. */
+  RATE_LIMIT_CAPTCHA: z.coerce.number().int().min(1).default(60),
   SMS_RESEND_SECONDS: z.coerce.number().int().min(1).default(60),
   SMS_DAILY_LIMIT: z.coerce.number().int().min(1).default(3),
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(10),
@@ -91,7 +93,7 @@ export interface Config {
   /** The SMS outbox page and GET /api/dev/sms-outbox: development and tests only. */
   devOutbox: boolean;
   demoData: boolean;
-  rateLimits: { login: number; register: number; sms: number };
+  rateLimits: { login: number; register: number; sms: number; captcha: number };
   bodyLimit: number;
   uploads: { maxBytes: number; filesDir: string };
   storage:
@@ -200,7 +202,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsNoticeMaxAttempts: e.SMS_NOTICE_MAX_ATTEMPTS,
     // Demo accounts only on the embedded database, never in production, unless switched off.
     demoData: !production && database.kind === 'pglite' && (e.DEMO_DATA ?? true),
-    rateLimits: { login: e.RATE_LIMIT_LOGIN, register: e.RATE_LIMIT_REGISTER, sms: e.RATE_LIMIT_SMS },
+    rateLimits: {
+      login: e.RATE_LIMIT_LOGIN,
+      register: e.RATE_LIMIT_REGISTER,
+      sms: e.RATE_LIMIT_SMS,
+      captcha: e.RATE_LIMIT_CAPTCHA,
+    },
     bodyLimit: e.BODY_LIMIT_BYTES,
     storage,
     uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024), filesDir: e.FILES_DIR ?? `${e.DATA_DIR}/files` },

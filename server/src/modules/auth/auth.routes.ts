@@ -29,10 +29,15 @@ export const authRoutes =
         secure: deps.config.cookieSecure ?? request.protocol === 'https',
       });
 
-    route(app, api.captcha, async (_request, reply) => {
-      void reply.header('cache-control', 'no-store');
-      return deps.captcha.create();
-    });
+    route(
+      app,
+      api.captcha,
+      async (_request, reply) => {
+        void reply.header('cache-control', 'no-store');
+        return deps.captcha.create();
+      },
+      { config: { rateLimit: { max: deps.config.rateLimits.captcha, timeWindow: 60_000 } } },
+    );
 
     route(app, api.session, async (request, reply) => ({
       ...(await deps.auth.describeSession(request.auth?.account ?? null, request.sessionState)),
