@@ -1,0 +1,16 @@
+import { getCurrentScope, onScopeDispose, readonly, ref, type Ref } from 'vue';
+
+/** Whether a CSS media query matches now, kept current as the window changes. */
+export function useMediaQuery(query: string): Readonly<Ref<boolean>> {
+  const list = window.matchMedia(query);
+  const matches = ref(list.matches);
+  const update = (event: MediaQueryListEvent) => {
+    matches.value = event.matches;
+  };
+  list.addEventListener('change', update);
+  if (getCurrentScope()) onScopeDispose(() => list.removeEventListener('change', update));
+  return readonly(matches);
+}
+
+/** Below 768px: a phone, where lists become cards. */
+export const usePhone = () => useMediaQuery('(max-width: 767.98px)');
