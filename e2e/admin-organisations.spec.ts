@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import {
   adminApi,
   confirmBox,
@@ -122,4 +122,71 @@ test('admin: an unused 主管部门, 人社局 or 批次 is deleted; a used one 
   await confirmBox(page, `确定删除${committee} 2026年度批次吗？`);
   await expect(page.getByText(`${committee} 2026年度批次已删除`)).toBeVisible();
   await expect(batches).toContainText('暂无年度批次');
+});
+
+test('admin: 主管部门, 人社局 and 评委会 show a failed list request as 加载失败 with 重试, not as an empty list', async ({
+  page,
+  request,
+}) => {
+  const tag = String(Date.now()).slice(-6);
+  const supervisor = `加载失败测试主管部门${tag}`;
+  const bureau = `龙陵县人社局${tag}`;
+  const committee = `加载失败测试评委会${tag}`;
+  const api = await adminApi(request);
+  await api.post('/api/admin/supervisors', { name: supervisor });
+  // 保山市龙陵县: no other journey sets up a bureau there (one region has one bureau).
+  await api.post('/api/admin/hr-bureaus', { name: bureau, regionCode: '530523' });
+  await api.post('/api/admin/committees', {
+    name: committee,
+    seriesCode: 'archives',
+    titleLevels: ['intermediate'],
+    printFromStage: 'committeeCheck',
+  });
+  const failing = (route: Route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ code: 'INTERNAL', message: '系统内部错误，请稍后重试' }),
+    });
+  await loginAdmin(page);
+
+  const lists = [
+    {
+      menu: '主管部门',
+      path: /\/api\/admin\/supervisors(\?.*)?$/,
+      testId: 'supervisor-table',
+      empty: '暂无主管部门',
+      row: supervisor,
+    },
+    {
+      menu: '人社局',
+      path: /\/api\/admin\/hr-bureaus(\?.*)?$/,
+      testId: 'hr-bureau-table',
+      empty: '暂无人社局',
+      row: bureau,
+    },
+  ];
+  for (const list of lists) {
+    await page.route(list.path, failing);
+    await openMenu(page, list.menu);
+    const failure = page.getByTestId(list.testId).getByTestId('list-error');
+    await expect(failure).toContainText('加载失败：系统内部错误，请稍后重试');
+    await expect(page.getByTestId(list.testId)).not.toContainText(list.empty);
+    await page.unroute(list.path);
+    await failure.getByRole('button', { name: '重试' }).click();
+    await expect(tableRow(page, list.testId, list.row)).toHaveCount(1);
+    await expect(page.getByTestId('list-error')).toHaveCount(0);
+  }
+
+  // 评委会 are cards, one a committee: the failure shows in the page's head card, never 暂无评委会.
+  const committees = /\/api\/admin\/committees(\?.*)?$/;
+  await page.route(committees, failing);
+  await openMenu(page, '评委会');
+  const failure = page.getByTestId('committee-list').getByTestId('list-error');
+  await expect(failure).toContainText('加载失败：系统内部错误，请稍后重试');
+  await expect(page.getByTestId('committee-list')).not.toContainText('暂无评委会');
+  await page.unroute(committees);
+  await failure.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByTestId('committee-card').filter({ hasText: committee })).toHaveCount(1);
+  await expect(page.getByTestId('list-error')).toHaveCount(0);
 });

@@ -10,6 +10,7 @@ import { router } from './router';
 import { watchSessionElsewhere } from './session-watch';
 import { passwordPageOf, useSessionStore } from './stores/session';
 import './styles/main.css';
+import './styles/lists.css';
 
 // The shared schemas speak Chinese wherever they do not carry their own message.
 z.config(z.locales.zhCN());

@@ -1,4 +1,4 @@
-import { ref } from 'vue';
+import { ref, type Ref } from 'vue';
 import { errorMessage } from '../api/http';
 import { notifyError } from './notify';
 
@@ -28,4 +28,17 @@ export function useListLoad(initiallyLoading = false) {
       }
     },
   };
+}
+
+/** A list read whole (no pages): its rows, emptied when the request fails so that none pass for its answer. */
+export function useList<T>(fetch: () => Promise<T[]>, initiallyLoading = false) {
+  const rows = ref([]) as Ref<T[]>;
+  const { loading, error, run } = useListLoad(initiallyLoading);
+  async function load(): Promise<void> {
+    const ok = await run(async () => {
+      rows.value = await fetch();
+    });
+    if (!ok) rows.value = [];
+  }
+  return { rows, loading, error, load };
 }

@@ -1,16 +1,19 @@
-import { onBeforeUnmount, ref, type Ref } from 'vue';
+import { getCurrentScope, onScopeDispose, readonly, ref, type Ref } from 'vue';
 
-/** Below this width the console's menu becomes a drawer and forms put their labels above the fields (main.css). */
-export const PHONE_QUERY = '(max-width: 767px)';
-
-/** True while the window is phone-narrow; follows rotation and resizing. */
-export function usePhone(): Ref<boolean> {
-  const query = globalThis.matchMedia(PHONE_QUERY);
-  const phone = ref(query.matches);
-  const follow = (event: MediaQueryListEvent) => {
-    phone.value = event.matches;
+/** Whether a CSS media query matches now, kept current as the window turns or is resized. */
+export function useMediaQuery(query: string): Readonly<Ref<boolean>> {
+  const list = window.matchMedia(query);
+  const matches = ref(list.matches);
+  const update = (event: MediaQueryListEvent) => {
+    matches.value = event.matches;
   };
-  query.addEventListener('change', follow);
-  onBeforeUnmount(() => query.removeEventListener('change', follow));
-  return phone;
+  list.addEventListener('change', update);
+  if (getCurrentScope()) onScopeDispose(() => list.removeEventListener('change', update));
+  return readonly(matches);
 }
+
+/**
+ * Below 768px, a phone: the console's menu becomes a drawer, forms put their labels above the fields
+ * and lists become cards (the same width as the media queries of main.css and lists.css).
+ */
+export const usePhone = () => useMediaQuery('(max-width: 767px)');

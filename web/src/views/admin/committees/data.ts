@@ -1,0 +1,122 @@
+import type { FormRules } from 'element-plus';
+import {
+  batchBodySchema,
+  committeeBodySchema,
+  titleLevelLabels,
+  type BatchBody,
+  type Committee,
+  type CommitteeBody,
+  type ReviewStage,
+  type TitleLevel,
+} from '#common';
+import type { ListColumn } from '../../../components/list/columns';
+import { beijingToIso, formatBeijingMinute, formatBeijingSecond } from '../../../utils/datetime';
+import { schemaErrors, schemaRules } from '../../../utils/form';
+
+/** 评委会 and its 年度批次: the batch list's columns, and the two 新增 / 修改 forms. */
+export type Batch = Committee['batches'][number];
+
+export const levelsText = (levels: TitleLevel[]) => levels.map((l) => titleLevelLabels[l]).join('、');
+
+export function batchState(batch: Batch): { label: string; type: 'success' | 'info' | 'warning' | 'danger' } {
+  if (batch.disabled) return { label: '已停用', type: 'danger' };
+  if (batch.open) return { label: '开放中', type: 'success' };
+  return new Date(batch.closesAt).getTime() < Date.now()
+    ? { label: '已截止', type: 'info' }
+    : { label: '未开始', type: 'warning' };
+}
+
+export const batchColumns: ListColumn<Batch>[] = [
+  { key: 'year', label: '年度', width: 80, align: 'center', card: 'title' },
+  { key: 'opensAt', label: '网报开始时间', width: 150, text: (b) => formatBeijingMinute(b.opensAt) },
+  { key: 'closesAt', label: '网报截止时间', width: 150, text: (b) => formatBeijingMinute(b.closesAt) },
+  { key: 'notice', label: '通知', minWidth: 240, tooltip: true },
+  { key: 'state', label: '状态', width: 90, align: 'center' },
+];
+
+// 评委会
+export interface CommitteeForm {
+  name: string;
+  seriesCode: string;
+  titleLevels: TitleLevel[];
+  printFromStage: ReviewStage;
+  notice: string;
+}
+
+export const blankCommittee = (seriesCode: string): CommitteeForm => ({
+  name: '',
+  seriesCode,
+  titleLevels: [],
+  printFromStage: 'committeeCheck',
+  notice: '',
+});
+
+export const committeeFormOf = (row: Committee): CommitteeForm => ({
+  name: row.name,
+  seriesCode: row.seriesCode,
+  titleLevels: [...row.titleLevels],
+  printFromStage: row.printFromStage,
+  notice: row.notice,
+});
+
+export const committeeBodyOf = (form: CommitteeForm): CommitteeBody => ({
+  ...form,
+  titleLevels: [...form.titleLevels],
+});
+
+export const committeeRulesOf = (form: CommitteeForm): FormRules =>
+  schemaRules(committeeBodySchema, form, {
+    name: { required: '请输入评委会名称' },
+    seriesCode: { required: '请选择职称系列', trigger: 'change' },
+    titleLevels: { trigger: 'change' },
+    printFromStage: { required: '请选择可打印申报表的审核节点', trigger: 'change' },
+    notice: {},
+  });
+
+// 年度批次: 网报时间 typed in Beijing time, sent as instants.
+export interface BatchForm {
+  year: number;
+  /** "YYYY-MM-DD HH:mm:ss", Beijing time, as the date picker gives it. */
+  opensAt: string;
+  closesAt: string;
+  notice: string;
+}
+
+export const blankBatch = (): BatchForm => ({ year: new Date().getFullYear(), opensAt: '', closesAt: '', notice: '' });
+
+export const batchFormOf = (batch: Batch): BatchForm => ({
+  year: batch.year,
+  opensAt: formatBeijingSecond(batch.opensAt),
+  closesAt: formatBeijingSecond(batch.closesAt),
+  notice: batch.notice ?? '',
+});
+
+export const batchBodyOf = (form: BatchForm): BatchBody => ({
+  year: form.year,
+  opensAt: form.opensAt ? beijingToIso(form.opensAt) : '',
+  closesAt: form.closesAt ? beijingToIso(form.closesAt) : '',
+  notice: form.notice,
+});
+
+export function batchRulesOf(form: BatchForm): FormRules {
+  const check = (field: string) => (_rule: unknown, _value: unknown, callback: (error?: Error) => void) => {
+    const message = schemaErrors(batchBodySchema, batchBodyOf(form))[field];
+    if (message) callback(new Error(message));
+    else callback();
+  };
+  return {
+    year: [
+      { required: true, message: '请输入年度', trigger: 'change' },
+      { validator: check('year'), trigger: 'change' },
+    ],
+    opensAt: [
+      { required: true, message: '请选择网报开始时间', trigger: 'change' },
+      { validator: check('opensAt'), trigger: 'change' },
+    ],
+    closesAt: [
+      { required: true, message: '请选择网报截止时间', trigger: 'change' },
+      { validator: check('closesAt'), trigger: 'change' },
+    ],
+    notice: [{ validator: check('notice'), trigger: 'blur' }],
+  };
+}
