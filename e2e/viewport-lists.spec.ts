@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { newUnit, openMenu, submitLogin, tableRow } from './support';
+import { fits, viewports } from './viewport-support';
 import { adminLogin, hrBureau, readyUnit, reviewerDesk, submittedApplication, submitDecision } from './review-support';
 
 /**
@@ -8,26 +9,6 @@ import { adminLogin, hrBureau, readyUnit, reviewerDesk, submittedApplication, su
  * At both sizes no page scrolls sideways; at 1366 the columns a reviewer decides by, and the 审核记录 link,
  * are in sight without scrolling the table.
  */
-const sizes = [
-  { name: 'phone', width: 375, height: 812 },
-  { name: 'laptop', width: 1366, height: 768 },
-] as const;
-
-/** Neither the page nor its content area scrolls sideways. */
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  // The e2e project has no DOM types: the expression runs in the page.
-  const widths = await page.evaluate<{ page: number; window: number; main: number }>(`(() => {
-    const main = document.querySelector('main');
-    return {
-      page: document.documentElement.scrollWidth,
-      window: window.innerWidth,
-      main: main ? main.scrollWidth - main.clientWidth : 0,
-    };
-  })()`);
-  // Soft: the phone's layout (the side menu becomes a drawer) is the shell's; let the rest of the journey run.
-  expect.soft(widths.page, `${what}: the page scrolls sideways`).toBeLessThanOrEqual(widths.window);
-  expect.soft(widths.main, `${what}: the content scrolls sideways`).toBeLessThanOrEqual(0);
-}
 
 /** A header cell of the table lies inside the table's visible box and left of the fixed 操作 column. */
 async function expectColumnInSight(table: Locator, label: string): Promise<void> {
@@ -68,7 +49,7 @@ function rowOf(page: Page, testId: string, text: string, phone: boolean): Locato
     : tableRow(page, testId, text);
 }
 
-for (const size of sizes) {
+for (const size of viewports) {
   test(`lists at ${size.width}×${size.height}: a unit decides on 单位审核; records and the county's desk fit`, async ({
     browser,
     request,
@@ -148,7 +129,7 @@ for (const size of sizes) {
     await expect(row).toContainText('已填写');
     await expect(row).toContainText('馆员（中级）');
     await expect(row).toContainText(committeeName);
-    await expectNoSidewaysScroll(page, '单位审核');
+    await fits(page, testInfo, `单位审核 fits ${size.width}×${size.height}`);
     if (phone) {
       await expect(page.getByTestId(desk).locator('.el-table')).toHaveCount(0);
       await expect(row.getByRole('button', { name: '基层意见' })).toBeVisible();
@@ -171,7 +152,7 @@ for (const size of sizes) {
     const records = 'review-records-table';
     const record = rowOf(page, records, person.name, phone);
     await expect(record).toContainText(`县区人社局审核中（${countyOrg}）`);
-    await expectNoSidewaysScroll(page, '单位审核记录');
+    await fits(page, testInfo, `单位审核记录 fits ${size.width}×${size.height}`);
     if (!phone) {
       for (const label of ['姓名', '申报职称', '评委会', '当前进度'])
         await expectColumnInSight(page.getByTestId(records), label);
@@ -188,7 +169,7 @@ for (const size of sizes) {
     const waiting = rowOf(county, desk, person.name, phone);
     await expect(waiting).toContainText(unit.unitName);
     await expect(waiting).toContainText(String(year));
-    await expectNoSidewaysScroll(county, '申报审核');
+    await fits(county, testInfo, `申报审核 fits ${size.width}×${size.height}`);
     if (!phone) {
       for (const label of ['姓名', '所属单位', '申报职称', '评委会', '提交时间'])
         await expectColumnInSight(county.getByTestId(desk), label);

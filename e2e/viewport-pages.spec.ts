@@ -1,39 +1,13 @@
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { setUpOrganisations } from './application-support';
 import { adminLogin, readyUnit, submittedApplication } from './review-support';
+import { fits, viewports } from './viewport-support';
 import { dialog, formItem, loginUnit, newUnit, openMenu, requestSmsCodeInPage, submitLogin, tableRow } from './support';
 
 /**
  * The pages people open on a phone (375×812) as well as on a laptop (1366×768): nothing scrolls sideways,
  * the buttons they need are on screen, and on a phone the menu is in a drawer opened from the top bar.
  */
-const viewports = [
-  { name: 'phone', width: 375, height: 812 },
-  { name: 'laptop', width: 1366, height: 768 },
-] as const;
-
-/** No sideways scroll, of the page or of the console’s content column, and each button on screen (but for sub-pixel rounding). */
-async function fits(page: Page, testInfo: TestInfo, name: string, visible: Locator[] = []): Promise<void> {
-  await expect
-    .poll(() => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'), {
-      message: `${name}: the page is no wider than the window`,
-    })
-    .toBeLessThanOrEqual(0);
-  const main = page.locator('.zc-console__main');
-  if ((await main.count()) > 0) {
-    await expect
-      .poll(() => main.evaluate((el) => el.scrollWidth - el.clientWidth), {
-        message: `${name}: the content column does not scroll sideways`,
-      })
-      .toBeLessThanOrEqual(0);
-  }
-  for (const target of visible) {
-    await target.scrollIntoViewIfNeeded();
-    await expect(target).toBeInViewport({ ratio: 0.98 });
-  }
-  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-}
-
 /** The console's menu: the left column on a laptop, the drawer behind the top bar's button on a phone. */
 async function menu(page: Page, testInfo: TestInfo, phone: boolean, title: string): Promise<void> {
   if (phone) {

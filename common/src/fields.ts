@@ -73,6 +73,7 @@ export const fieldLabels: Record<string, string> = {
   specialtyPractisedId: '从事专业',
   correctionClosesAt: '返回修改截止时间',
   disabled: '停用或启用',
+  unread: '只看未读',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {
