@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { dialog, newUnit, openMenu, submitLogin, tableRow } from './support';
-import { adminLogin, hrBureau, readyUnit, reviewerDesk, submittedApplication, type Person } from './review-support';
+import {
+  adminLogin,
+  archivistChoices,
+  hrBureau,
+  readyUnit,
+  reviewerAccount,
+  reviewerDesk,
+  submittedApplication,
+  type Person,
+} from './review-support';
 
 /**
  * A desk with more than a page: the reviewer's 首页 counts what waits (by stage, by committee) with the
@@ -45,25 +54,8 @@ test('desk: the reviewer’s 首页 sums up the desk; ticks survive paging and o
     201,
   );
   const reviewerName = `zhanyi${tag}`;
-  const reviewerPassword = (
-    await admin.send(
-      'POST',
-      '/api/admin/reviewers',
-      { orgKind: 'hrBureau', orgId: countyId, username: reviewerName, displayName: `审核员${tag}` },
-      201,
-    )
-  ).temporaryPassword as string;
-  const series = (await admin.get('/api/series')) as unknown as {
-    code: string;
-    titles: { id: string; name: string }[];
-  }[];
-  const titleId = series.find((s) => s.code === 'archives')!.titles.find((t) => t.name === '馆员')!.id;
-  const specialtyId = (
-    (await admin.get(`/api/specialties?keyword=${encodeURIComponent('档案学')}`)) as unknown as {
-      id: string;
-      pathName: string;
-    }[]
-  ).find((s) => s.pathName === '管理学—图书情报与档案管理—档案学')!.id;
+  const reviewerPassword = await reviewerAccount(admin, 'hrBureau', countyId, reviewerName, `审核员${tag}`);
+  const { titleId, specialtyId } = await archivistChoices(admin);
 
   // ── A 县区级 unit of 沾益区 and 13 applications: 2 go on to the county, 11 stay (two pages of 10) ──
   const unit = newUnit({ unitName: `沾益区测试档案馆${tag}` });

@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { confirmBox, dialog, formItem, newUnit, openMenu, submitLogin, tableRow } from './support';
 import {
   adminLogin,
+  archivistChoices,
+  reviewerAccount,
   hrBureau,
   submittedApplication,
   reviewerDesk,
@@ -60,31 +62,15 @@ test('review: 单位审核 with 基层意见, the county and city bureaus (返�
     },
     201,
   );
-  const reviewer = async (orgKind: string, orgId: string, username: string) =>
-    (
-      await admin.send(
-        'POST',
-        '/api/admin/reviewers',
-        { orgKind, orgId, username, displayName: `审核员${username}` },
-        201,
-      )
-    ).temporaryPassword as string;
+  const reviewer = (orgKind: string, orgId: string, username: string) =>
+    reviewerAccount(admin, orgKind, orgId, username);
   const countyUser = `county${tag}`;
   const cityUser = `city${tag}`;
   const committeeUser = `committee${tag}`;
   const countyPassword = await reviewer('hrBureau', countyId, countyUser);
   const cityPassword = await reviewer('hrBureau', cityId, cityUser);
   const committeePassword = await reviewer('committee', String(committee.id), committeeUser);
-  const series = (await admin.get('/api/series')) as unknown as {
-    code: string;
-    titles: { id: string; name: string }[];
-  }[];
-  const titleId = series.find((s) => s.code === 'archives')!.titles.find((t) => t.name === '馆员')!.id;
-  const specialties = (await admin.get(`/api/specialties?keyword=${encodeURIComponent('档案学')}`)) as unknown as {
-    id: string;
-    pathName: string;
-  }[];
-  const specialtyId = specialties.find((s) => s.pathName === '管理学—图书情报与档案管理—档案学')!.id;
+  const { titleId, specialtyId } = await archivistChoices(admin);
 
   // ── A 县区级 unit of 麒麟区 without a supervising department: 单位 → 县区 → 州市 → 评委会 ──
   const unit = newUnit({ unitName: `麒麟区测试档案馆${tag}` });

@@ -113,6 +113,33 @@ export async function hrBureau(admin: Api, name: string, regionCode: string): Pr
   return found!.id;
 }
 
+/** A 审核用户 of an organisation, made by the admin; its one-time password. */
+export async function reviewerAccount(
+  admin: Api,
+  orgKind: string,
+  orgId: string,
+  username: string,
+  displayName = `审核员${username}`,
+): Promise<string> {
+  const created = await admin.send('POST', '/api/admin/reviewers', { orgKind, orgId, username, displayName }, 201);
+  return created.temporaryPassword as string;
+}
+
+/** The ids of 档案系列 馆员 and of the specialty 档案学, as 申报信息 chooses them. */
+export async function archivistChoices(admin: Api): Promise<{ titleId: string; specialtyId: string }> {
+  const series = (await admin.get('/api/series')) as unknown as {
+    code: string;
+    titles: { id: string; name: string }[];
+  }[];
+  const titleId = series.find((s) => s.code === 'archives')!.titles.find((t) => t.name === '馆员')!.id;
+  const specialties = (await admin.get(`/api/specialties?keyword=${encodeURIComponent('档案学')}`)) as unknown as {
+    id: string;
+    pathName: string;
+  }[];
+  const specialtyId = specialties.find((s) => s.pathName === '管理学—图书情报与档案管理—档案学')!.id;
+  return { titleId, specialtyId };
+}
+
 /** A registered 县区级 unit with 单位信息 complete in `regionCode`, signed in through the API. */
 export async function readyUnit(browser: Browser, unit: TestUnit, regionCode: string) {
   const unitContext = await browser.newContext();

@@ -1,7 +1,16 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { newUnit, openMenu, submitLogin, tableRow } from './support';
 import { fits, viewports } from './viewport-support';
-import { adminLogin, hrBureau, readyUnit, reviewerDesk, submittedApplication, submitDecision } from './review-support';
+import {
+  adminLogin,
+  archivistChoices,
+  hrBureau,
+  readyUnit,
+  reviewerAccount,
+  reviewerDesk,
+  submittedApplication,
+  submitDecision,
+} from './review-support';
 
 /**
  * The lists from a phone to a 1366 laptop: one decision on a unit's 单位审核 desk, at 375×812 (each row a card)
@@ -86,25 +95,8 @@ for (const size of viewports) {
       201,
     );
     const reviewerName = `malong${tag}`;
-    const reviewerPassword = (
-      await admin.send(
-        'POST',
-        '/api/admin/reviewers',
-        { orgKind: 'hrBureau', orgId: countyId, username: reviewerName, displayName: `审核员${tag}` },
-        201,
-      )
-    ).temporaryPassword as string;
-    const series = (await admin.get('/api/series')) as unknown as {
-      code: string;
-      titles: { id: string; name: string }[];
-    }[];
-    const titleId = series.find((s) => s.code === 'archives')!.titles.find((t) => t.name === '馆员')!.id;
-    const specialtyId = (
-      (await admin.get(`/api/specialties?keyword=${encodeURIComponent('档案学')}`)) as unknown as {
-        id: string;
-        pathName: string;
-      }[]
-    ).find((s) => s.pathName === '管理学—图书情报与档案管理—档案学')!.id;
+    const reviewerPassword = await reviewerAccount(admin, 'hrBureau', countyId, reviewerName, `审核员${tag}`);
+    const { titleId, specialtyId } = await archivistChoices(admin);
 
     // ── A 马龙区 unit, one application submitted, its 基层意见 saved (API) ──
     const unit = newUnit({ unitName: `马龙区视口测试档案馆${tag}` });
