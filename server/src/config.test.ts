@@ -19,6 +19,12 @@ describe('configuration', () => {
     expect(c.devOutbox).toBe(true);
   });
 
+  it('listens only on this machine while demo accounts or the SMS outbox are open to visitors, unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'production', ...tencent, DATABASE_URL: 'postgres://u@h/db' }).host).toBe('0.0.0.0');
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set, and then loads no demo data', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db' });
     expect(c.database.kind).toBe('postgres');

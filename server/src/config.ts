@@ -8,7 +8,8 @@ const flag = z
 const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Unset: all interfaces, but only this machine while demo accounts or the SMS outbox are open. */
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** How long to wait for a PostgreSQL connection before giving up (a server away or stalled). */
@@ -185,10 +186,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (e.DEMO_DATA) throw new ConfigError('NODE_ENV=production 时不能加载演示数据（DEMO_DATA）');
   }
 
+  // Demo accounts and the SMS outbox are handed to whoever asks: keep them on this machine unless told.
+  const demoData = !production && database.kind === 'pglite' && (e.DEMO_DATA ?? true);
+  const openToVisitors = demoData || devOutbox;
+
   return {
     production,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (openToVisitors ? '127.0.0.1' : '0.0.0.0'),
     database,
     dataDir: e.DATA_DIR,
     webDistDir: e.WEB_DIST_DIR,
@@ -201,7 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifierIntervalMs: e.NOTIFIER_INTERVAL_MS,
     smsNoticeMaxAttempts: e.SMS_NOTICE_MAX_ATTEMPTS,
     // Demo accounts only on the embedded database, never in production, unless switched off.
-    demoData: !production && database.kind === 'pglite' && (e.DEMO_DATA ?? true),
+    demoData,
     rateLimits: {
       login: e.RATE_LIMIT_LOGIN,
       register: e.RATE_LIMIT_REGISTER,
