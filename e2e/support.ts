@@ -130,8 +130,12 @@ export async function logout(page: Page): Promise<void> {
   await expect(page.getByText('您已安全退出').last()).toBeVisible();
 }
 
-/** Opens an entry of the left menu. */
+/** Opens an entry of the menu: the left column, or on a phone the drawer behind the top bar's button. */
 export async function openMenu(page: Page, title: string): Promise<void> {
+  const drawerButton = page.getByRole('button', { name: '打开菜单' });
+  if ((await drawerButton.isVisible()) && !(await page.locator('.zc-console__drawer').isVisible())) {
+    await drawerButton.click();
+  }
   // 我的消息 may carry the unread count.
   await page
     .getByRole('menuitem')

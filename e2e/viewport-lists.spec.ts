@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { newUnit, openMenu, submitLogin, tableRow } from './support';
-import { fits, viewports } from './viewport-support';
+import { newUnit, openMenu, submitLogin } from './support';
+import { fits, rowOf, viewports } from './viewport-support';
 import {
   adminLogin,
   archivistChoices,
@@ -49,13 +49,6 @@ async function expectNotClipped(link: Locator): Promise<void> {
 
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
-}
-
-/** The row of a list: a table row, or on a phone its card. */
-function rowOf(page: Page, testId: string, text: string, phone: boolean): Locator {
-  return phone
-    ? page.getByTestId(testId).getByTestId('list-card').filter({ hasText: text })
-    : tableRow(page, testId, text);
 }
 
 for (const size of viewports) {

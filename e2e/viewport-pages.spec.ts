@@ -1,7 +1,7 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { setUpOrganisations } from './application-support';
 import { adminLogin, readyUnit, submittedApplication } from './review-support';
-import { fits, viewports } from './viewport-support';
+import { fits, rowOf, viewports } from './viewport-support';
 import { dialog, formItem, loginUnit, newUnit, openMenu, requestSmsCodeInPage, submitLogin, tableRow } from './support';
 
 /**
@@ -152,7 +152,7 @@ for (const viewport of viewports) {
       await fits(page, testInfo, '我的申报', [page.getByRole('button', { name: '新建申报' }), status]);
 
       await menu(page, testInfo, phone, '我的消息');
-      const message = tableRow(page, 'inbox-table', content);
+      const message = rowOf(page, 'inbox-table', content, phone);
       await expect(message).toContainText(unit.unitName);
       await fits(page, testInfo, '我的消息', [page.getByRole('button', { name: '搜索' })]);
       await message.click();

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { tableRow } from './support';
 
 /** The two sizes every viewport journey runs at: a phone and the smallest common office laptop. */
 export const viewports = [
@@ -29,4 +30,11 @@ export async function fits(page: Page, testInfo: TestInfo, name: string, visible
     await expect(target).toBeInViewport({ ratio: 0.98 });
   }
   await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+}
+
+/** The row of a list: a table row, or on a phone its card. */
+export function rowOf(page: Page, testId: string, text: string, phone: boolean): Locator {
+  return phone
+    ? page.getByTestId(testId).getByTestId('list-card').filter({ hasText: text })
+    : tableRow(page, testId, text);
 }
