@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -29,6 +29,25 @@ describe.runIf(engine === 'pglite')('embedded database (PGlite) in a data folder
     const { rows } = await sql<{ v: number }>`select v from kept`.execute(reopened.db);
     expect(rows).toEqual([{ v: 42 }]);
     await reopened.close();
+  }, 60_000);
+
+  it('makes its folders readable by the server’s user only', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'zc-mode-'));
+    try {
+      const dataDir = join(parent, 'data');
+      const umask = process.umask(0o022);
+      let handle: DatabaseHandle;
+      try {
+        handle = await openDatabase({ kind: 'pglite', dataDir });
+      } finally {
+        process.umask(umask);
+      }
+      await handle.close();
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(dataDir, 'pglite')).mode & 0o777).toBe(0o700);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('opens at once after a crash (kill -9) left the lock behind: its holder is gone', async () => {

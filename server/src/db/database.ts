@@ -119,7 +119,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
   const dataDir = resolve(options.dataDir);
   const pgDir = join(dataDir, 'pglite');
-  mkdirSync(pgDir, { recursive: true });
+  // The database holds ID and phone numbers: its folders are the server's user's only.
+  mkdirSync(pgDir, { recursive: true, mode: 0o700 });
   const release = await lockDataDir(dataDir);
   try {
     const client = await PGlite.create({ dataDir: pgDir, parsers: pgliteParsers });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -69,5 +69,19 @@ describe('local file storage', () => {
   it('never writes outside its folder, whatever the key', async () => {
     const storage = createLocalFileStorage(tempDir());
     await expect(storage.put('../escape.pdf', Buffer.from('x'))).rejects.toThrow(/outside the storage root/);
+  });
+
+  it('keeps uploads (ID-card scans among them) readable by the server’s user only, whatever the umask', async () => {
+    const root = tempDir();
+    const storage = createLocalFileStorage(root);
+    const umask = process.umask(0o022);
+    try {
+      await storage.put('2026/05/id-card.jpg', Buffer.from('scan'));
+    } finally {
+      process.umask(umask);
+    }
+    expect(statSync(join(root, '2026/05/id-card.jpg')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(root, '2026/05')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(root, '2026')).mode & 0o777).toBe(0o700);
   });
 });

@@ -24,8 +24,9 @@ export function createLocalFileStorage(root: string): FileStorage {
   return {
     async put(key, content) {
       const path = pathOf(key);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, content, { flag: 'wx' });
+      // ID-card scans and licences: the server's user only, whatever the umask.
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      await writeFile(path, content, { flag: 'wx', mode: 0o600 });
     },
     get: async (key) => createReadStream(pathOf(key)),
     remove: (key) => rm(pathOf(key), { force: true }),
