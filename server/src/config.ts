@@ -20,7 +20,24 @@ const envSchema = z.object({
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   DATA_DIR: z.string().default('./data'),
   WEB_DIST_DIR: z.string().default('./web/dist'),
-  TRUST_PROXY: flag,
+  /**
+   * Which proxies in front may say who the client is (X-Forwarded-For, -Proto): true or 1 for the one
+   * proxy in front, a number for that many hops, or the proxies' addresses (comma-separated, CIDR allowed).
+   * Only the entries those proxies added are believed; what the client wrote itself is not.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v): false | number | string[] => {
+      if (v === undefined || v === '' || v === 'false' || v === '0') return false;
+      if (v === 'true') return 1;
+      if (/^\d+$/.test(v)) return Number(v);
+      return v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+    }),
   COOKIE_SECURE: flag,
   CAPTCHA_TEST_CODE: z.string().optional(),
   SMS_PROVIDER: z.enum(['console', 'tencent']).default('console'),
@@ -69,7 +86,8 @@ export interface Config {
   healthTimeoutMs: number;
   dataDir: string;
   webDistDir: string;
-  trustProxy: boolean;
+  /** false, a number of proxy hops, or the proxies' addresses (Fastify's trustProxy). */
+  trustProxy: false | number | string[];
   /** undefined: Secure when the request came over HTTPS. */
   cookieSecure: boolean | undefined;
   captchaTestCode: string | undefined;
@@ -197,7 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     dataDir: e.DATA_DIR,
     webDistDir: e.WEB_DIST_DIR,
-    trustProxy: e.TRUST_PROXY ?? false,
+    trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
     captchaTestCode: e.CAPTCHA_TEST_CODE || undefined,
     sms,

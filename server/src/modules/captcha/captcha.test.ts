@@ -23,3 +23,29 @@ describe('图片验证码', () => {
     expect(Number(rows.n)).toBe(3);
   });
 });
+
+describe('behind a reverse proxy (TRUST_PROXY)', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext({ RATE_LIMIT_CAPTCHA: '2', TRUST_PROXY: 'true' });
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
+
+  it('counts a client by the address the proxy saw, not by what the client wrote into X-Forwarded-For', async () => {
+    const agent = ctx.agent();
+    const from = (spoofed: string) =>
+      agent.request({ method: 'GET', url: '/api/captcha', headers: { 'x-forwarded-for': `${spoofed}, 10.0.0.7` } });
+    expect((await from('1.1.1.1')).status).toBe(200);
+    expect((await from('2.2.2.2')).status).toBe(200);
+    expect((await from('3.3.3.3')).status).toBe(429);
+    // Another client behind the same proxy has its own count.
+    const other = await agent.request({
+      method: 'GET',
+      url: '/api/captcha',
+      headers: { 'x-forwarded-for': '10.0.0.8' },
+    });
+    expect(other.status).toBe(200);
+  });
+});
