@@ -1,0 +1,85 @@
+import type { Generated } from 'kysely';
+import type { AccountKind, SmsPurpose, UnitLevel, UnitNature } from '#common';
+import type { Timestamp, Id } from './columns';
+
+/** Accounts and what signing in needs: sessions, captchas, SMS codes, rate limits, demo credentials. */
+
+export interface AccountTable {
+  id: Id;
+  kind: AccountKind;
+  /** What the person types in 用户名/手机号/社会信用代码: a unit's credit code, an admin's or reviewer's user name. */
+  login_name: string;
+  display_name: string;
+  phone: string | null;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  failed_login_count: Generated<number>;
+  locked_at: Timestamp | null;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface UnitTable {
+  id: Id;
+  account_id: number;
+  name: string;
+  credit_code: string;
+  contact_name: string;
+  contact_phone: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  nature: UnitNature | null;
+  level: UnitLevel | null;
+  region_code: string | null;
+  fax: string | null;
+  address: string | null;
+  remark: string | null;
+  license_file_id: number | null;
+  info_updated_at: Timestamp | null;
+}
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a leaked table row cannot be replayed as a cookie. */
+  id: string;
+  account_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+export interface CaptchaTable {
+  id: string;
+  answer: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+export interface SmsCodeTable {
+  id: Id;
+  phone: string;
+  purpose: SmsPurpose;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  failed_attempts: Generated<number>;
+}
+export interface SmsOutboxTable {
+  id: Id;
+  phone: string;
+  content: string;
+  provider: string;
+  created_at: Timestamp;
+}
+export interface RateLimitTable {
+  key: string;
+  window_started_at: Timestamp;
+  count: number;
+}
+export interface DemoCredentialTable {
+  id: Id;
+  kind: AccountKind;
+  username: string;
+  password: string;
+  note: string;
+}

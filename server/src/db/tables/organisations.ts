@@ -1,0 +1,65 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { OrgKind, ReviewStage, SupervisorRequestStatus, TitleLevel } from '#common';
+import type { Timestamp, Id } from './columns';
+
+/** The reviewing organisations, their batches and accounts, and the units they supervise. */
+
+export interface SupervisorTable {
+  id: Id;
+  name: string;
+  region_code: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** 停用: kept for what already uses it, no longer offered for new choices. */
+  disabled_at: Timestamp | null;
+}
+export interface HrBureauTable {
+  id: Id;
+  name: string;
+  region_code: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** 停用: kept for what already uses it, no longer offered for new choices. */
+  disabled_at: Timestamp | null;
+}
+export interface CommitteeTable {
+  id: Id;
+  name: string;
+  series_code: string;
+  title_levels: ColumnType<TitleLevel[], string, string>;
+  print_from_stage: ReviewStage;
+  notice: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface CommitteeBatchTable {
+  id: Id;
+  committee_id: number;
+  year: number;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  correction_closes_at: Timestamp | null;
+  notice: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** 停用: kept for what already uses it, no longer offered for new choices. */
+  disabled_at: Timestamp | null;
+}
+export interface ReviewerTable {
+  account_id: number;
+  org_kind: OrgKind;
+  supervisor_id: number | null;
+  hr_bureau_id: number | null;
+  committee_id: number | null;
+}
+export interface UnitSupervisorTable {
+  id: Id;
+  unit_id: number;
+  supervisor_id: number;
+  is_default: Generated<boolean>;
+  status: SupervisorRequestStatus;
+  submitted_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  opinion: string | null;
+}
