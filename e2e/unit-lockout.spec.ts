@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { CAPTCHA, E2E_ADMIN, loginError, loginUnit, newUnit, registerUnitViaApi, submitUnitLogin } from './support';
 
-test('5 wrong passwords lock a unit until the platform unlocks it (manual §1.4, §7.2)', async ({
+test('5 wrong passwords lock a unit for 15 minutes unless the platform unlocks it sooner (manual §1.4, §7.2)', async ({
   page,
   browser,
   request,
@@ -18,7 +18,7 @@ test('5 wrong passwords lock a unit until the platform unlocks it (manual §1.4,
 
   // Even the right password is refused now.
   await submitUnitLogin(page, unit.creditCode, unit.password);
-  await expect(loginError(page)).toHaveText('账号已锁定，请联系平台进行解锁');
+  await expect(loginError(page)).toHaveText('账号已锁定，请 15 分钟后再试，或联系平台进行解锁');
   await expect(page).toHaveURL(/#\/login/);
 
   // The platform admin, in a browser of their own.

@@ -12,9 +12,6 @@ export const accountKindLabels: Record<AccountKind, string> = {
 export const smsPurposes = ['unitRegister', 'applicantRegister', 'resetPassword', 'changePhone'] as const;
 export type SmsPurpose = (typeof smsPurposes)[number];
 
-/** Who may unlock a locked account: the platform, or the applicant's unit. */
-export type UnlockAuthority = 'platform' | 'unit';
-
 /** 单位性质 (GLOSSARY.md). */
 export const unitNatures = ['government', 'institution', 'stateOwned', 'nonPublic', 'socialOrg'] as const;
 export type UnitNature = (typeof unitNatures)[number];

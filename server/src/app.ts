@@ -146,7 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     (config.storage.kind === 's3'
       ? createS3FileStorage(config.storage)
       : createLocalFileStorage(config.uploads.filesDir));
-  const accounts = createAccountService(db, clock, { sms, sessions, captcha });
+  const accounts = createAccountService(db, clock, { sms, sessions, captcha, lockout: config.lockout });
   const uploads = createUploadService(db, clock, storage, config.uploads.maxBytes);
   const unitInfo = createUnitInfoService(db, clock, { uploads });
   const applications = createApplicationService(db, clock, { unitReadiness: (unit) => unitInfo.readiness(unit) });
@@ -166,7 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     organisations: createOrganisationService(db, clock),
     reference: createReferenceService(db, clock),
     unitRegistration: createUnitRegistrationService(db, clock, sms),
-    adminUnits: createAdminUnitService(db, { accounts }),
+    adminUnits: createAdminUnitService(db, clock, { accounts }),
     supervision: createSupervisionService(db, clock),
     applicants: createApplicantService(db, clock, { sms, unitInfo }),
     people: createPeopleService(db, clock, accounts),

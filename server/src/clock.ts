@@ -33,3 +33,8 @@ export function beijingDay(at: Date): string {
 export function startOfBeijingDay(at: Date): Date {
   return new Date(`${beijingDay(at)}T00:00:00+08:00`);
 }
+
+/** A moment as our users read it: Beijing date and time to the minute (2026-03-02 09:15). */
+export function beijingMinute(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

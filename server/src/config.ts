@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LockoutRules } from './modules/auth/lockout.policy';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -59,6 +60,14 @@ const envSchema = z.object({
   RATE_LIMIT_CAPTCHA: z.coerce.number().int().min(1).default(60),
   SMS_RESEND_SECONDS: z.coerce.number().int().min(1).default(60),
   SMS_DAILY_LIMIT: z.coerce.number().int().min(1).default(3),
+  /** SMS codes one address may ask for in a (Beijing) day, over every phone. */
+  SMS_DAILY_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
+  /** Wrong passwords in a row that lock an account (manual §1.4). */
+  LOCKOUT_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** How long the first locks last before the account may try again; its unit or the platform may unlock sooner. */
+  LOCKOUT_TEMPORARY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Temporary locks in a row (without a good password between) after which the lock holds until unlocked; 0: always. */
+  LOCKOUT_TEMPORARY_ROUNDS: z.coerce.number().int().min(0).max(100).default(3),
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(10),
   FILES_DIR: z.string().optional(),
   STORAGE: z.enum(['local', 's3']).default('local'),
@@ -128,8 +137,14 @@ export interface Config {
       };
   logLevel: string;
   session: { idleMinutes: number; absoluteHours: number };
-  smsRules: { codeTtlMinutes: number; maxAttempts: number; resendSeconds: number; dailyLimit: number };
-  lockout: { maxFailures: number };
+  smsRules: {
+    codeTtlMinutes: number;
+    maxAttempts: number;
+    resendSeconds: number;
+    dailyLimit: number;
+    dailyLimitPerIp: number;
+  };
+  lockout: LockoutRules;
   captchaTtlMinutes: number;
 }
 
@@ -241,8 +256,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: 5,
       resendSeconds: e.SMS_RESEND_SECONDS,
       dailyLimit: e.SMS_DAILY_LIMIT,
+      dailyLimitPerIp: e.SMS_DAILY_LIMIT_PER_IP,
     },
-    lockout: { maxFailures: 5 },
+    lockout: {
+      maxFailures: e.LOCKOUT_MAX_FAILURES,
+      temporaryMinutes: e.LOCKOUT_TEMPORARY_MINUTES,
+      temporaryRounds: e.LOCKOUT_TEMPORARY_ROUNDS,
+    },
     captchaTtlMinutes: 5,
     healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
   };

@@ -8,6 +8,7 @@ import type {
   SmsOutboxTable,
   RateLimitTable,
   DemoCredentialTable,
+  UnknownLoginTable,
 } from './tables/accounts';
 import type {
   OutboxEventTable,
@@ -57,6 +58,7 @@ export type {
   TitleTable,
   UnitSupervisorTable,
   UnitTable,
+  UnknownLoginTable,
 };
 
 export interface Database {
@@ -88,6 +90,7 @@ export interface Database {
   audit_log: AuditLogTable;
   rate_limit: RateLimitTable;
   demo_credential: DemoCredentialTable;
+  unknown_login: UnknownLoginTable;
 }
 
 export type AccountRow = Selectable<AccountTable>;

@@ -7,6 +7,7 @@ import * as review from './2026-11-24-005-review';
 import * as notifications from './2026-12-02-006-notifications';
 import * as messageSenderOrg from './2026-12-02-007-message-sender-org';
 import * as disableOrganisations from './2026-12-02-008-disable-organisations';
+import * as loginGuard from './2026-12-02-009-login-guard';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-006-notifications': notifications,
   '2026-12-02-007-message-sender-org': messageSenderOrg,
   '2026-12-02-008-disable-organisations': disableOrganisations,
+  '2026-12-02-009-login-guard': loginGuard,
 };

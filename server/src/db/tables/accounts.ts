@@ -15,6 +15,10 @@ export interface AccountTable {
   must_change_password: Generated<boolean>;
   failed_login_count: Generated<number>;
   locked_at: Timestamp | null;
+  /** When a temporary lock lifts; null on a locked account: held until unlocked. */
+  locked_until: Timestamp | null;
+  /** Temporary locks since the last good password. */
+  lock_rounds: Generated<number>;
   password_changed_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -63,6 +67,17 @@ export interface SmsCodeTable {
   expires_at: Timestamp;
   used_at: Timestamp | null;
   failed_attempts: Generated<number>;
+  requested_ip: string | null;
+}
+/** Wrong passwords typed for login names that have no account, counted like an account's. */
+export interface UnknownLoginTable {
+  /** SHA-256 of the tab and the name as typed (normalised). */
+  name_key: string;
+  failed_count: Generated<number>;
+  locked_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  lock_rounds: Generated<number>;
+  updated_at: Timestamp;
 }
 export interface SmsOutboxTable {
   id: Id;

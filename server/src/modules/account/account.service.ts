@@ -13,15 +13,18 @@ import type { Actor, AuditActor } from '../../domain/actor';
 import { applicantUnitId } from '../applicants/applicant.repository';
 import { appendAudit } from '../audit/audit.repository';
 import {
+  clearFailedLogins,
   findAccountById,
   findAccountByPhone,
   followContactPhone,
   phoneInUse,
   setOwnPassword,
+  lockStateOf,
   setPhone,
   unlockAccount,
 } from '../auth/account.repository';
-import { mayUnlock, type Unlocker } from '../auth/lockout.policy';
+import { lockStatus, mayUnlock, type LockoutRules, type Unlocker } from '../auth/lockout.policy';
+import { countWrongPassword, lockedError, wrongPasswordError } from '../auth/login-guard';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import type { SessionService } from '../auth/session.service';
 import type { CaptchaService } from '../captcha/captcha.service';
@@ -61,7 +64,7 @@ async function claimingPhone(change: () => Promise<void>): Promise<void> {
 export function createAccountService(
   db: Db,
   clock: Clock,
-  deps: { sms: SmsService; sessions: SessionService; captcha: CaptchaService },
+  deps: { sms: SmsService; sessions: SessionService; captcha: CaptchaService; lockout: LockoutRules },
 ): AccountService {
   const { sms, sessions, captcha } = deps;
   async function assertPhoneChangeable(account: { kind: AccountKind; phone: string | null }, phone: string) {
@@ -93,20 +96,29 @@ export function createAccountService(
       await captcha.verify(body.captchaId, body.captchaCode);
       const account = await findAccountById(db, actor.accountId);
       if (!account) throw notFound();
+      // A wrong old password counts like a wrong login: a borrowed session is no way round the lock.
+      const status = lockStatus(lockStateOf(account), clock.now());
+      if (status.state !== 'open') throw lockedError(account.kind, status, clock.now());
       if (!(await verifyPassword(account.password_hash, body.oldPassword))) {
-        await appendAudit(db, actor, clock.now(), {
-          action: 'account.password.change',
-          objectType: 'account',
-          objectId: account.id,
-          outcome: 'failure',
-          detail: { reason: 'wrongOldPassword' },
+        throw await db.transaction().execute(async (trx) => {
+          const now = clock.now();
+          const target = { accountId: account.id };
+          const outcome = await countWrongPassword(trx, { target, kind: account.kind, actor }, now, deps.lockout);
+          await appendAudit(trx, actor, now, {
+            action: 'account.password.change',
+            objectType: 'account',
+            objectId: account.id,
+            outcome: 'failure',
+            detail: { reason: 'wrongOldPassword', failedCount: outcome.failedCount },
+          });
+          return wrongPasswordError(account.kind, outcome, now, deps.lockout, '旧密码不正确');
         });
-        throw new AppError('CREDENTIALS_INVALID', '旧密码不正确');
       }
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
         await setOwnPassword(trx, account.id, passwordHash, now);
+        await clearFailedLogins(trx, account.id, now);
         // Anyone else holding a session of this account is signed out with the old password.
         await sessions.endAllOf(trx, account.id, sessionId);
         await appendAudit(trx, actor, now, {
@@ -187,7 +199,9 @@ export function createAccountService(
         // A unit asking about someone else's person learns nothing about them.
         throw unlocker.kind === 'unit' ? notFound('账号不存在') : forbidden('没有权限解锁该账号');
       }
-      if (!target.locked_at) throw new AppError('RULE_VIOLATED', '该账号未被锁定');
+      if (lockStatus(lockStateOf(target), clock.now()).state === 'open') {
+        throw new AppError('RULE_VIOLATED', '该账号未被锁定');
+      }
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
         await unlockAccount(trx, target.id, now);

@@ -56,7 +56,7 @@ describe('修改密码', () => {
     const { unit, agent } = await loggedInUnit(ctx);
     const wrongOld = await changePassword(agent, 'Not-it#2026', otherPassword);
     expect(wrongOld.status).toBe(401);
-    expect(wrongOld.body.message).toBe('旧密码不正确');
+    expect(wrongOld.body.message).toBe('旧密码不正确，再输错 4 次账号将被锁定');
     const weak = await changePassword(agent, unit.password, 'abcdefgh');
     expect(weak.status).toBe(400);
     expect(weak.body.message).toMatch(/^新密码：/);
@@ -65,6 +65,25 @@ describe('修改密码', () => {
     const same = await changePassword(agent, unit.password, unit.password);
     expect(same.body.message).toBe('新密码：新密码不能与旧密码相同');
     expect((await ctx.agent().login('unit', unit.creditCode, unit.password)).status).toBe(200);
+  });
+
+  it('counts wrong old passwords like wrong logins: the fifth locks the account and ends its sessions', async () => {
+    const { unit, agent } = await loggedInUnit(ctx);
+    expect((await ctx.agent().login('unit', unit.creditCode, 'Wrong#pass1')).status).toBe(401);
+    for (let left = 3; left >= 1; left--) {
+      expect((await changePassword(agent, 'Not-it#2026', otherPassword)).body.message).toBe(
+        `旧密码不正确，再输错 ${left} 次账号将被锁定`,
+      );
+    }
+    const fifth = await changePassword(agent, 'Not-it#2026', otherPassword);
+    expect(fifth).toMatchObject({
+      status: 423,
+      body: { code: 'ACCOUNT_LOCKED', message: '密码连续输错 5 次，账号已锁定，请 15 分钟后再试，或联系平台进行解锁' },
+    });
+    expect((await agent.get('/api/units/me')).status).toBe(401);
+    expect((await ctx.agent().login('unit', unit.creditCode, unit.password)).status).toBe(423);
+    const locks = (await auditRows(ctx, 'account.lock')).filter((r) => r.object_id === String(unit.accountId));
+    expect(locks).toHaveLength(1);
   });
 
   it('needs a login', async () => {

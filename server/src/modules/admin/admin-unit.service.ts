@@ -1,4 +1,5 @@
 import type { AdminUnitQuery } from '#common';
+import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { AdminActor } from '../../domain/actor';
 import { notFound } from '../../domain/app-error';
@@ -10,7 +11,7 @@ import { presentAdminUnitDetail, presentAdminUnitRow } from './admin.presenter';
 import { accountContact, storedFileName, unitPage } from './admin.repository';
 
 /** 单位管理 (manual §1.3, §1.4, §7.3): the platform finds a unit, unlocks an account, gives a unit a new phone. */
-export function createAdminUnitService(db: Db, deps: { accounts: AccountService }) {
+export function createAdminUnitService(db: Db, clock: Clock, deps: { accounts: AccountService }) {
   async function unitOf(unitId: number) {
     const unit = await findUnit(db, unitId);
     if (!unit) throw notFound('单位不存在');
@@ -19,7 +20,7 @@ export function createAdminUnitService(db: Db, deps: { accounts: AccountService 
 
   return {
     async units(_actor: AdminActor, query: AdminUnitQuery) {
-      const page = await unitPage(db, query, query);
+      const page = await unitPage(db, query, query, clock.now());
       return {
         items: page.rows.map(presentAdminUnitRow),
         total: page.total,
@@ -31,7 +32,7 @@ export function createAdminUnitService(db: Db, deps: { accounts: AccountService 
     async unit(_actor: AdminActor, unitId: number) {
       const unit = await unitOf(unitId);
       const [account, region, supervisors, licence] = await Promise.all([
-        accountContact(db, unit.account_id),
+        accountContact(db, unit.account_id, clock.now()),
         unit.region_code ? findRegion(db, unit.region_code) : undefined,
         unitSupervisors(db, unit.id),
         unit.license_file_id ? storedFileName(db, unit.license_file_id) : undefined,

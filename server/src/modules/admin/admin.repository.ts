@@ -2,10 +2,15 @@ import type { AdminUnitQuery } from '#common';
 import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
 import { paginate, type PageRequest } from '../../db/paginate';
-import { insertAccount } from '../auth/account.repository';
+import { insertAccount, lockedAtNow, lockedNow } from '../auth/account.repository';
 
 /** 单位管理: units by name, credit code or phone, and by whether their account is locked; the newest first. */
-export function unitPage(db: Executor, filter: Pick<AdminUnitQuery, 'keyword' | 'locked'>, page: PageRequest) {
+export function unitPage(
+  db: Executor,
+  filter: Pick<AdminUnitQuery, 'keyword' | 'locked'>,
+  page: PageRequest,
+  now: Date,
+) {
   let q = db.selectFrom('unit').innerJoin('account', 'account.id', 'unit.account_id');
   const keyword = filter.keyword;
   if (keyword) {
@@ -17,7 +22,7 @@ export function unitPage(db: Executor, filter: Pick<AdminUnitQuery, 'keyword' | 
       ]),
     );
   }
-  if (filter.locked) q = q.where('account.locked_at', filter.locked === 'true' ? 'is not' : 'is', null);
+  if (filter.locked) q = q.where((eb) => (filter.locked === 'true' ? lockedNow(eb, now) : eb.not(lockedNow(eb, now))));
   // Sorted by id alone (not by a timestamp), so the pages go by offset.
   return paginate(q, page, (rows) =>
     rows
@@ -28,9 +33,9 @@ export function unitPage(db: Executor, filter: Pick<AdminUnitQuery, 'keyword' | 
         'unit.credit_code',
         'unit.contact_name',
         'account.phone',
-        'account.locked_at',
         'unit.created_at',
       ])
+      .select((eb) => lockedAtNow(eb, now))
       .orderBy('unit.id', 'desc'),
   );
 }
@@ -38,8 +43,13 @@ export function unitPage(db: Executor, filter: Pick<AdminUnitQuery, 'keyword' | 
 export type AdminUnitListRow = Awaited<ReturnType<typeof unitPage>>['rows'][number];
 
 /** The phone and lock of an account that exists. */
-export function accountContact(db: Executor, accountId: number) {
-  return db.selectFrom('account').select(['phone', 'locked_at']).where('id', '=', accountId).executeTakeFirstOrThrow();
+export function accountContact(db: Executor, accountId: number, now: Date) {
+  return db
+    .selectFrom('account')
+    .select('phone')
+    .select((eb) => lockedAtNow(eb, now))
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
 }
 
 /** The name of an uploaded file (a unit's licence), as it was uploaded. */

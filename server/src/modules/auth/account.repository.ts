@@ -1,6 +1,8 @@
 import type { AccountKind } from '#common';
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database';
-import type { AccountRow, NewAccount } from '../../db/schema';
+import type { AccountRow, Database, NewAccount } from '../../db/schema';
+import type { LockState } from './lockout.policy';
 import { endSessionsOf } from './session.repository';
 
 /** The account a login name stands for: its login name, or its phone where the kind logs in by phone. */
@@ -39,37 +41,40 @@ export async function insertAccount(db: Executor, values: NewAccount): Promise<n
   return row.id;
 }
 
-/**
- * Counts one wrong password in a single statement (so that parallel guesses cannot slip past the
- * limit) and locks the account at the `maxFailures`-th.
- */
-export function countFailedLogin(db: Executor, accountId: number, now: Date, maxFailures: number) {
-  return db
-    .updateTable('account')
-    .set((eb) => ({
-      failed_login_count: eb('failed_login_count', '+', 1),
-      locked_at: eb
-        .case()
-        .when('failed_login_count', '>=', maxFailures - 1)
-        .then(now)
-        .else(eb.ref('locked_at'))
-        .end(),
-      updated_at: now,
-    }))
-    .where('id', '=', accountId)
-    .returning(['failed_login_count', 'locked_at'])
-    .executeTakeFirstOrThrow();
+export function lockStateOf(account: AccountRow): LockState {
+  return {
+    failedCount: account.failed_login_count,
+    lockedAt: account.locked_at,
+    lockedUntil: account.locked_until,
+    lockRounds: account.lock_rounds,
+  };
 }
 
-/** Clears the failed logins of an account that is not locked; false when it is (or has just become) locked. */
+/**
+ * Ends a run of wrong passwords at a good one, unless the account is locked (or has just become locked
+ * by a parallel wrong guess): false then. A temporary lock that has lapsed is cleared.
+ */
 export async function clearFailedLogins(db: Executor, accountId: number, now: Date): Promise<boolean> {
   const reset = await db
     .updateTable('account')
-    .set({ failed_login_count: 0, updated_at: now })
+    .set({ failed_login_count: 0, lock_rounds: 0, locked_at: null, locked_until: null, updated_at: now })
     .where('id', '=', accountId)
-    .where('locked_at', 'is', null)
+    .where((eb) => eb.or([eb('locked_at', 'is', null), eb('locked_until', '<=', now)]))
     .executeTakeFirst();
   return Number(reset.numUpdatedRows) === 1;
+}
+
+/** Whether an account is locked at `now` (a temporary lock that has lapsed is not), for lists to filter by. */
+export function lockedNow(eb: ExpressionBuilder<Database, 'account'>, now: Date) {
+  return eb.and([
+    eb('account.locked_at', 'is not', null),
+    eb.or([eb('account.locked_until', 'is', null), eb('account.locked_until', '>', now)]),
+  ]);
+}
+
+/** `account.locked_at` while the lock holds at `now`, else null: what lists show as 已锁定. */
+export function lockedAtNow(eb: ExpressionBuilder<Database, 'account'>, now: Date) {
+  return eb.case().when(lockedNow(eb, now)).then(eb.ref('account.locked_at')).else(null).end().as('locked_at');
 }
 
 /** A password the owner chose (changed or reset): no longer temporary. */
@@ -116,7 +121,7 @@ export async function setDisplayName(db: Executor, accountId: number, displayNam
 export async function unlockAccount(db: Executor, accountId: number, now: Date): Promise<void> {
   await db
     .updateTable('account')
-    .set({ locked_at: null, failed_login_count: 0, updated_at: now })
+    .set({ locked_at: null, locked_until: null, failed_login_count: 0, lock_rounds: 0, updated_at: now })
     .where('id', '=', accountId)
     .execute();
 }

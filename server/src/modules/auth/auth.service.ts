@@ -1,17 +1,18 @@
 import type { AccountKind, SessionAccount, SessionInfo } from '#common';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
-import type { Db } from '../../db/database';
+import type { Db, Executor } from '../../db/database';
 import type { AccountRow } from '../../db/schema';
 import { AppError } from '../../domain/app-error';
 import type { AuditActor } from '../../domain/actor';
-import { applicantUnitId } from '../applicants/applicant.repository';
 import { appendAudit } from '../audit/audit.repository';
 import type { CaptchaService } from '../captcha/captcha.service';
 import { demoLoginCredentials } from '../demo/demo.repository';
-import { clearFailedLogins, countFailedLogin, findAccountForLogin } from './account.repository';
+import { clearFailedLogins, findAccountById, findAccountForLogin, lockStateOf } from './account.repository';
 import { presentAccount } from './auth.presenter';
-import { lockedMessage, unlockAuthority } from './lockout.policy';
+import { lockStatus, unlockedState } from './lockout.policy';
+import { countWrongPassword, lockedError, unknownNameKey, wrongPasswordError } from './login-guard';
+import { forgetIdleUnknownLogins, unknownLoginState, type LoginTarget } from './login-guard.repository';
 import { burnPasswordCheck, verifyPassword } from './password-hasher';
 import type { SessionService } from './session.service';
 
@@ -29,7 +30,10 @@ export interface LoginResult {
 }
 
 export interface AuthService {
-  /** Checks the captcha (one try per image), then the password, within the lockout rules of manual §1.4. */
+  /**
+   * Checks the captcha (one try per image), then the password, within the lockout rules of manual §1.4
+   * and the temporary locks of `LockoutRules`.
+   */
   login(visitor: AuditActor, input: LoginInput, userAgent: string | null): Promise<LoginResult>;
   /** What the page learns of its session on loading: who is signed in, and the demo accounts in demo mode. */
   describeSession(
@@ -57,69 +61,46 @@ export function createAuthService(
       await captcha.verify(input.captchaId, input.captchaCode);
       const { kind, username, password } = input;
       const account = await findAccountForLogin(db, kind, username);
-      if (!account) {
-        await burnPasswordCheck(password);
-        await appendAudit(db, visitor, clock.now(), {
+      // A name without an account is counted and locked like one, and its password is hashed all the
+      // same: neither the words nor the time of the answer tell whether the name exists.
+      const nameKey = account ? null : unknownNameKey(kind, username);
+      const target: LoginTarget = nameKey === null ? { accountId: account!.id } : { nameKey };
+      const actor: AuditActor = account ? { accountId: account.id, kind: account.kind, ip: visitor.ip } : visitor;
+      const audited = (executor: Executor, now: Date, detail: Record<string, unknown>) =>
+        appendAudit(executor, actor, now, {
           action: 'auth.login',
           objectType: 'account',
+          objectId: account?.id,
           outcome: 'failure',
-          detail: { kind, reason: 'unknownAccount' },
+          detail: account ? detail : { kind, unknownAccount: true, ...detail },
         });
-        throw new AppError('CREDENTIALS_INVALID', '用户名或密码错误');
-      }
-      const accountActor: AuditActor = { accountId: account.id, kind: account.kind, ip: visitor.ip };
-      const refuseLocked = async () => {
-        await appendAudit(db, accountActor, clock.now(), {
-          action: 'auth.login',
-          objectType: 'account',
-          objectId: account.id,
-          outcome: 'failure',
-          detail: { reason: 'locked' },
-        });
-        const authority = unlockAuthority(account.kind, await applicantUnitId(db, account.id));
-        return new AppError('ACCOUNT_LOCKED', lockedMessage(authority), { unlockBy: authority });
-      };
-      if (account.locked_at) throw await refuseLocked();
 
-      if (!(await verifyPassword(account.password_hash, password))) {
-        const outcome = await db.transaction().execute(async (trx) => {
+      const stored = nameKey === null ? lockStateOf(account!) : await unknownLoginState(db, nameKey);
+      const status = lockStatus(stored ?? unlockedState, clock.now());
+      if (status.state !== 'open') {
+        await audited(db, clock.now(), { reason: 'locked' });
+        throw lockedError(kind, status, clock.now());
+      }
+
+      const passwordGood = account
+        ? await verifyPassword(account.password_hash, password)
+        : await burnPasswordCheck(password).then(() => false);
+      if (!account || !passwordGood) {
+        const error = await db.transaction().execute(async (trx) => {
           const now = clock.now();
-          const updated = await countFailedLogin(trx, account.id, now, lockout.maxFailures);
-          await appendAudit(trx, accountActor, now, {
-            action: 'auth.login',
-            objectType: 'account',
-            objectId: account.id,
-            outcome: 'failure',
-            detail: { reason: 'wrongPassword', failedCount: updated.failed_login_count },
-          });
-          const justLocked = updated.locked_at !== null && updated.failed_login_count === lockout.maxFailures;
-          if (justLocked) {
-            await appendAudit(trx, accountActor, now, {
-              action: 'account.lock',
-              objectType: 'account',
-              objectId: account.id,
-              detail: { reason: 'tooManyWrongPasswords', failedCount: updated.failed_login_count },
-            });
-          }
-          return updated;
+          if (!account) await forgetIdleUnknownLogins(trx, new Date(now.getTime() - 24 * 3600_000));
+          const outcome = await countWrongPassword(trx, { target, kind, actor }, now, lockout);
+          await audited(trx, now, { reason: 'wrongPassword', failedCount: outcome.failedCount });
+          return wrongPasswordError(kind, outcome, now, lockout);
         });
-        if (outcome.locked_at) {
-          const authority = unlockAuthority(account.kind, await applicantUnitId(db, account.id));
-          throw new AppError('ACCOUNT_LOCKED', `密码连续输错 ${lockout.maxFailures} 次，${lockedMessage(authority)}`, {
-            unlockBy: authority,
-          });
-        }
-        const left = lockout.maxFailures - outcome.failed_login_count;
-        throw new AppError('CREDENTIALS_INVALID', `用户名或密码错误，再输错 ${left} 次账号将被锁定`, {
-          attemptsLeft: left,
-        });
+        throw error;
       }
 
       const token = await db.transaction().execute(async (trx) => {
         const now = clock.now();
         if (!(await clearFailedLogins(trx, account.id, now))) return null;
         const created = await sessions.create(trx, account.id, { ip: visitor.ip, userAgent });
-        await appendAudit(trx, accountActor, now, {
+        await appendAudit(trx, actor, now, {
           action: 'auth.login',
           objectType: 'account',
           objectId: account.id,
@@ -127,7 +108,11 @@ export function createAuthService(
         return created;
       });
       // Locked by a parallel wrong guess between our check and now.
-      if (token === null) throw await refuseLocked();
+      if (token === null) {
+        const now = clock.now();
+        const locked = lockStatus(lockStateOf((await findAccountById(db, account.id))!), now);
+        throw lockedError(kind, locked.state === 'open' ? { state: 'held' } : locked, now);
+      }
       return { token, account: presentAccount(account) };
     },
   };

@@ -10,6 +10,17 @@ export type NoticeEvent =
   | { type: 'applicant.unitChosen'; unitAccountId: number; personName: string }
   | { type: 'person.passwordReset'; personAccountId: number; unitName: string }
   | { type: 'person.removed'; personAccountId: number; unitName: string }
+  | {
+      /** Told to the owner, who may not know that someone is guessing their password. */
+      type: 'account.locked';
+      accountId: number;
+      lockedAt: string;
+      /** When the lock lifts by itself; null: held until unlocked. */
+      lockedUntil: string | null;
+      maxFailures: number;
+      /** Whom to ask, in words: 联系平台进行解锁, … */
+      unlockBy: string;
+    }
   | { type: 'supervisor.requested'; supervisorId: number; unitAccountId: number; unitName: string }
   | {
       type: 'supervisor.requestDecided';

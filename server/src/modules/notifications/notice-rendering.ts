@@ -1,4 +1,5 @@
 import { reviewStageLabels, type AccountKind, type RouteStep } from '#common';
+import { beijingMinute } from '../../clock';
 import type { NoticeEvent } from './notice-event';
 
 /** One 我的消息 an event leaves: to an account, or to whoever works at a stage's desk. */
@@ -60,6 +61,23 @@ export function noticesOf(event: NoticeEvent): { notices: Notice[]; sms: SmsNoti
             sender: system,
             template: event.type,
             params: { unitName: event.unitName },
+          },
+        ],
+        sms: [],
+      };
+    case 'account.locked':
+      return {
+        notices: [
+          {
+            to: { accountId: event.accountId },
+            sender: system,
+            template: event.lockedUntil ? 'account.locked.temporary' : 'account.locked.held',
+            params: {
+              lockedAt: beijingMinute(new Date(event.lockedAt)),
+              lockedUntil: event.lockedUntil ? beijingMinute(new Date(event.lockedUntil)) : '',
+              maxFailures: String(event.maxFailures),
+              unlockBy: event.unlockBy,
+            },
           },
         ],
         sms: [],

@@ -54,17 +54,21 @@ export function createReviewerAccountService(db: Db, clock: Clock) {
 
     async reviewers(actor: AdminActor, filter: { orgKind?: OrgKind; orgId?: string }) {
       assertPlatform(actor);
-      const rows = await reviewers.listReviewers(db, {
+      const rows = await reviewers.listReviewers(
+        db,
+        {
         orgKind: filter.orgKind,
-        orgId: filter.orgId ? Number(filter.orgId) : undefined,
-      });
+          orgId: filter.orgId ? Number(filter.orgId) : undefined,
+        },
+        clock.now(),
+      );
       return rows.map(presentReviewer);
     },
 
     /** 新增审核用户 as the admin's page shows it: the new row, and its one-time password (shown once). */
     async addReviewer(actor: AdminActor, body: ReviewerCreateBody) {
       const { accountId, temporaryPassword } = await createReviewer(actor, body);
-      const [row] = await reviewers.listReviewers(db, { accountId });
+      const [row] = await reviewers.listReviewers(db, { accountId }, clock.now());
       return { ...presentReviewer(row!), temporaryPassword };
     },
 

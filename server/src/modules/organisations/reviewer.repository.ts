@@ -1,9 +1,13 @@
 import type { OrgKind } from '#common';
 import type { Executor } from '../../db/database';
-import { insertAccount } from '../auth/account.repository';
+import { insertAccount, lockedAtNow } from '../auth/account.repository';
 import { reviewerOrgId, reviewerOrgName } from './organisation.repository';
 
-export function listReviewers(db: Executor, filter: { orgKind?: OrgKind; orgId?: number; accountId?: number }) {
+export function listReviewers(
+  db: Executor,
+  filter: { orgKind?: OrgKind; orgId?: number; accountId?: number },
+  now: Date,
+) {
   let q = db
     .selectFrom('reviewer')
     .innerJoin('account', 'account.id', 'reviewer.account_id')
@@ -14,11 +18,11 @@ export function listReviewers(db: Executor, filter: { orgKind?: OrgKind; orgId?:
       'account.id as account_id',
       'account.login_name',
       'account.display_name',
-      'account.locked_at',
       'reviewer.org_kind',
       reviewerOrgId.as('org_id'),
       reviewerOrgName.as('org_name'),
-    ]);
+    ])
+    .select((eb) => lockedAtNow(eb, now));
   if (filter.orgKind) q = q.where('reviewer.org_kind', '=', filter.orgKind);
   if (filter.orgId !== undefined) q = q.where(reviewerOrgId, '=', filter.orgId);
   if (filter.accountId !== undefined) q = q.where('account.id', '=', filter.accountId);

@@ -1,13 +1,15 @@
 import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
 import { paginate, type PageRequest } from '../../db/paginate';
+import { lockedAtNow } from '../auth/account.repository';
 
 /** One of the unit's own people, with the lock of their account. */
-export function findUnitPerson(db: Executor, unitId: number, accountId: number) {
+export function findUnitPerson(db: Executor, unitId: number, accountId: number, now: Date) {
   return db
     .selectFrom('applicant')
     .innerJoin('account', 'account.id', 'applicant.account_id')
-    .select(['applicant.account_id', 'applicant.name', 'account.locked_at'])
+    .select(['applicant.account_id', 'applicant.name'])
+    .select((eb) => lockedAtNow(eb, now))
     .where('applicant.account_id', '=', accountId)
     .where('applicant.unit_id', '=', unitId)
     .executeTakeFirst();
@@ -19,6 +21,7 @@ export function peoplePage(
   unitId: number,
   filter: { keyword?: string; unitName?: string },
   page: PageRequest,
+  now: Date,
 ) {
   let q = db
     .selectFrom('applicant')
@@ -31,17 +34,18 @@ export function peoplePage(
     q,
     page,
     (rows) =>
-      rows.select([
-        'applicant.account_id',
-        'applicant.name',
-        'applicant.gender',
-        'applicant.id_number',
-        'applicant.birth_date',
-        'account.phone',
-        'account.locked_at',
-        'unit.name as unit_name',
-        'applicant.unit_joined_at',
-      ]),
+      rows
+        .select([
+          'applicant.account_id',
+          'applicant.name',
+          'applicant.gender',
+          'applicant.id_number',
+          'applicant.birth_date',
+          'account.phone',
+          'unit.name as unit_name',
+          'applicant.unit_joined_at',
+        ])
+        .select((eb) => lockedAtNow(eb, now)),
     {
       sort: 'applicant.unit_joined_at',
       id: 'applicant.account_id',

@@ -17,15 +17,15 @@ import { giveTemporaryPassword } from '../auth/account.repository';
 export function createPeopleService(db: Db, clock: Clock, accounts: AccountService) {
   /** One of the unit's own people, or 404: a unit learns nothing of anyone else. */
   async function ownPerson(actor: UnitActor, accountId: number) {
-    const person = await people.findUnitPerson(db, actor.unitId, accountId);
+    const person = await people.findUnitPerson(db, actor.unitId, accountId, clock.now());
     if (!person) throw notFound('人员不存在或已不在本单位');
     return person;
   }
 
   return {
     async list(actor: UnitActor, query: PageRequest & { keyword?: string; unitName?: string }) {
-      const page = await people.peoplePage(db, actor.unitId, query, query);
       const today = clock.now();
+      const page = await people.peoplePage(db, actor.unitId, query, query, today);
       return {
         items: page.rows.map((r) => presentPerson(r, today)),
         total: page.total,

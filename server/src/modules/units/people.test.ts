@@ -126,8 +126,7 @@ describe('个人账号锁定 (FAQ §7.1)', () => {
     const refused = await ctx.agent().login('applicant', person.idNumber, person.password);
     expect(refused.body).toMatchObject({
       code: 'ACCOUNT_LOCKED',
-      message: '账号已锁定，请联系单位进行解锁',
-      details: { unlockBy: 'unit' },
+      message: '账号已锁定，请 15 分钟后再试，或联系单位进行解锁（未选择单位的请联系平台）',
     });
     const row = (await agent.get('/api/units/me/people')).body.items.find(
       (p: { accountId: string }) => p.accountId === String(person.accountId),
@@ -143,7 +142,8 @@ describe('个人账号锁定 (FAQ §7.1)', () => {
     const person = await registerApplicant(ctx, { idNumber: makeIdNumber('19850615', 'female') });
     await lockApplicant(person.idNumber);
     const refused = await ctx.agent().login('applicant', person.idNumber, person.password);
-    expect(refused.body.message).toBe('账号已锁定，请联系平台进行解锁');
+    // The same words as for a person with a unit: a stranger must not learn whether the ID number has one.
+    expect(refused.body.message).toBe('账号已锁定，请 15 分钟后再试，或联系单位进行解锁（未选择单位的请联系平台）');
     const { agent: admin } = await loggedInAdmin(ctx);
     expect((await admin.post(`/api/admin/accounts/${person.accountId}/unlock`)).status).toBe(200);
     expect((await ctx.agent().login('applicant', person.idNumber, person.password)).status).toBe(200);
