@@ -208,7 +208,7 @@ test('applicants: a person registers, chooses a unit, gets its message, a reset 
     await expect(loginError(page)).toContainText(`再输错 ${5 - attempt} 次账号将被锁定`);
   }
   await submitLogin(page, '个人用户', person.idNumber, 'Wrong#5pw');
-  await expect(loginError(page)).toContainText('请联系单位进行解锁');
+  await expect(loginError(page)).toContainText('请 15 分钟后再试，或联系单位进行解锁');
   await submitLogin(page, '个人用户', person.idNumber, person.password);
   await expect(loginError(page)).toHaveText(
     '账号已锁定，请 15 分钟后再试，或联系单位进行解锁（未选择单位的请联系平台）',

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { CAPTCHA, E2E_ADMIN, outbox, waitForSmsCode } from './support';
+import { CAPTCHA, E2E_ADMIN, outbox, smsCaptcha, waitForSmsCode } from './support';
 
 /** Helpers of the application journeys (application-*.spec.ts). */
 
@@ -75,7 +75,7 @@ export async function registerApplicantViaApi(
   const before = (await outbox(request, person.phone)).length;
   const sms = await request.post('/api/sms/codes', {
     headers,
-    data: { phone: person.phone, purpose: 'applicantRegister' },
+    data: { phone: person.phone, purpose: 'applicantRegister', ...smsCaptcha() },
   });
   expect(sms.status(), await sms.text()).toBe(200);
   const smsCode = await waitForSmsCode(request, person.phone, before);

@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { loginUnit, logout, newUnit, openMenu, registerUnitViaApi, requestSmsCodeInPage, uniquePhone } from './support';
+import {
+  clickGetSmsCode,
+  loginUnit,
+  logout,
+  newUnit,
+  openMenu,
+  registerUnitViaApi,
+  requestSmsCodeInPage,
+  uniquePhone,
+} from './support';
 
 test('修改手机号 (manual §2.5): the code goes to the new phone, which then logs in', async ({ page, request }) => {
   const unit = newUnit();
@@ -13,7 +22,7 @@ test('修改手机号 (manual §2.5): the code goes to the new phone, which then
 
   // One's own phone is not "another account's": the page says it is the current one.
   await page.getByLabel('新手机号').fill(unit.phone);
-  await page.getByRole('button', { name: '获取验证码' }).click();
+  await clickGetSmsCode(page);
   await expect(page.locator('.el-message--error')).toContainText('新手机号与当前手机号相同，无需修改');
   await expect(page.getByText('该手机号已被其他账号使用')).toHaveCount(0);
 
@@ -49,7 +58,7 @@ test('获取验证码 counts down on the button, and the phone stays editable', 
   );
   const phone = page.getByLabel('新手机号');
   await phone.fill(uniquePhone());
-  await page.getByRole('button', { name: '获取验证码' }).click();
+  await clickGetSmsCode(page);
 
   const button = page.locator('.zc-sms-button');
   await expect(button).toHaveText(/^(60|59)秒后重新获取$/);

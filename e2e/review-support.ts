@@ -13,6 +13,7 @@ import {
   waitForSmsCode,
   outbox,
   registerUnitViaApi,
+  smsCaptcha,
   type TestUnit,
 } from './support';
 
@@ -188,7 +189,7 @@ export async function submittedApplication(
   const anonymous = await apiSession(request);
   const phone = uniquePhone();
   const before = (await outbox(request, phone)).length;
-  await anonymous.send('POST', '/api/sms/codes', { phone, purpose: 'applicantRegister' }, 200);
+  await anonymous.send('POST', '/api/sms/codes', { phone, purpose: 'applicantRegister', ...smsCaptcha() }, 200);
   const smsCode = await waitForSmsCode(request, phone, before);
   const idNumber = idNumberFor(birth, '530302');
   const password = `Ap@${birth.slice(2)}xy`;

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { creditCodeCheckCharacter, idNumberCheckCharacter } from '#common';
 
@@ -69,12 +69,24 @@ export async function waitForSmsCode(request: APIRequestContext, phone: string, 
   return code;
 }
 
-/** Clicks 获取验证码 on the current form and reads the code the server "sent" to `phone`. */
+/** Clicks 获取验证码 and answers the image captcha the page asks for before it sends. */
+export async function clickGetSmsCode(page: Page, button = page.getByRole('button', { name: '获取验证码' })) {
+  await button.click();
+  const dialog = page.getByRole('dialog', { name: '安全验证' });
+  await dialog.getByLabel('图形验证码').fill(CAPTCHA);
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** 获取验证码 on the current form, and the code the server "sent" to `phone`. */
 export async function requestSmsCodeInPage(page: Page, phone: string): Promise<string> {
   const before = (await outbox(page.request, phone)).length;
-  await page.getByRole('button', { name: '获取验证码' }).click();
+  await clickGetSmsCode(page);
   return waitForSmsCode(page.request, phone, before);
 }
+
+/** What the image captcha asks, answered as the e2e server accepts it, for calls made without a page. */
+export const smsCaptcha = () => ({ captchaId: randomUUID(), captchaCode: CAPTCHA });
 
 async function csrfToken(request: APIRequestContext): Promise<string> {
   const response = await request.get('/api/session');
@@ -87,7 +99,10 @@ export async function registerUnitViaApi(request: APIRequestContext, unit: TestU
   const token = await csrfToken(request);
   const headers = { 'x-csrf-token': token };
   const before = (await outbox(request, unit.phone)).length;
-  const sms = await request.post('/api/sms/codes', { data: { phone: unit.phone, purpose: 'unitRegister' }, headers });
+  const sms = await request.post('/api/sms/codes', {
+    data: { phone: unit.phone, purpose: 'unitRegister', ...smsCaptcha() },
+    headers,
+  });
   expect(sms.status(), await sms.text()).toBe(200);
   const smsCode = await waitForSmsCode(request, unit.phone, before);
   const response = await request.post('/api/units/register', {

@@ -14,7 +14,7 @@ test('5 wrong passwords lock a unit for 15 minutes unless the platform unlocks i
     await expect(loginError(page)).toContainText(`再输错 ${5 - attempt} 次账号将被锁定`);
   }
   await submitUnitLogin(page, unit.creditCode, 'Wrong#5pass');
-  await expect(loginError(page)).toContainText('请联系平台进行解锁');
+  await expect(loginError(page)).toHaveText('密码连续输错 5 次，账号已锁定，请 15 分钟后再试，或联系平台进行解锁');
 
   // Even the right password is refused now.
   await submitUnitLogin(page, unit.creditCode, unit.password);

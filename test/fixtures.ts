@@ -31,7 +31,7 @@ export async function lastSmsCode(ctx: TestContext, phone: string): Promise<stri
 }
 
 export async function sendSms(ctx: TestContext, agent: Agent, phone: string, purpose: string) {
-  const res = await agent.post('/api/sms/codes', { phone, purpose });
+  const res = await agent.requestSmsCode({ phone, purpose });
   return res;
 }
 
@@ -40,7 +40,7 @@ export async function registerUnit(ctx: TestContext, overrides: Partial<Record<s
   const agent = ctx.agent();
   const phone = overrides.phone ?? makePhone();
   const creditCode = overrides.creditCode ?? makeCreditCode();
-  const sms = await agent.post('/api/sms/codes', { phone, purpose: 'unitRegister' });
+  const sms = await agent.requestSmsCode({ phone, purpose: 'unitRegister' });
   if (sms.status !== 200) throw new Error(`sms: ${JSON.stringify(sms.body)}`);
   ctx.clock.advance(61_000);
   const body = {
@@ -176,7 +176,7 @@ export function makeIdNumber(birth = '19900101', gender: 'male' | 'female' = 'ma
 export async function registerApplicant(ctx: TestContext, overrides: Partial<Record<string, string>> = {}) {
   const agent = ctx.agent();
   const phone = overrides.phone ?? makePhone();
-  await agent.post('/api/sms/codes', { phone, purpose: 'applicantRegister' });
+  await agent.requestSmsCode({ phone, purpose: 'applicantRegister' });
   const body = {
     name: overrides.name ?? `申报人${String(next()).slice(-4)}`,
     idNumber: overrides.idNumber ?? makeIdNumber(),

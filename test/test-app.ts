@@ -108,6 +108,11 @@ export class Agent {
     return (await this.get('/api/captcha')).body.captchaId as string;
   }
 
+  /** 获取验证码, with the image captcha the page asks for first. */
+  async requestSmsCode(body: { phone: string; purpose: string }): Promise<Reply> {
+    return this.post('/api/sms/codes', { ...body, captchaId: await this.captcha(), captchaCode: testCaptcha });
+  }
+
   async login(kind: 'applicant' | 'unit' | 'reviewer', username: string, password: string): Promise<Reply> {
     return this.post('/api/auth/login', {
       kind,

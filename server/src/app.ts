@@ -68,6 +68,7 @@ import { createAttachmentService } from './modules/applications/attachment.servi
 import { reviewRoutes } from './modules/review/review.routes';
 import { createReviewService } from './modules/review/review.service';
 import { createNotifier, type Notifier } from './modules/notifications/notifier';
+import { createFileSweeper, type FileSweeper } from './modules/storage/orphan-sweeper';
 
 // Validation messages in Chinese wherever a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -75,6 +76,7 @@ z.config(z.locales.zhCN());
 declare module 'fastify' {
   interface FastifyInstance {
     notifier: Notifier;
+    fileSweeper: FileSweeper;
   }
 }
 
@@ -148,6 +150,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       : createLocalFileStorage(config.uploads.filesDir));
   const accounts = createAccountService(db, clock, { sms, sessions, captcha, lockout: config.lockout });
   const uploads = createUploadService(db, clock, storage, config.uploads.maxBytes);
+  const fileSweeper = createFileSweeper(db, storage, clock, { fileGraceMinutes: 60, rowGraceHours: 24 }, app.log);
+  app.decorate('fileSweeper', fileSweeper);
+  app.addHook('onClose', () => fileSweeper.stop());
   const unitInfo = createUnitInfoService(db, clock, { uploads });
   const applications = createApplicationService(db, clock, { unitReadiness: (unit) => unitInfo.readiness(unit) });
   const services: Services = {
@@ -156,9 +161,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sms,
     auth,
     captcha,
-    smsCodes: createSmsCodeService({ accounts, sms }),
+    smsCodes: createSmsCodeService({ sms, captcha }),
     health: createHealthService(db, config.healthTimeoutMs),
-    files: createFileService(db, storage),
+    files: createFileService(db, clock, storage),
     accounts,
     storage,
     uploads,

@@ -70,6 +70,8 @@ const envSchema = z.object({
   LOCKOUT_TEMPORARY_ROUNDS: z.coerce.number().int().min(0).max(100).default(3),
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(10),
   FILES_DIR: z.string().optional(),
+  /** How often each server removes files nothing names (a crashed upload, a removed attachment); 0: never. */
+  FILE_SWEEP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   STORAGE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
@@ -123,7 +125,7 @@ export interface Config {
   demoData: boolean;
   rateLimits: { login: number; register: number; sms: number; captcha: number };
   bodyLimit: number;
-  uploads: { maxBytes: number; filesDir: string };
+  uploads: { maxBytes: number; filesDir: string; sweepIntervalMinutes: number };
   storage:
     | { kind: 'local' }
     | {
@@ -248,7 +250,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     bodyLimit: e.BODY_LIMIT_BYTES,
     storage,
-    uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024), filesDir: e.FILES_DIR ?? `${e.DATA_DIR}/files` },
+    uploads: {
+      maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+      filesDir: e.FILES_DIR ?? `${e.DATA_DIR}/files`,
+      sweepIntervalMinutes: e.FILE_SWEEP_INTERVAL_MINUTES,
+    },
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: 30, absoluteHours: 12 },
     smsRules: {

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   app.notifier.start(config.notifierIntervalMs);
+  if (config.uploads.sweepIntervalMinutes > 0) app.fileSweeper.start(config.uploads.sweepIntervalMinutes * 60_000);
   if (config.host === '127.0.0.1' && !process.env.HOST) {
     console.log(
       '\n演示/开发模式：演示账号和短信验证码对访问者可见，因此只在本机 (127.0.0.1) 上监听；要让其他电脑访问，请设置 HOST=0.0.0.0。',

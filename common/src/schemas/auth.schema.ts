@@ -62,11 +62,14 @@ export const sessionSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionSchema>;
 
+/**
+ * 获取验证码, behind the image captcha so that a script cannot spend a stranger's three daily codes. The
+ * answer is the same whether or not the phone has an account: what it has is said to whoever holds it.
+ */
 export const sendSmsBodySchema = z.object({
   phone: phoneSchema,
   purpose: z.enum(smsPurposes, { error: '验证码用途不正确' }),
-  /** For resetPassword: whose password (the 单位找回密码 page says unit). */
-  kind: z.enum(['unit', 'applicant']).optional(),
+  ...captchaAnswerSchema,
 });
 export type SendSmsBody = z.infer<typeof sendSmsBodySchema>;
 

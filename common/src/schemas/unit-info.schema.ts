@@ -12,7 +12,7 @@ const optionalText = (max: number, tooLong: string) =>
 
 /** 单位信息 (manual §2.2). The licence is uploaded first; the form refers to it by id. */
 export const unitInfoBodySchema = z.object({
-  licenseFileId: recordIdSchema('请上传组织机构代码证或营业执照'),
+  licenseFileId: z.uuid({ error: '请上传组织机构代码证或营业执照' }),
   nature: z.enum(unitNatures, { error: '请选择单位性质' }),
   level: z.enum(unitLevels, { error: '请选择单位等级' }),
   regionCode: z.string({ error: '请选择行政区域' }).regex(/^\d{6}$/, '请选择行政区域'),

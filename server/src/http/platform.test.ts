@@ -104,7 +104,7 @@ describe('rate limits', () => {
       expect(tooMany.body).toMatchObject({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
       const sms: number[] = [];
       for (let i = 0; i < 3; i++)
-        sms.push((await agent.post('/api/sms/codes', { phone: makePhone(), purpose: 'unitRegister' })).status);
+        sms.push((await agent.requestSmsCode({ phone: makePhone(), purpose: 'unitRegister' })).status);
       expect(sms).toEqual([200, 200, 429]);
       const counters = await limited.db.selectFrom('rate_limit').select(['key', 'count']).execute();
       expect(counters.some((c) => c.key.includes('/api/auth/login') && c.count >= 4)).toBe(true);

@@ -37,8 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       },
       {
         code: 'account.locked.held',
-        content:
-          '您的账号于 {lockedAt} 因密码多次连续输错被锁定，需{unlockBy}。如非本人操作，解锁后请及时修改密码。',
+        content: '您的账号于 {lockedAt} 因密码多次连续输错被锁定，需{unlockBy}。如非本人操作，解锁后请及时修改密码。',
       },
     ])
     .execute();

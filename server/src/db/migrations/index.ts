@@ -8,6 +8,7 @@ import * as notifications from './2026-12-02-006-notifications';
 import * as messageSenderOrg from './2026-12-02-007-message-sender-org';
 import * as disableOrganisations from './2026-12-02-008-disable-organisations';
 import * as loginGuard from './2026-12-02-009-login-guard';
+import * as fileGuard from './2026-12-02-010-file-guard';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-007-message-sender-org': messageSenderOrg,
   '2026-12-02-008-disable-organisations': disableOrganisations,
   '2026-12-02-009-login-guard': loginGuard,
+  '2026-12-02-010-file-guard': fileGuard,
 };

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { RegionLevel, TitleLevel } from '#common';
 import type { Timestamp, Id } from './columns';
 
@@ -35,6 +36,8 @@ export interface SpecialtyTable {
 }
 export interface StoredFileTable {
   id: Id;
+  /** The file's name outside (in addresses and forms): random, so that no one can count through files. */
+  public_id: Generated<string>;
   storage_key: string;
   original_name: string;
   content_type: string;

@@ -7,6 +7,7 @@ import {
 } from '#common';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
+import type { AccountRow } from '../../db/schema';
 import { uniqueViolation } from '../../db/unique-violation';
 import { AppError, notFound, forbidden } from '../../domain/app-error';
 import type { Actor, AuditActor } from '../../domain/actor';
@@ -40,11 +41,6 @@ export interface AccountService {
   unlock(actor: AuditActor, unlocker: Unlocker, accountId: number): Promise<void>;
   /** Manual §1.3, §7.3: after the platform has checked the licence offline, a new phone to recover the password with. */
   setPhoneByPlatform(actor: AuditActor, accountId: number, newPhone: string, reason: string): Promise<void>;
-  /** Refuses an SMS for a phone that cannot use it, before a code is spent on it. */
-  assertPhoneFree(kind: AccountKind, phone: string): Promise<void>;
-  /** 修改手机号's check before a code is sent: a new phone, not one's own and not someone else's. */
-  assertPhoneChangeable(account: { kind: AccountKind; phone: string | null }, phone: string): Promise<void>;
-  assertPhoneRegistered(kind: AccountKind, phone: string): Promise<void>;
 }
 
 export const phoneTakenError = () => new AppError('PHONE_TAKEN', '该手机号已被其他账号使用，请更换手机号');
@@ -72,21 +68,6 @@ export function createAccountService(
     if (await phoneInUse(db, account.kind, phone)) throw phoneTakenError();
   }
   return {
-    async assertPhoneFree(kind, phone) {
-      if (await phoneInUse(db, kind, phone)) throw phoneTakenError();
-    },
-
-    assertPhoneChangeable,
-
-    async assertPhoneRegistered(kind, phone) {
-      if (!(await phoneInUse(db, kind, phone))) {
-        throw new AppError(
-          'NOT_FOUND',
-          kind === 'unit' ? '该手机号没有注册单位账号，请核对注册时填写的手机号' : '该手机号没有注册账号',
-        );
-      }
-    },
-
     async phoneOf(actor) {
       const account = await findAccountById(db, actor.accountId);
       return { phone: account?.phone ?? '' };
@@ -132,8 +113,10 @@ export function createAccountService(
     async changePhone(actor, body) {
       const account = await findAccountById(db, actor.accountId);
       if (!account) throw notFound();
-      await assertPhoneChangeable(account, body.newPhone);
-      const codeId = await sms.check(body.newPhone, 'changePhone', body.smsCode);
+      if (account.phone === body.newPhone) throw phoneUnchangedError();
+      const codeId = await sms.checkThen(body.newPhone, 'changePhone', body.smsCode, () =>
+        assertPhoneChangeable(account, body.newPhone),
+      );
       await claimingPhone(() =>
         db.transaction().execute(async (trx) => {
           const now = clock.now();
@@ -151,20 +134,23 @@ export function createAccountService(
     },
 
     async resetPassword(visitor, body) {
-      const account = await findAccountByPhone(db, body.kind, body.phone);
-      if (!account) throw new AppError('NOT_FOUND', '该手机号没有注册账号，请核对注册时填写的手机号');
-      const codeId = await sms.check(body.phone, 'resetPassword', body.smsCode);
+      let account: AccountRow | undefined;
+      const codeId = await sms.checkThen(body.phone, 'resetPassword', body.smsCode, async () => {
+        account = await findAccountByPhone(db, body.kind, body.phone);
+        if (!account) throw new AppError('NOT_FOUND', '该手机号没有注册账号，请核对注册时填写的手机号');
+      });
+      const { id: accountId } = account!;
       const passwordHash = await hashPassword(body.password);
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
         await sms.consume(trx, codeId);
         // A reset proves the phone, not a right to skip the lock: a locked account stays locked.
-        await setOwnPassword(trx, account.id, passwordHash, now);
-        await sessions.endAllOf(trx, account.id);
-        await appendAudit(trx, { ...visitor, accountId: visitor.accountId ?? account.id }, now, {
+        await setOwnPassword(trx, accountId, passwordHash, now);
+        await sessions.endAllOf(trx, accountId);
+        await appendAudit(trx, { ...visitor, accountId: visitor.accountId ?? accountId }, now, {
           action: 'account.password.reset',
           objectType: 'account',
-          objectId: account.id,
+          objectId: accountId,
           detail: { phone: maskPhone(body.phone) },
         });
       });

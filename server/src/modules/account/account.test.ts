@@ -103,7 +103,7 @@ describe('修改手机号', () => {
     const { unit, agent } = await loggedInUnit(ctx);
     expect((await agent.get('/api/account/phone')).body).toEqual({ phone: unit.phone });
     const newPhone = makePhone();
-    expect((await agent.post('/api/sms/codes', { phone: newPhone, purpose: 'changePhone' })).status).toBe(200);
+    expect((await agent.requestSmsCode({ phone: newPhone, purpose: 'changePhone' })).status).toBe(200);
     const res = await agent.post('/api/account/phone', { newPhone, smsCode: await lastSmsCode(ctx, newPhone) });
     expect(res.status).toBe(200);
     expect((await agent.get('/api/account/phone')).body).toEqual({ phone: newPhone });
@@ -116,14 +116,20 @@ describe('修改手机号', () => {
     });
   });
 
-  it('refuses a phone another unit uses, and a code sent to another phone', async () => {
+  it('refuses a phone another unit uses once the code proves it, and a code sent to another phone', async () => {
     const other = await registerUnit(ctx);
     const { agent } = await loggedInUnit(ctx);
-    const taken = await agent.post('/api/sms/codes', { phone: other.phone, purpose: 'changePhone' });
-    expect(taken.status).toBe(409);
+    ctx.clock.advance(61_000);
+    // Sent like any other: whether the phone has an account is told only to whoever holds it.
+    expect((await agent.requestSmsCode({ phone: other.phone, purpose: 'changePhone' })).status).toBe(200);
+    const taken = await agent.post('/api/account/phone', {
+      newPhone: other.phone,
+      smsCode: await lastSmsCode(ctx, other.phone),
+    });
+    expect(taken).toMatchObject({ status: 409, body: { message: '该手机号已被其他账号使用，请更换手机号' } });
     const a = makePhone();
     const b = makePhone();
-    await agent.post('/api/sms/codes', { phone: a, purpose: 'changePhone' });
+    await agent.requestSmsCode({ phone: a, purpose: 'changePhone' });
     const res = await agent.post('/api/account/phone', { newPhone: b, smsCode: await lastSmsCode(ctx, a) });
     expect(res.status).toBe(422);
   });
@@ -131,7 +137,7 @@ describe('修改手机号', () => {
 
 describe('修改手机号 and the 联系电话 of a unit', () => {
   async function changePhone(agent: ReturnType<TestContext['agent']>, newPhone: string) {
-    await agent.post('/api/sms/codes', { phone: newPhone, purpose: 'changePhone' });
+    await agent.requestSmsCode({ phone: newPhone, purpose: 'changePhone' });
     return agent.post('/api/account/phone', { newPhone, smsCode: await lastSmsCode(ctx, newPhone) });
   }
 
@@ -158,7 +164,7 @@ describe('修改手机号 and the 联系电话 of a unit', () => {
 describe('修改手机号 to the current phone', () => {
   it('says the new phone is the current one, both when asking for a code and when submitting', async () => {
     const { unit, agent } = await loggedInUnit(ctx);
-    const sms = await agent.post('/api/sms/codes', { phone: unit.phone, purpose: 'changePhone' });
+    const sms = await agent.requestSmsCode({ phone: unit.phone, purpose: 'changePhone' });
     expect(sms.status).toBe(422);
     expect(sms.body).toMatchObject({ code: 'PHONE_UNCHANGED', message: '新手机号与当前手机号相同，无需修改' });
     const res = await agent.post('/api/account/phone', { newPhone: unit.phone, smsCode: '123456' });
@@ -173,7 +179,7 @@ describe('忘记密码', () => {
     const session = ctx.agent();
     await session.login('unit', unit.creditCode, unit.password);
     const agent = ctx.agent();
-    expect((await agent.post('/api/sms/codes', { phone: unit.phone, purpose: 'resetPassword' })).status).toBe(200);
+    expect((await agent.requestSmsCode({ phone: unit.phone, purpose: 'resetPassword' })).status).toBe(200);
     const res = await agent.post('/api/auth/password-reset', {
       kind: 'unit',
       phone: unit.phone,
@@ -194,7 +200,7 @@ describe('忘记密码', () => {
     for (let i = 0; i < 5; i++) await ctx.agent().login('unit', unit.creditCode, 'Wrong#pass1');
     const agent = ctx.agent();
     ctx.clock.advance(61_000);
-    await agent.post('/api/sms/codes', { phone: unit.phone, purpose: 'resetPassword' });
+    await agent.requestSmsCode({ phone: unit.phone, purpose: 'resetPassword' });
     await agent.post('/api/auth/password-reset', {
       kind: 'unit',
       phone: unit.phone,

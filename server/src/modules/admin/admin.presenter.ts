@@ -40,6 +40,6 @@ export const presentAdminUnitDetail = (
   locked: account.locked_at !== null,
   registeredAt: unit.created_at.toISOString(),
   supervisors: supervisors.map((x) => ({ name: x.supervisor_name, isDefault: x.is_default, status: x.status })),
-  licenseFileId: licence ? String(licence.id) : null,
+  licenseFileId: licence?.public_id ?? null,
   licenseFileName: licence?.original_name ?? null,
 });

@@ -54,7 +54,11 @@ export function accountContact(db: Executor, accountId: number, now: Date) {
 
 /** The name of an uploaded file (a unit's licence), as it was uploaded. */
 export function storedFileName(db: Executor, fileId: number) {
-  return db.selectFrom('stored_file').select(['id', 'original_name']).where('id', '=', fileId).executeTakeFirst();
+  return db
+    .selectFrom('stored_file')
+    .select(['public_id', 'original_name'])
+    .where('id', '=', fileId)
+    .executeTakeFirst();
 }
 
 /** A platform admin's account: its login name is also the name it shows. */

@@ -40,9 +40,11 @@ export function createApplicantService(
   return {
     /** 个人用户注册: the account, the person and a welcome in 我的消息, together or not at all. */
     async register(visitor: AuditActor, input: RegisterInput): Promise<{ accountId: string }> {
-      if (await idNumberRegistered(db, input.idNumber)) throw idNumberTaken();
-      if (await phoneInUse(db, 'applicant', input.phone)) throw phoneTakenError();
-      const codeId = await sms.check(input.phone, 'applicantRegister', input.smsCode);
+      // The code first: whether an ID number or a phone is registered is told only to the phone's holder.
+      const codeId = await sms.checkThen(input.phone, 'applicantRegister', input.smsCode, async () => {
+        if (await idNumberRegistered(db, input.idNumber)) throw idNumberTaken();
+        if (await phoneInUse(db, 'applicant', input.phone)) throw phoneTakenError();
+      });
       const passwordHash = await hashPassword(input.password);
       const birth = idNumberBirthDate(input.idNumber)!;
       try {

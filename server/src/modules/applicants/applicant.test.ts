@@ -21,7 +21,7 @@ afterAll(() => ctx.close());
 async function register(overrides: Record<string, string> = {}) {
   const agent = ctx.agent();
   const phone = overrides.phone ?? makePhone();
-  await agent.post('/api/sms/codes', { phone, purpose: 'applicantRegister' });
+  await agent.requestSmsCode({ phone, purpose: 'applicantRegister' });
   const body = {
     name: '王伟',
     idNumber: makeIdNumber(),
@@ -68,9 +68,14 @@ describe('个人用户注册与登录', () => {
     const again = await register({ idNumber: person.idNumber });
     expect(again.res.status).toBe(409);
     expect(again.res.body.message).toContain('该身份证号已注册');
-    expect(
-      (await ctx.agent().post('/api/sms/codes', { phone: person.phone, purpose: 'applicantRegister' })).status,
-    ).toBe(409);
+    // Not before the code: a stranger without the phone cannot learn that the ID number is registered.
+    const unproven = await ctx.agent().post('/api/applicants/register', { ...again.body, smsCode: '000000' });
+    expect(unproven.status).toBe(422);
+    expect(unproven.body.code).toBe('SMS_CODE_INVALID');
+    ctx.clock.advance(61_000);
+    const phoneAgain = await register({ phone: person.phone });
+    expect(phoneAgain.res.status).toBe(409);
+    expect(phoneAgain.res.body.message).toBe('该手机号已被其他账号使用，请更换手机号');
   });
 
   it('welcomes the new person in 我的消息 and masks the ID number in the audit log', async () => {
@@ -89,7 +94,7 @@ describe('个人用户注册与登录', () => {
     const person = await registerApplicant(ctx);
     const agent = ctx.agent();
     ctx.clock.advance(61_000);
-    await agent.post('/api/sms/codes', { phone: person.phone, purpose: 'resetPassword' });
+    await agent.requestSmsCode({ phone: person.phone, purpose: 'resetPassword' });
     const res = await agent.post('/api/auth/password-reset', {
       kind: 'applicant',
       phone: person.phone,

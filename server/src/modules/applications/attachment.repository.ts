@@ -11,7 +11,7 @@ export function attachmentsOf(db: Executor, applicationId: number) {
     .select([
       'attachment.id',
       'attachment.category',
-      'stored_file.id as file_id',
+      'stored_file.public_id as file_id',
       'stored_file.original_name',
       'stored_file.content_type',
       'stored_file.size_bytes',
@@ -26,7 +26,7 @@ export function attachmentFile(db: Executor, applicationId: number, attachmentId
   return db
     .selectFrom('attachment')
     .innerJoin('stored_file', 'stored_file.id', 'attachment.stored_file_id')
-    .select(['stored_file.storage_key', 'stored_file.content_type', 'stored_file.original_name'])
+    .select(['stored_file.storage_key', 'stored_file.content_type', 'stored_file.original_name', 'attachment.category'])
     .where('attachment.id', '=', attachmentId)
     .where('attachment.application_id', '=', applicationId)
     .executeTakeFirst();

@@ -17,7 +17,7 @@ const locked = () => new AppError('RULE_VIOLATED', '申报已提交，需要当�
 export function createAttachmentService(
   db: Db,
   clock: Clock,
-  deps: { uploads: Pick<UploadService, 'store'>; storage: Pick<FileStorage, 'get'> },
+  deps: { uploads: Pick<UploadService, 'accept' | 'record' | 'discard'>; storage: Pick<FileStorage, 'get'> },
 ) {
   return {
     async add(
@@ -28,29 +28,36 @@ export function createAttachmentService(
     ) {
       const subject = await loadFor(db, actor, id, 'own');
       if (!may(actor, 'editTables', subject)) throw locked();
-      const stored = await deps.uploads.store({
-        ownerAccountId: actor.accountId,
-        purpose: 'attachment',
-        originalName: file.originalName,
-        content: file.content,
-      });
-      return db.transaction().execute(async (trx) => {
-        const now = clock.now();
-        const attachmentId = await attachments.insertAttachment(trx, {
-          applicationId: id,
-          category,
-          storedFileId: stored.id,
-          at: now,
+      // The file first, then its record and the attachment in one transaction: a crash in between
+      // leaves a file no row names, which the orphan sweeper removes.
+      const accepted = await deps.uploads.accept(file.originalName, file.content);
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const now = clock.now();
+          const stored = await deps.uploads.record(trx, accepted, {
+            accountId: actor.accountId,
+            purpose: 'attachment',
+          });
+          const attachmentId = await attachments.insertAttachment(trx, {
+            applicationId: id,
+            category,
+            storedFileId: stored.id,
+            at: now,
+          });
+          await bumpVersion(trx, id, now);
+          await appendAudit(trx, actor, now, {
+            action: 'attachment.add',
+            objectType: 'application',
+            objectId: id,
+            detail: { category, fileId: stored.id },
+          });
+          return { attachmentId, ...stored };
+        })
+        .catch(async (error: unknown) => {
+          await deps.uploads.discard(accepted);
+          throw error;
         });
-        await bumpVersion(trx, id, now);
-        await appendAudit(trx, actor, now, {
-          action: 'attachment.add',
-          objectType: 'application',
-          objectId: id,
-          detail: { category, fileId: stored.id },
-        });
-        return { attachmentId, ...stored };
-      });
     },
 
     async remove(actor: ApplicantActor, id: number, attachmentId: number) {
@@ -75,6 +82,13 @@ export function createAttachmentService(
       const { row } = await loadFor(db, actor, id, 'view');
       const file = await attachments.attachmentFile(db, row.id, attachmentId);
       if (!file) throw notFound('附件不存在');
+      // ID cards and diplomas: who read whose is on record.
+      await appendAudit(db, actor, clock.now(), {
+        action: 'attachment.read',
+        objectType: 'application',
+        objectId: row.id,
+        detail: { attachmentId, category: file.category },
+      });
       return {
         contentType: file.content_type,
         originalName: file.original_name,

@@ -3,7 +3,6 @@ import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Db, Executor } from '../../db/database';
 import type { AccountRow } from '../../db/schema';
-import { AppError } from '../../domain/app-error';
 import type { AuditActor } from '../../domain/actor';
 import { appendAudit } from '../audit/audit.repository';
 import type { CaptchaService } from '../captcha/captcha.service';

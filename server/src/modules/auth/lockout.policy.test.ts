@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { afterWrongPassword, lockStatus, lockedMessage, mayUnlock, unlockedState, type LockState } from './lockout.policy';
+import {
+  afterWrongPassword,
+  lockStatus,
+  lockedMessage,
+  mayUnlock,
+  unlockedState,
+  type LockState,
+} from './lockout.policy';
 
 const rules = { maxFailures: 5, temporaryMinutes: 15, temporaryRounds: 2 };
 const at = (minutes: number) => new Date(Date.UTC(2026, 2, 2, 1, minutes));
@@ -38,7 +45,8 @@ describe('wrong passwords and locks', () => {
     const { locked } = (() => {
       let s = unlockedState;
       let l = null;
-      for (let i = 0; i < 5; i++) ({ next: s, locked: l } = afterWrongPassword(s, at(0), { ...rules, temporaryRounds: 0 }));
+      for (let i = 0; i < 5; i++)
+        ({ next: s, locked: l } = afterWrongPassword(s, at(0), { ...rules, temporaryRounds: 0 }));
       return { locked: l };
     })();
     expect(locked).toEqual({ state: 'held' });

@@ -51,7 +51,10 @@ export function afterWrongPassword(
     return { next: { failedCount, lockedAt: now, lockedUntil: null, lockRounds }, locked: { state: 'held' } };
   }
   const until = new Date(now.getTime() + rules.temporaryMinutes * 60_000);
-  return { next: { failedCount, lockedAt: now, lockedUntil: until, lockRounds }, locked: { state: 'temporary', until } };
+  return {
+    next: { failedCount, lockedAt: now, lockedUntil: until, lockRounds },
+    locked: { state: 'temporary', until },
+  };
 }
 
 /**

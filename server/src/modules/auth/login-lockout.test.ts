@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 /** What the person at the login page sees (each answer has its own request id). */
-const answer = (r: Reply) => ({ status: r.status, code: r.body.code, message: r.body.message, details: r.body.details });
+const answer = (r: Reply) => ({
+  status: r.status,
+  code: r.body.code,
+  message: r.body.message,
+  details: r.body.details,
+});
 
 describe('登录', () => {
   it('refuses a wrong captcha before looking at the password', async () => {

@@ -265,7 +265,7 @@ describe('单位管理: a unit that lost both password and phone (manual §1.3, 
     });
 
     const agent = ctx.agent();
-    await agent.post('/api/sms/codes', { phone: newPhone, purpose: 'resetPassword' });
+    await agent.requestSmsCode({ phone: newPhone, purpose: 'resetPassword' });
     const reset = await agent.post('/api/auth/password-reset', {
       kind: 'unit',
       phone: newPhone,
@@ -280,7 +280,10 @@ describe('单位管理: a unit that lost both password and phone (manual §1.3, 
   it('shows the unit’s licence (组织机构代码证或营业执照) to check before setting a new phone', async () => {
     const { unit } = await unitWithInfo(ctx);
     const detail = (await admin.get(`/api/admin/units/${unit.unitId}`)).body;
-    expect(detail).toMatchObject({ licenseFileId: expect.stringMatching(/^\d+$/), licenseFileName: '营业执照.pdf' });
+    expect(detail).toMatchObject({
+      licenseFileId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      licenseFileName: '营业执照.pdf',
+    });
     const file = await admin.get(`/api/files/${detail.licenseFileId}`);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');

@@ -57,7 +57,7 @@ export function createReviewerAccountService(db: Db, clock: Clock) {
       const rows = await reviewers.listReviewers(
         db,
         {
-        orgKind: filter.orgKind,
+          orgKind: filter.orgKind,
           orgId: filter.orgId ? Number(filter.orgId) : undefined,
         },
         clock.now(),

@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import type { SmsPurpose } from '#common';
 import type { Executor } from '../../db/database';
 
-/** Serialises the sends to one phone until the end of the transaction. */
-export async function lockPhone(trx: Executor, phone: string): Promise<void> {
+/** Serialises the sends to one phone, and from one address, until the end of the transaction. */
+export async function lockSender(trx: Executor, phone: string, ip: string): Promise<void> {
+  // Always in this order, so that two sends never wait for each other's second lock.
   await sql`select pg_advisory_xact_lock(hashtext(${`sms:${phone}`}))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtext(${`sms-ip:${ip}`}))`.execute(trx);
 }
 
 export function lastCodeSentTo(db: Executor, phone: string) {
@@ -17,11 +19,15 @@ export function lastCodeSentTo(db: Executor, phone: string) {
     .executeTakeFirst();
 }
 
-export async function codesSentSince(db: Executor, phone: string, since: Date): Promise<number> {
+export async function codesSentSince(
+  db: Executor,
+  by: { phone: string } | { ip: string },
+  since: Date,
+): Promise<number> {
   const { sent } = await db
     .selectFrom('sms_code')
     .select((eb) => eb.fn.countAll<number>().as('sent'))
-    .where('phone', '=', phone)
+    .where((eb) => ('phone' in by ? eb('phone', '=', by.phone) : eb('requested_ip', '=', by.ip)))
     .where('created_at', '>=', since)
     .executeTakeFirstOrThrow();
   return Number(sent);
@@ -29,7 +35,7 @@ export async function codesSentSince(db: Executor, phone: string, since: Date): 
 
 export async function insertCode(
   db: Executor,
-  code: { phone: string; purpose: SmsPurpose; codeHash: string; createdAt: Date; expiresAt: Date },
+  code: { phone: string; purpose: SmsPurpose; codeHash: string; createdAt: Date; expiresAt: Date; ip: string },
 ): Promise<number> {
   const row = await db
     .insertInto('sms_code')
@@ -39,6 +45,7 @@ export async function insertCode(
       code_hash: code.codeHash,
       created_at: code.createdAt,
       expires_at: code.expiresAt,
+      requested_ip: code.ip,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -63,15 +70,28 @@ export function findLiveCode(db: Executor, phone: string, purpose: SmsPurpose, n
     .executeTakeFirst();
 }
 
-/** Counts a wrong try in one statement and returns the tries so far. */
-export async function countFailedAttempt(db: Executor, id: number): Promise<number> {
+/**
+ * Takes one of a code's tries before the code is compared, in one statement: of any number of parallel
+ * guesses at most `maxAttempts` are ever compared. The tries taken so far, or null when none is left.
+ */
+export async function takeAttempt(db: Executor, id: number, maxAttempts: number): Promise<number | null> {
   const row = await db
     .updateTable('sms_code')
     .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
     .where('id', '=', id)
+    .where('failed_attempts', '<', maxAttempts)
     .returning('failed_attempts')
-    .executeTakeFirstOrThrow();
-  return row.failed_attempts;
+    .executeTakeFirst();
+  return row?.failed_attempts ?? null;
+}
+
+/** Gives back the try of a code that was right: only wrong codes count. */
+export async function returnAttempt(db: Executor, id: number): Promise<void> {
+  await db
+    .updateTable('sms_code')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '-', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Marks a code used; false when it already was (a parallel use got there first). */

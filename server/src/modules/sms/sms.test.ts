@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/test-app';
-import { goodPassword, lastSmsCode, makeCreditCode, makePhone } from '../../../../test/fixtures';
+import {
+  goodPassword,
+  lastSmsCode,
+  makeCreditCode,
+  makePhone,
+  registerUnit as registerUnitFixture,
+} from '../../../../test/fixtures';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -8,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const send = (phone: string, purpose = 'unitRegister') => ctx.agent().post('/api/sms/codes', { phone, purpose });
+const send = (phone: string, purpose = 'unitRegister') => ctx.agent().requestSmsCode({ phone, purpose });
 
 function registerWith(phone: string, smsCode: string) {
   return ctx.agent().post('/api/units/register', {
@@ -106,13 +112,93 @@ describe('短信验证码', () => {
     expect((await registerWith(phone, code)).body.message).toBe('短信验证码错误次数过多，请重新获取');
   });
 
-  it('refuses a reset code for a phone no unit registered, before spending a send', async () => {
+  it('answers alike for a registered phone and an unknown one, for every purpose', async () => {
+    const unit = await registerUnitFixture(ctx);
+    for (const purpose of ['unitRegister', 'resetPassword']) {
+      ctx.clock.advance(61_000);
+      const known = await send(unit.phone, purpose);
+      const unknown = await send(makePhone(), purpose);
+      // remainingToday counts the phone's codes of the day, whoever asked for them: not an account.
+      expect(known).toMatchObject({ status: 200, body: { ok: true, resendAfterSeconds: 60 } });
+      expect(unknown).toMatchObject({ status: 200, body: { ok: true, resendAfterSeconds: 60 } });
+    }
+  });
+
+  it('tells the holder of a code for a phone with no account that it has none, and uses the code up', async () => {
     const phone = makePhone();
-    const res = await send(phone, 'resetPassword');
-    expect(res.status).toBe(404);
-    expect(res.body.message).toBe('该手机号没有注册账号');
-    const sent = await ctx.db.selectFrom('sms_code').select('id').where('phone', '=', phone).execute();
-    expect(sent).toHaveLength(0);
+    await send(phone, 'resetPassword');
+    const code = await lastSmsCode(ctx, phone);
+    const reset = () =>
+      ctx.agent().post('/api/auth/password-reset', {
+        kind: 'unit',
+        phone,
+        smsCode: code,
+        password: goodPassword,
+        confirmPassword: goodPassword,
+      });
+    expect((await reset()).body.message).toBe('该手机号没有注册账号，请核对注册时填写的手机号');
+    expect((await reset()).body.message).toBe('短信验证码已失效或未获取，请重新获取');
+  });
+
+  it('sends no code without the image captcha, nor with a wrong one', async () => {
+    const strict = await createTestContext({ CAPTCHA_TEST_CODE: '' });
+    try {
+      const agent = strict.agent();
+      const phone = makePhone();
+      const none = await agent.post('/api/sms/codes', { phone, purpose: 'unitRegister' });
+      expect(none.status).toBe(400);
+      expect(none.body.message).toContain('验证码');
+      const wrong = await agent.post('/api/sms/codes', {
+        phone,
+        purpose: 'unitRegister',
+        captchaId: await agent.captcha(),
+        captchaCode: 'zzzz',
+      });
+      expect(wrong.body).toMatchObject({ code: 'CAPTCHA_INVALID', message: '验证码不正确，请重新输入' });
+      expect((await strict.db.selectFrom('sms_code').select('id').execute()).length).toBe(0);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('caps the codes one address may ask for in a day, over every phone', async () => {
+    const capped = await createTestContext({ SMS_DAILY_LIMIT_PER_IP: '4' });
+    try {
+      capped.clock.set('2026-05-21T02:00:00Z');
+      const phones = Array.from({ length: 5 }, makePhone);
+      for (const phone of phones.slice(0, 4)) {
+        expect((await capped.agent().requestSmsCode({ phone, purpose: 'unitRegister' })).status).toBe(200);
+      }
+      const fifth = await capped.agent().requestSmsCode({ phone: phones[4]!, purpose: 'unitRegister' });
+      expect(fifth.status).toBe(429);
+      expect(fifth.body).toMatchObject({
+        code: 'SMS_DAILY_LIMIT',
+        message: '当前网络今日获取验证码的次数已达上限，请明天再试',
+      });
+      capped.clock.set('2026-05-21T16:00:30Z');
+      expect((await capped.agent().requestSmsCode({ phone: phones[4]!, purpose: 'unitRegister' })).status).toBe(200);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('compares at most five guesses of a code, however many arrive at once', async () => {
+    const phone = makePhone();
+    await send(phone);
+    const code = await lastSmsCode(ctx, phone);
+    const wrong = code === '111111' ? '222222' : '111111';
+    const answers = await Promise.all([
+      ...Array.from({ length: 39 }, () => registerWith(phone, wrong)),
+      registerWith(phone, code),
+    ]);
+    const compared = answers.filter((a) => a.status === 201 || String(a.body.message).startsWith('短信验证码不正确'));
+    expect(compared.length).toBeLessThanOrEqual(5);
+    const row = await ctx.db
+      .selectFrom('sms_code')
+      .select('failed_attempts')
+      .where('phone', '=', phone)
+      .executeTakeFirstOrThrow();
+    expect(row.failed_attempts).toBeLessThanOrEqual(5);
   });
 
   it('lets only a logged-in account ask for a change-phone code', async () => {
@@ -130,15 +216,5 @@ describe('短信验证码', () => {
     expect(outbox.body.items).toHaveLength(2);
     expect(outbox.body.items[0].content).toContain(await lastSmsCode(ctx, phone));
     expect(outbox.body.items[0].content).toMatch(/10 分钟内有效/);
-  });
-});
-
-describe('短信验证码 for 单位找回密码', () => {
-  it('says the phone has no unit account when the page asks for a unit', async () => {
-    const res = await ctx
-      .agent()
-      .post('/api/sms/codes', { phone: makePhone(), purpose: 'resetPassword', kind: 'unit' });
-    expect(res.status).toBe(404);
-    expect(res.body.message).toBe('该手机号没有注册单位账号，请核对注册时填写的手机号');
   });
 });

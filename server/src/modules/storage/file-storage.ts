@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 
 /**
@@ -11,6 +11,8 @@ export interface FileStorage {
   put(key: string, content: Buffer): Promise<void>;
   get(key: string): Promise<Readable>;
   remove(key: string): Promise<void>;
+  /** Every stored key with when it was written, for the orphan sweeper. */
+  list(): AsyncIterable<{ key: string; writtenAt: Date }>;
 }
 
 export function createLocalFileStorage(root: string): FileStorage {
@@ -30,6 +32,15 @@ export function createLocalFileStorage(root: string): FileStorage {
     },
     get: async (key) => createReadStream(pathOf(key)),
     remove: (key) => rm(pathOf(key), { force: true }),
+    async *list() {
+      const entries = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        if (!entry.isFile()) continue;
+        const path = join(entry.parentPath, entry.name);
+        const { mtime } = await stat(path);
+        yield { key: relative(base, path).split(sep).join('/'), writtenAt: mtime };
+      }
+    },
   };
 }
 

@@ -9,6 +9,6 @@ import type { FileService } from './file.service';
 export const fileRoutes = (deps: { files: FileService }): FastifyPluginAsyncZod =>
   signedIn(anyAccount, (app, actorOf) => {
     route(app, api.file, async (request, reply) =>
-      sendFile(reply, await deps.files.open(await actorOf(request), Number(request.params.id))),
+      sendFile(reply, await deps.files.open(await actorOf(request), request.params.id)),
     );
   });

@@ -6,7 +6,7 @@ import type { UnitActor } from '../../domain/actor';
 import { AppError, notFound } from '../../domain/app-error';
 import { appendAudit } from '../audit/audit.repository';
 import { findRegion, regionPath } from '../reference/region.repository';
-import { findStoredFile } from '../storage/file.repository';
+import { findStoredFile, findStoredFileByPublicId } from '../storage/file.repository';
 import type { UploadService } from '../storage/upload.service';
 import { presentFileRef, presentUnitInfo, presentUnitSummary } from './unit.presenter';
 import { findUnit, updateUnitInfo } from './unit.repository';
@@ -49,7 +49,7 @@ export function createUnitInfoService(db: Db, clock: Clock, deps: { uploads: Upl
       const region = await findRegion(db, input.regionCode);
       const problems = unitInfoRuleProblems(input.nature, input.level, region);
       if (problems.length) throw new AppError('RULE_VIOLATED', problems.join('；'), { problems });
-      const license = await findStoredFile(db, Number(input.licenseFileId));
+      const license = await findStoredFileByPublicId(db, input.licenseFileId);
       // A unit can only point at a licence it uploaded itself.
       if (!license || license.owner_account_id !== actor.accountId || license.purpose !== 'unitLicense') {
         throw new AppError('VALIDATION_FAILED', '组织机构代码证或营业执照：请重新上传');

@@ -151,7 +151,12 @@ describe('单位信息 (manual §2.2)', () => {
     const own = await a.agent.request({ method: 'GET', url: `/api/files/${licenseOfA}` });
     expect(own.status).toBe(200);
     expect(own.headers['content-type']).toBe('application/pdf');
+    // The platform sees a licence once a unit's 单位信息 names it, not an upload of any kind.
     const { agent: admin } = await loggedInAdmin(ctx);
+    expect((await admin.get(`/api/files/${licenseOfA}`)).status).toBe(404);
+    expect(
+      (await a.agent.request({ method: 'PUT', url: '/api/units/me/info', payload: info(licenseOfA) })).status,
+    ).toBe(200);
     expect((await admin.get(`/api/files/${licenseOfA}`)).status).toBe(200);
     expect((await ctx.agent().get(`/api/files/${licenseOfA}`)).status).toBe(401);
   });

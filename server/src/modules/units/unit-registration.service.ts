@@ -24,9 +24,11 @@ export function createUnitRegistrationService(db: Db, clock: Clock, sms: SmsServ
   return {
     /** 单位注册 (manual §1.2): one account and one unit, created together or not at all. */
     async register(actor: AuditActor, body: UnitRegisterBody): Promise<{ unitId: string }> {
-      if (await creditCodeInUse(db, body.creditCode)) throw creditCodeTaken();
-      if (await phoneInUse(db, 'unit', body.phone)) throw phoneTakenError();
-      const codeId = await sms.check(body.phone, 'unitRegister', body.smsCode);
+      // The code first: whether a credit code or a phone is registered is told only to the phone's holder.
+      const codeId = await sms.checkThen(body.phone, 'unitRegister', body.smsCode, async () => {
+        if (await creditCodeInUse(db, body.creditCode)) throw creditCodeTaken();
+        if (await phoneInUse(db, 'unit', body.phone)) throw phoneTakenError();
+      });
       const passwordHash = await hashPassword(body.password);
       try {
         return await db.transaction().execute(async (trx) => {

@@ -18,7 +18,7 @@ afterAll(() => ctx.close());
 async function registration(overrides: Record<string, string> = {}) {
   const agent = ctx.agent();
   const phone = overrides.phone ?? makePhone();
-  await agent.post('/api/sms/codes', { phone, purpose: 'unitRegister' });
+  await agent.requestSmsCode({ phone, purpose: 'unitRegister' });
   const smsCode = await lastSmsCode(ctx, phone).catch(() => '000000');
   const body = {
     unitName: '云南省档案馆测试单位',
@@ -99,9 +99,17 @@ describe('单位注册', () => {
     expect(again.res.body.code).toBe('CREDIT_CODE_TAKEN');
     expect(again.res.body.message).toContain('该统一社会信用代码已注册');
 
-    const sms = await ctx.agent().post('/api/sms/codes', { phone: first.phone, purpose: 'unitRegister' });
-    expect(sms.status).toBe(409);
-    expect(sms.body.message).toBe('该手机号已被其他账号使用，请更换手机号');
+    // Not before the code: a stranger without the phone cannot learn that the credit code is registered.
+    const unproven = await ctx.agent().post('/api/units/register', { ...again.body, smsCode: '000000' });
+    expect(unproven.body.code).toBe('SMS_CODE_INVALID');
+
+    ctx.clock.advance(61_000);
+    const phoneAgain = await registration({ phone: first.phone });
+    expect(phoneAgain.res.status).toBe(409);
+    expect(phoneAgain.res.body.message).toBe('该手机号已被其他账号使用，请更换手机号');
+    // That answer used the code up: each code buys one look.
+    const retry = await ctx.agent().post('/api/units/register', { ...phoneAgain.body, creditCode: makeCreditCode() });
+    expect(retry.body.code).toBe('SMS_CODE_INVALID');
   });
 
   it('refuses a wrong SMS code and leaves no unit behind', async () => {

@@ -32,7 +32,7 @@ export function presentUnitInfo(
     remark: unit.remark,
     license: license
       ? {
-          id: String(license.id),
+          id: license.public_id,
           originalName: license.original_name,
           contentType: license.content_type,
           sizeBytes: license.size_bytes,
@@ -44,7 +44,7 @@ export function presentUnitInfo(
 }
 
 export const presentFileRef = (file: StoredFile) => ({
-  id: String(file.id),
+  id: file.publicId,
   originalName: file.originalName,
   contentType: file.contentType,
   sizeBytes: file.sizeBytes,
