@@ -18,6 +18,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { systemClock, type Clock } from './clock';
+import type { ApiErrorBody } from '#common';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { sessionCookieName } from './http/auth-guard';
@@ -102,6 +103,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // client can write itself, are not believed.
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     bodyLimit: config.bodyLimit,
+    // A path the router cannot decode (a broken or overlong escape) or a too long parameter is refused
+    // before any route or error handler runs: answer it in the API's error shape, not Fastify's.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode === 414 ? 414 : 400;
+      void reply.status(status).send({
+        code: 'VALIDATION_FAILED',
+        message: status === 414 ? '请求地址过长' : '请求地址格式不正确',
+        requestId: request.id,
+      } satisfies ApiErrorBody);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
