@@ -9,7 +9,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -88,6 +88,20 @@ export interface AppDeps {
   logger?: boolean | object;
 }
 
+/**
+ * A path the router cannot decode (a broken or overlong escape) or a too long parameter is refused
+ * before any route or error handler runs: answer it in the API's error shape, not Fastify's English one.
+ */
+function refuseUnreadableUrl(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode === 414 ? 414 : 400;
+  const body: ApiErrorBody = {
+    code: 'VALIDATION_FAILED',
+    message: status === 414 ? '请求地址过长' : '请求地址格式不正确',
+    requestId: request.id,
+  };
+  void reply.status(status).send(body);
+}
+
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -103,16 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // client can write itself, are not believed.
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     bodyLimit: config.bodyLimit,
-    // A path the router cannot decode (a broken or overlong escape) or a too long parameter is refused
-    // before any route or error handler runs: answer it in the API's error shape, not Fastify's.
-    frameworkErrors: (error, request, reply) => {
-      const status = error.statusCode === 414 ? 414 : 400;
-      void reply.status(status).send({
-        code: 'VALIDATION_FAILED',
-        message: status === 414 ? '请求地址过长' : '请求地址格式不正确',
-        requestId: request.id,
-      } satisfies ApiErrorBody);
-    },
+    frameworkErrors: refuseUnreadableUrl,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
