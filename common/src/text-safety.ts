@@ -18,28 +18,47 @@ export function unsafeTextProblem(value: string): string | null {
   return null;
 }
 
-/** The first unsafe text in a parsed request part (JSON body, query, path), with where it is. */
+/**
+ * The first unsafe text in a parsed request part (JSON body, query, path), with where it is. Walked
+ * with a stack of its own, not by recursion: a body of a megabyte can nest arrays hundreds of
+ * thousands deep, which would exhaust the call stack (a 500) before any schema refused it.
+ */
 export function findUnsafeText(
   value: unknown,
   path: (string | number)[] = [],
 ): { path: (string | number)[]; problem: string } | null {
-  if (typeof value === 'string') {
-    const problem = unsafeTextProblem(value);
-    return problem ? { path, problem } : null;
+  interface Step {
+    value?: unknown;
+    /** A key of an object, checked before its value, as the text reads. */
+    key?: string;
+    at?: string | number;
+    parent?: Step;
   }
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findUnsafeText(item, [...path, index]);
-      if (found) return found;
+  const pathOf = (step: Step): (string | number)[] => {
+    const keys: (string | number)[] = [];
+    for (let s: Step | undefined = step; s?.at !== undefined; s = s.parent) keys.push(s.at);
+    return [...path, ...keys.reverse()];
+  };
+  const stack: Step[] = [{ value }];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if (step.key !== undefined) {
+      const problem = unsafeTextProblem(step.key);
+      if (problem) return { path: pathOf(step), problem };
+      continue;
     }
-    return null;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const keyProblem = unsafeTextProblem(key);
-      if (keyProblem) return { path: [...path, key], problem: keyProblem };
-      const found = findUnsafeText(item, [...path, key]);
-      if (found) return found;
+    const current = step.value;
+    if (typeof current === 'string') {
+      const problem = unsafeTextProblem(current);
+      if (problem) return { path: pathOf(step), problem };
+    } else if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], at: i, parent: step });
+    } else if (current && typeof current === 'object') {
+      const entries = Object.entries(current);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i]!;
+        stack.push({ value: item, at: key, parent: step }, { key, at: key, parent: step });
+      }
     }
   }
   return null;

@@ -9,7 +9,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -18,6 +18,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { systemClock, type Clock } from './clock';
+import type { ApiErrorBody } from '#common';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { sessionCookieName } from './http/auth-guard';
@@ -89,6 +90,20 @@ export interface AppDeps {
   logger?: boolean | object;
 }
 
+/**
+ * A path the router cannot decode (a broken or overlong escape) or a too long parameter is refused
+ * before any route or error handler runs: answer it in the API's error shape, not Fastify's English one.
+ */
+function refuseUnreadableUrl(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode === 414 ? 414 : 400;
+  const body: ApiErrorBody = {
+    code: 'VALIDATION_FAILED',
+    message: status === 414 ? '请求地址过长' : '请求地址格式不正确',
+    requestId: request.id,
+  };
+  void reply.status(status).send(body);
+}
+
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -104,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // client can write itself, are not believed.
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     bodyLimit: config.bodyLimit,
+    frameworkErrors: refuseUnreadableUrl,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,5 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { maxRecordId } from '#common';
 import { AppError } from '../domain/app-error';
 
 export interface PageRequest {
@@ -31,7 +32,11 @@ function decode(cursor: string): { sort: Date; id: number } {
   try {
     const [sort, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
     const at = new Date(String(sort));
-    if (Number.isNaN(at.getTime()) || !Number.isSafeInteger(id)) throw new Error('bad cursor');
+    // Only what encode() can have written: an id the database's integer holds, a year of four digits.
+    // Anything else would reach the query and fail there (out of range) as a 500.
+    const year = at.getUTCFullYear();
+    if (Number.isNaN(at.getTime()) || year < 1 || year > 9999) throw new Error('bad cursor');
+    if (!Number.isSafeInteger(id) || (id as number) < 0 || (id as number) > maxRecordId) throw new Error('bad cursor');
     return { sort: at, id: id as number };
   } catch {
     throw new AppError('VALIDATION_FAILED', '分页参数有误，请回到第一页重新查询');

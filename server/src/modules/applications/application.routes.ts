@@ -4,6 +4,7 @@ import { AppError } from '../../domain/app-error';
 import { signedIn } from '../../http/actor-scope';
 import { anyAccount } from '../../http/auth-guard';
 import { route } from '../../http/contract-route';
+import { readUploadedFile } from '../../http/uploaded-file';
 import { sendFile } from '../../http/send-file';
 import type { ApplicationService } from './application.service';
 import type { AttachmentService } from './attachment.service';
@@ -53,16 +54,13 @@ export const applicationRoutes =
         );
 
         route(scope, api.upload, async (request) => {
-          const file = await request.file();
+          const file = await readUploadedFile(request);
           if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件');
           const stored = await attachments.add(
             await actorOf(request),
             Number(request.params.id),
             request.params.category,
-            {
-              originalName: file.filename,
-              content: await file.toBuffer(),
-            },
+            file,
           );
           return { id: String(stored.attachmentId) };
         });

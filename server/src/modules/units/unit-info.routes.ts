@@ -3,6 +3,7 @@ import { unitsContract as api } from '#common';
 import { anyAccount } from '../../http/auth-guard';
 import { signedIn } from '../../http/actor-scope';
 import { route } from '../../http/contract-route';
+import { readUploadedFile } from '../../http/uploaded-file';
 import type { OrganisationService } from '../organisations/organisation.service';
 import type { SupervisionService } from '../supervision/supervision.service';
 import type { UnitInfoService } from './unit-info.service';
@@ -24,8 +25,7 @@ export const unitInfoRoutes =
         route(scope, api.saveInfo, async (request) => unitInfo.update(await actorOf(request), request.body));
 
         route(scope, api.uploadLicense, async (request) => {
-          const file = await request.file();
-          const upload = file && { originalName: file.filename, content: await file.toBuffer() };
+          const upload = await readUploadedFile(request);
           return unitInfo.uploadLicense(await actorOf(request), upload);
         });
 
