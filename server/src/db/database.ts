@@ -67,8 +67,9 @@ function holderGone(dataDir: string): boolean {
 /**
  * One process at a time may open the embedded database's folder. A lock left by a process that was
  * killed (kill -9, a power cut) on this machine is taken over at once instead of after the stale time.
+ * The backup and restore commands take the same lock.
  */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const take = () => lockfile.lock(dataDir, lockOptions(dataDir));
   let release: () => Promise<void>;
   try {

@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import lockfile from 'proper-lockfile';
+import { DataDirLockedError, lockDataDir } from '../../db/database';
 import { BackupError } from './backup-error';
 import { appliedMigrations, tableRowCounts } from './database-facts';
 
@@ -18,14 +18,9 @@ import { appliedMigrations, tableRowCounts } from './database-facts';
 async function lockDataFolder(dataDir: string, doing: string): Promise<() => Promise<void>> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
-    return await lockfile.lock(dataDir, {
-      lockfilePath: join(dataDir, 'zhicheng.lock'),
-      stale: 10_000,
-      update: 2_000,
-      retries: 0,
-    });
+    return await lockDataDir(dataDir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    if (!(error instanceof DataDirLockedError)) throw error;
     throw new BackupError(
       `数据目录 ${dataDir} 正被运行中的 zhicheng 服务使用。内嵌数据库（PGlite）只能在服务停止时${doing}：请先停止服务，再重新执行。`,
     );
