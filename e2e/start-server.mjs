@@ -28,6 +28,7 @@ const env = {
   RATE_LIMIT_REGISTER: '1000',
   RATE_LIMIT_SMS: '1000',
   RATE_LIMIT_CAPTCHA: '1000',
+  SMS_DAILY_LIMIT_PER_IP: '100000',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
 delete env.DATABASE_URL;

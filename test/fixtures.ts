@@ -176,7 +176,8 @@ export function makeIdNumber(birth = '19900101', gender: 'male' | 'female' = 'ma
 export async function registerApplicant(ctx: TestContext, overrides: Partial<Record<string, string>> = {}) {
   const agent = ctx.agent();
   const phone = overrides.phone ?? makePhone();
-  await agent.requestSmsCode({ phone, purpose: 'applicantRegister' });
+  const sms = await agent.requestSmsCode({ phone, purpose: 'applicantRegister' });
+  if (sms.status !== 200) throw new Error(`sms: ${JSON.stringify(sms.body)}`);
   const body = {
     name: overrides.name ?? `申报人${String(next()).slice(-4)}`,
     idNumber: overrides.idNumber ?? makeIdNumber(),

@@ -36,6 +36,8 @@ export async function createTestContext(
     RATE_LIMIT_REGISTER: '10000',
     RATE_LIMIT_SMS: '10000',
     RATE_LIMIT_CAPTCHA: '10000',
+    // Every test's requests come from one address.
+    SMS_DAILY_LIMIT_PER_IP: '100000',
     ...env,
   });
   const clock = new FakeClock();

@@ -126,8 +126,15 @@ export function createApplicationService(db: Db, clock: Clock, deps: { unitReadi
         throw new AppError('RULE_VIOLATED', '申报已提交，需要当前审核部门【返回修改】后方可修改');
       }
       const parsed = formTables[table].parse(data);
-      const form = { ...formDataSchema.parse(subject.row.form), [table]: parsed };
       return db.transaction().execute(async (trx) => {
+        // The other tables are read from the row as locked here, never from the read before: a save of
+        // another table that committed meanwhile is kept, and the version check sees it.
+        const row = await applications.lockApplication(trx, id);
+        if (!row || row.version !== seenVersion) throw stale();
+        if (!may(actor, 'editTables', { ...subject, row })) {
+          throw new AppError('RULE_VIOLATED', '申报已提交，需要当前审核部门【返回修改】后方可修改');
+        }
+        const form = { ...formDataSchema.parse(row.form), [table]: parsed };
         const saved = await applications.updateSeenVersion(
           trx,
           id,
@@ -136,6 +143,12 @@ export function createApplicationService(db: Db, clock: Clock, deps: { unitReadi
           clock.now(),
         );
         if (!saved) throw stale();
+        await appendAudit(trx, actor, saved.updated_at, {
+          action: 'application.table.save',
+          objectType: 'application',
+          objectId: id,
+          detail: { table, version: saved.version },
+        });
         return saved;
       });
     },

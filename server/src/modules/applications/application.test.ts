@@ -72,6 +72,35 @@ describe('申报评审表 drafts', () => {
     expect(app.specialtyPractised.pathName).toBe('管理学—图书情报与档案管理—档案学');
   });
 
+  it('keeps every save that was answered 200 when two tables are saved at once, and audits each save', async () => {
+    const { agent, id } = await applicantWithDraft();
+    for (let trial = 0; trial < 20; trial++) {
+      const { version } = (await agent.get(`/api/applications/${id}`)).body;
+      const [summary, history] = await Promise.all([
+        agent.request({
+          method: 'PUT',
+          url: `/api/applications/${id}/tables/table3`,
+          payload: { version, data: { summary: `第 ${trial} 稿` } },
+        }),
+        agent.request({
+          method: 'PUT',
+          url: `/api/applications/${id}/tables/table1`,
+          payload: {
+            version,
+            data: [{ start: '2012-08', end: '至今', organisation: `档案馆${trial}`, role: '馆员', witness: '' }],
+          },
+        }),
+      ]);
+      expect([summary.status, history.status].sort()).toEqual([200, 409]);
+      const { form } = (await agent.get(`/api/applications/${id}`)).body;
+      if (summary.status === 200) expect(form.table3.summary).toBe(`第 ${trial} 稿`);
+      else expect(form.table1[0].organisation).toBe(`档案馆${trial}`);
+    }
+    const saves = (await auditRows(ctx, 'application.table.save')).filter((r) => r.object_id === id);
+    expect(saves).toHaveLength(20);
+    expect(saves[0]!.detail).toMatchObject({ table: expect.stringMatching(/^table(1|3)$/) });
+  });
+
   it('saves one table at a time and refuses a stale version, so no typed work is silently lost', async () => {
     const { agent, id } = await applicantWithDraft();
     const v1 = (await agent.get(`/api/applications/${id}`)).body.version;
