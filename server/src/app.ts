@@ -144,8 +144,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => notifier.stop());
   // A change's notices reach 我的消息 before its answer does, and its SMS get a first try; whatever is
   // left (a server stopped between the commit and here, an SMS to retry) the notifier's rounds deliver.
-  app.addHook('onSend', async (request) => {
+  app.addHook('onSend', async (request, reply) => {
     if (!stateChanging.has(request.method) || !request.url.startsWith('/api/')) return;
+    // A refused or failed request changed nothing; while the database is away, trying would only hold
+    // its 503 for another timeout.
+    if (reply.statusCode >= 400) return;
     try {
       await notifier.afterChange();
     } catch (error) {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
@@ -90,6 +90,34 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   return release;
 }
 
+/**
+ * A statement we stopped waiting for (query_timeout: a stalled server or network) still occupies its
+ * connection: the ROLLBACK after it would wait behind it for a second full timeout, and so would the
+ * next request handed that connection. Such a connection is closed at once; the pool opens a fresh one.
+ */
+function closingOnReadTimeout(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const query = async (text: string, parameters: ReadonlyArray<unknown>) => {
+        try {
+          return await client.query(text, [...parameters]);
+        } catch (error) {
+          if (error instanceof Error && error.message === 'Query read timeout')
+            void client.end().catch(() => undefined);
+          throw error;
+        }
+      };
+      // Kysely uses only the (sql, parameters) form: no cursor is configured.
+      return {
+        query: query as unknown as PostgresPoolClient['query'],
+        release: (destroy) => client.release(destroy),
+      };
+    },
+    end: () => pool.end(),
+  };
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === 'postgres') {
     const statementTimeout = options.statementTimeoutMs ?? 30_000;
@@ -106,7 +134,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // An idle connection the server ended (a restart, a dropped test database) is replaced at the next
     // checkout; without a listener its error would end the process.
     pool.on('error', (error) => console.warn(`数据库空闲连接已断开，将自动重连：${error.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // A connection cut while a request holds it (between two statements) emits 'error' on a client the
+    // pool no longer listens to, which would end the process. The request learns of it from its next
+    // statement (not queryable: 503) and the pool drops the client when it is released.
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: closingOnReadTimeout(pool) }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.kind === 'pglite-memory') {

@@ -5,6 +5,8 @@ const messages = [
   /query read timeout/i,
   /connection timeout/i,
   /Client has encountered a connection error/i,
+  // A connection closed after its statement timed out (db/database.ts): the ROLLBACK that follows meets it.
+  /Client was closed and is not queryable/i,
 ];
 
 /**
