@@ -143,7 +143,7 @@ export async function verify(db: Db, filesDir: string, ledger: Ledger): Promise<
       findings.missing.push(`application ${id}: 表一 save ${saves[lastAcked]!.marker} acknowledged, stored ${stored}`);
     }
   }
-  // Orphans: counted and listed, not fatal (uploads are made atomic and swept in another change).
+  // Orphans, after the sweeper: a file no row names, or a row whose file is gone (a file in use removed).
   const keys = new Set(storedFiles.map((f) => f.storage_key));
   const onDisk = new Set(filesUnder(filesDir));
   findings.orphanFiles = [...onDisk].filter((file) => !keys.has(file));

@@ -31,7 +31,8 @@ async function login(browser: Browser, kind: string, username: string, secret: s
 }
 
 async function smsCode(base: string, browser: Browser, phone: string, purpose: string): Promise<string> {
-  must('sms', await browser.post('/api/sms/codes', { phone, purpose }));
+  const captcha = must('captcha', await browser.get('/api/captcha'));
+  must('sms', await browser.post('/api/sms/codes', { phone, purpose, captchaId: captcha.captchaId, captchaCode }));
   const outbox = must('outbox', await browser.get(`/api/dev/sms-outbox?phone=${phone}`));
   return /(\d{6})/.exec(outbox.items[0].content as string)![1]!;
 }
