@@ -41,13 +41,16 @@ function reachedDesk(actor: Actor, { row }: ApplicationSubject): boolean {
  * refusal to see answers exactly as a missing application does.
  */
 export const applicationPolicy = {
-  /** Its applicant; its unit once submitted; a reviewer it has reached or who has decided on it. */
+  /**
+   * Its applicant; a unit or reviewer it has reached or who has decided on it. Not its unit as such: after
+   * a 重置流程 the applicant may choose another unit, which sees nothing until the application is
+   * submitted to it, while the unit that decided keeps its records.
+   */
   view: (actor, subject) => {
     switch (actor.kind) {
       case 'applicant':
         return owns(actor, subject);
       case 'unit':
-        return subject.row.unit_id === actor.unitId && subject.row.submitted_at !== null;
       case 'reviewer':
         return subject.participated || reachedDesk(actor, subject);
       case 'admin':
@@ -66,8 +69,7 @@ export const applicationPolicy = {
   own: owns,
   submit: owns,
   /** 基层意见 (表十二) is the unit's, readable once submitted, written while it holds the application. */
-  readUnitOpinion: (actor, { row }) =>
-    actor.kind === 'unit' && row.unit_id === actor.unitId && row.submitted_at !== null,
+  readUnitOpinion: (actor, subject) => actor.kind === 'unit' && (subject.participated || reachedDesk(actor, subject)),
   writeUnitOpinion: (actor, { row }) =>
     actor.kind === 'unit' && row.holder_kind === 'unit' && row.holder_org_id === actor.unitId,
 } satisfies Record<string, (actor: Actor, subject: ApplicationSubject) => boolean>;

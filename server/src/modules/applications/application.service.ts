@@ -11,6 +11,7 @@ import type { Db, Executor } from '../../db/database';
 import type { ApplicantActor, Actor } from '../../domain/actor';
 import { AppError, notFound } from '../../domain/app-error';
 import { may, workflowAbilities } from '../../policies/application';
+import { readsLogRow } from '../../policies/review-log';
 import { appendAudit } from '../audit/audit.repository';
 import { logOf } from '../review/review-log.repository';
 import { presentTimeline } from '../review/review.presenter';
@@ -187,7 +188,8 @@ export function createApplicationService(db: Db, clock: Clock, deps: { unitReadi
     /** 审核记录 of one application (manual §5.1), oldest first, for whoever may see it. */
     async reviewLog(actor: Actor, id: number) {
       const { row } = await loadFor(db, actor, id, 'view');
-      return { entries: presentTimeline(await logOf(db, row.id)), whereNow: whereNow(row) };
+      const rows = (await logOf(db, row.id)).filter((r) => readsLogRow(actor, r));
+      return { entries: presentTimeline(rows), whereNow: whereNow(row) };
     },
   };
 }

@@ -517,3 +517,43 @@ describe('two reviewers at once', () => {
     }
   });
 });
+
+describe('重置流程 and a change of unit', () => {
+  it('shows the new unit nothing before the application is submitted to it, and lets the old unit keep its records', async () => {
+    const { unit: oldUnit, applicant, id } = await submitted();
+    expect((await decide(oldUnit.agent, id, 'reset', '请到现单位申报')).status).toBe(200);
+    const newUnit = await unitWithInfo(ctx);
+    expect((await applicant.post('/api/applicants/me/unit', { unitId: String(newUnit.unit.unitId) })).status).toBe(200);
+    const draft = (await applicant.get(`/api/applications/${id}`)).body;
+    const moved = await applicant.request({
+      method: 'PUT',
+      url: `/api/applications/${id}/choices`,
+      payload: {
+        version: draft.version,
+        kind: 'evaluation',
+        batchId: world.batchId,
+        titleId: choices.titleId,
+        specialtyStudiedId: choices.specialtyId,
+        specialtyPractisedId: choices.specialtyId,
+      },
+    });
+    expect(moved.status).toBe(200);
+
+    // The draft is not the new unit's to read, nor its history.
+    expect((await newUnit.agent.get(`/api/applications/${id}`)).status).toBe(404);
+    expect((await newUnit.agent.get(`/api/applications/${id}/review-log`)).status).toBe(404);
+    // The old unit still opens what it decided on, from 审核记录.
+    const records = (await oldUnit.agent.get('/api/review/records')).body.items.map((r: { id: string }) => r.id);
+    expect(records).toContain(id);
+    expect((await oldUnit.agent.get(`/api/applications/${id}`)).status).toBe(200);
+
+    expect((await applicant.post(`/api/applications/${id}/submit`, { version: moved.body.version })).status).toBe(200);
+    const newLog = (await newUnit.agent.get(`/api/applications/${id}/review-log`)).body.entries;
+    expect(newLog.map((e: { action: string }) => e.action)).toEqual(['submit']);
+    const oldLog = (await oldUnit.agent.get(`/api/applications/${id}/review-log`)).body.entries;
+    expect(oldLog.map((e: { action: string }) => e.action)).toEqual(['submit', 'reset']);
+    // The applicant and the desks above read the whole history.
+    const whole = (await applicant.get(`/api/applications/${id}/review-log`)).body.entries;
+    expect(whole.map((e: { action: string }) => e.action)).toEqual(['submit', 'reset', 'submit']);
+  });
+});
