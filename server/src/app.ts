@@ -70,6 +70,7 @@ import { reviewRoutes } from './modules/review/review.routes';
 import { createReviewService } from './modules/review/review.service';
 import { createNotifier, type Notifier } from './modules/notifications/notifier';
 import { createFileSweeper, type FileSweeper } from './modules/storage/orphan-sweeper';
+import { useAuditChainKey } from './modules/audit/audit-chain';
 
 // Validation messages in Chinese wherever a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       request.log.error({ err: error }, 'notice delivery failed; the notifier will retry');
     }
   });
+  useAuditChainKey(config.auditChainKey);
   const sessions = createSessionService(db, clock, config.session);
   const sms = createSmsService(db, clock, smsProvider, config.smsRules);
   const captcha = createCaptchaService(db, clock, {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loggerOptions } from './config';
 
@@ -8,6 +9,8 @@ const tencent = {
   TENCENT_SMS_SDK_APP_ID: '1400000000',
   TENCENT_SMS_SIGN_NAME: '签名',
   TENCENT_SMS_TEMPLATE_ID: '123',
+  // Production needs the audit chain's key too; a fresh one per run, none in the source.
+  AUDIT_CHAIN_KEY: randomBytes(32).toString('base64'),
 };
 
 describe('configuration', () => {
@@ -37,6 +40,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ...tencent, DEMO_DATA: 'true' })).toThrow(ConfigError);
     const prod = loadConfig({ NODE_ENV: 'production', ...tencent, DATABASE_URL: 'postgres://u@h/db' });
     expect(prod).toMatchObject({ production: true, devOutbox: false, demoData: false, captchaTestCode: undefined });
+  });
+
+  it('refuses production without the audit chain key, and a key too short to be one', () => {
+    const { AUDIT_CHAIN_KEY: _key, ...withoutKey } = tencent;
+    expect(() => loadConfig({ NODE_ENV: 'production', ...withoutKey })).toThrow(/AUDIT_CHAIN_KEY/);
+    expect(() => loadConfig({ AUDIT_CHAIN_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/AUDIT_CHAIN_KEY/);
+    expect(loadConfig({ NODE_ENV: 'production', ...tencent }).auditChainKey).toHaveLength(32);
   });
 
   it('logs readably through pino-pretty outside production, and JSON lines in production', () => {

@@ -12,6 +12,11 @@ const envSchema = z.object({
   /** Unset: all interfaces, but only this machine while demo accounts or the SMS outbox are open. */
   HOST: z.string().min(1).optional(),
   DATABASE_URL: z.string().optional(),
+  /**
+   * The owner's connection, for migrations only: the server then connects with DATABASE_URL as a role
+   * that owns nothing (it cannot truncate the logs or switch off their triggers).
+   */
+  DATABASE_MIGRATION_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** How long to wait for a PostgreSQL connection before giving up (a server away or stalled). */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
@@ -84,6 +89,19 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** The key of the audit chain's HMAC (base64, at least 32 bytes); required in production. */
+  AUDIT_CHAIN_KEY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const key = Buffer.from(v, 'base64');
+      if (key.length < 32) {
+        ctx.addIssue({ code: 'custom', message: '至少 32 字节的 base64（例如 openssl rand -base64 32 的输出）' });
+        return z.NEVER;
+      }
+      return key;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -95,6 +113,8 @@ export interface Config {
     | { kind: 'postgres'; url: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number }
     | { kind: 'pglite'; dataDir: string };
   healthTimeoutMs: number;
+  /** The owner's connection for migrations (PostgreSQL); null: the server's own role migrates. */
+  migrationUrl: string | null;
   dataDir: string;
   webDistDir: string;
   /** false, a number of proxy hops, or the proxies' addresses (Fastify's trustProxy). */
@@ -148,6 +168,7 @@ export interface Config {
   };
   lockout: LockoutRules;
   captchaTtlMinutes: number;
+  auditChainKey: Buffer | null;
 }
 
 export class ConfigError extends Error {}
@@ -219,6 +240,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
     if (e.DEMO_DATA) throw new ConfigError('NODE_ENV=production 时不能加载演示数据（DEMO_DATA）');
+    if (!e.AUDIT_CHAIN_KEY) {
+      throw new ConfigError(
+        'NODE_ENV=production 时必须配置 AUDIT_CHAIN_KEY（审计日志链的密钥，openssl rand -base64 32 生成，各服务器相同，妥善保管）',
+      );
+    }
   }
 
   // Demo accounts and the SMS outbox are handed to whoever asks: keep them on this machine unless told.
@@ -230,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST ?? (openToVisitors ? '127.0.0.1' : '0.0.0.0'),
     database,
+    migrationUrl: database.kind === 'postgres' ? (e.DATABASE_MIGRATION_URL ?? null) : null,
     dataDir: e.DATA_DIR,
     webDistDir: e.WEB_DIST_DIR,
     trustProxy: e.TRUST_PROXY,
@@ -270,6 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       temporaryRounds: e.LOCKOUT_TEMPORARY_ROUNDS,
     },
     captchaTtlMinutes: 5,
+    auditChainKey: e.AUDIT_CHAIN_KEY,
     healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
   };
 }

@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig, loggerOptions } from './config';
 import { DataDirLockedError, openDatabase } from './db/database';
+import { prepareAsOwner } from './db/app-role';
 import { prepareDatabase } from './db/migrate';
 import { databaseUnavailable } from './db/unavailable';
 import { seedDemoData } from './modules/demo/demo-seed';
@@ -13,10 +14,20 @@ async function main(): Promise<void> {
         '*** 内嵌数据库一次只执行一条查询，只适合演示、开发和很小的单机部署。生产环境请使用 PostgreSQL。\n',
     );
   }
+  const applied =
+    config.migrationUrl && config.database.kind === 'postgres'
+      ? await prepareAsOwner(config.migrationUrl, config.database.url)
+      : null;
   const handle = await openDatabase(config.database);
-  const applied = await prepareDatabase(handle.db);
+  if (config.production && config.database.kind === 'postgres' && !config.migrationUrl) {
+    console.warn(
+      '\n*** 提示：未设置 DATABASE_MIGRATION_URL，服务以数据库表的所有者身份运行，可以清空日志表、停用其只追加触发器。\n' +
+        '*** 建议由所有者账号执行迁移（DATABASE_MIGRATION_URL），服务使用只有读写权限的账号（DATABASE_URL）。\n',
+    );
+  }
+  const migrated = applied ?? (await prepareDatabase(handle.db));
   const app = await buildApp({ config, db: handle.db, logger: loggerOptions(config) });
-  if (applied.length) app.log.info({ applied }, 'migrations applied');
+  if (migrated.length) app.log.info({ applied: migrated }, 'migrations applied');
   if (config.demoData) await seedDemoData(handle.db, (line) => console.log(line));
 
   let closing = false;

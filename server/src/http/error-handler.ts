@@ -74,6 +74,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       // Malformed JSON, wrong content type and the like: the client's fault, safe to describe.
       return send(fe.statusCode, { code: 'VALIDATION_FAILED', message: '请求格式不正确' });
     }
+    // Two changes that waited for each other (the audit chain orders every audited change): PostgreSQL
+    // ended one of them, and nothing of it was written.
+    if ((error as { code?: unknown }).code === '40P01') {
+      request.log.warn({ err: error }, 'deadlock: the change was rolled back');
+      return send(409, { code: 'CONFLICT', message: '操作与他人的操作冲突，未保存，请重试' });
+    }
     if (databaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       return send(503, { code: 'UNAVAILABLE', message: '数据库暂不可用，请稍后重试' }, { 'retry-after': '5' });

@@ -51,4 +51,8 @@ export interface AuditLogTable {
   ip: string | null;
   outcome: 'success' | 'failure';
   detail: ColumnType<Record<string, unknown>, string, never>;
+  /** The row's place in the audit chain; null for rows written before the chain began. */
+  seq: ColumnType<number | null, number | undefined, never>;
+  /** HMAC-SHA256 (or SHA-256 without AUDIT_CHAIN_KEY) over the previous row's hash and this row. */
+  row_hash: string | null;
 }

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import type { AuditActor } from '../../domain/actor';
+import { chainHash, genesisHash } from './audit-chain';
 
 export interface AuditEntry {
   action: string;
@@ -10,20 +12,52 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Appends one row; pass the transaction of the change it records, so both land or neither does. */
+/** One advisory lock orders the chain: rows join it one at a time, in the order they commit. */
+const chainLock = 0x7a68_6175; // 'zhau'
+
+/**
+ * Appends one row to the audit chain; pass the transaction of the change it records, so both land or
+ * neither does. The chain's lock is held until that transaction ends: write the audit row last.
+ */
 export async function appendAudit(db: Executor, actor: AuditActor, at: Date, entry: AuditEntry): Promise<void> {
+  if (!db.isTransaction) {
+    await db.transaction().execute((trx) => appendAudit(trx, actor, at, entry));
+    return;
+  }
+  await sql`select pg_advisory_xact_lock(${chainLock})`.execute(db);
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'row_hash'])
+    .where('seq', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const row = {
+    seq: Number(last?.seq ?? 0) + 1,
+    occurredAt: at,
+    actorAccountId: actor.accountId,
+    actorRole: actor.kind,
+    action: entry.action,
+    objectType: entry.objectType ?? null,
+    objectId: entry.objectId === undefined ? null : String(entry.objectId),
+    ip: actor.ip,
+    outcome: entry.outcome ?? 'success',
+    detail: entry.detail ?? {},
+  };
   await db
     .insertInto('audit_log')
     .values({
+      seq: row.seq,
       occurred_at: at,
-      actor_account_id: actor.accountId,
-      actor_role: actor.kind,
-      action: entry.action,
-      object_type: entry.objectType ?? null,
-      object_id: entry.objectId === undefined ? null : String(entry.objectId),
-      ip: actor.ip,
-      outcome: entry.outcome ?? 'success',
-      detail: JSON.stringify(entry.detail ?? {}),
+      actor_account_id: row.actorAccountId,
+      actor_role: row.actorRole,
+      action: row.action,
+      object_type: row.objectType,
+      object_id: row.objectId,
+      ip: row.ip,
+      outcome: row.outcome,
+      detail: JSON.stringify(row.detail),
+      row_hash: chainHash(last?.row_hash ?? genesisHash, row),
     })
     .execute();
 }
