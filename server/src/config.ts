@@ -100,11 +100,7 @@ const envSchema = z.object({
             .map((k) => k.trim())
             .filter(Boolean),
     )
-    .pipe(
-      z
-        .array(z.enum(twoFactorKinds, { error: '只能填写 admin、reviewer（逗号分隔）' }))
-        .optional(),
-    ),
+    .pipe(z.array(z.enum(twoFactorKinds, { error: '只能填写 admin、reviewer（逗号分隔）' })).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -26,10 +26,7 @@ export interface LoginInput {
 }
 
 /** Signed in, or (for an account with 两步验证) a challenge the second step answers. */
-export type LoginResult =
-  | { token: string; account: SessionAccount }
-  | { token: null; challenge: TwoFactorChallenge };
-
+export type LoginResult = { token: string; account: SessionAccount } | { token: null; challenge: TwoFactorChallenge };
 
 export interface AuthService {
   /**

@@ -54,7 +54,9 @@ export function newRecoveryCodes(count = 10): string[] {
 export const normaliseRecoveryCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 const digest = (salt: string, code: string) =>
-  createHash('sha256').update(`${salt}\n${normaliseRecoveryCode(code)}`).digest('hex');
+  createHash('sha256')
+    .update(`${salt}\n${normaliseRecoveryCode(code)}`)
+    .digest('hex');
 
 export function hashRecoveryCode(code: string): { salt: string; codeHash: string } {
   const salt = randomBytes(16).toString('hex');

@@ -44,8 +44,7 @@ export interface TwoFactorService {
   resetReviewer(actor: AdminActor, accountId: number): Promise<void>;
 }
 
-const alreadyOn = () =>
-  new AppError('RULE_VIOLATED', '两步验证已开启；如需更换手机，请先关闭两步验证后重新设置');
+const alreadyOn = () => new AppError('RULE_VIOLATED', '两步验证已开启；如需更换手机，请先关闭两步验证后重新设置');
 
 export function createTwoFactorService(
   db: Db,

@@ -202,9 +202,7 @@ describe('两步验证', () => {
     // The platform unlocks; a good login ends the run.
     expect((await admin.post(`/api/admin/accounts/${reviewer.accountId}/unlock`)).status).toBe(200);
     step = await passwordStep(ctx, reviewer.username);
-    expect((await secondStep(step.agent, step.challengeId, await codeAt(reviewer.secret, ctx.clock))).status).toBe(
-      200,
-    );
+    expect((await secondStep(step.agent, step.challengeId, await codeAt(reviewer.secret, ctx.clock))).status).toBe(200);
   });
 
   it('takes a recovery code once, as typed from paper (small letters, no dashes)', async () => {
@@ -263,9 +261,7 @@ describe('两步验证', () => {
     expect(wrongCode.body.message).toBe('验证码错误，再输错 3 次账号将被锁定');
     expect((await agent.post('/api/account/two-factor/disable', { password: goodPassword, code })).status).toBe(200);
     expect((await agent.get('/api/account/two-factor')).body).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
-    expect(await ctx.db.selectFrom('recovery_code').where('account_id', '=', reviewer.accountId).execute()).toEqual(
-      [],
-    );
+    expect(await ctx.db.selectFrom('recovery_code').where('account_id', '=', reviewer.accountId).execute()).toEqual([]);
     const login = await ctx.agent().login('reviewer', reviewer.username, goodPassword);
     expect(login.body).toMatchObject({ kind: 'reviewer' });
     const audit = (await auditRows(ctx, 'account.twoFactor.disable')).filter(
@@ -277,9 +273,7 @@ describe('两步验证', () => {
   it("lets the platform reset a reviewer's second factor (audited): the reviewer's sessions end, the password alone opens", async () => {
     const reviewer = await enrolledReviewer(ctx, admin);
     const step = await passwordStep(ctx, reviewer.username);
-    expect((await secondStep(step.agent, step.challengeId, await codeAt(reviewer.secret, ctx.clock))).status).toBe(
-      200,
-    );
+    expect((await secondStep(step.agent, step.challengeId, await codeAt(reviewer.secret, ctx.clock))).status).toBe(200);
     const reset = await admin.post(`/api/admin/reviewers/${reviewer.accountId}/reset-two-factor`);
     expect(reset.status).toBe(200);
     expect((await step.agent.get('/api/reviewer/me')).status).toBe(401);
