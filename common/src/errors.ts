@@ -18,6 +18,10 @@ export const errorCodes = {
   CREDENTIALS_INVALID: 401,
   ACCOUNT_LOCKED: 423,
   PASSWORD_CHANGE_REQUIRED: 403,
+  /** TWO_FACTOR_REQUIRED names this kind of account: it may only turn on 两步验证 until it has. */
+  TWO_FACTOR_REQUIRED: 403,
+  /** The second login step came too late (5 minutes), twice, or for no login at all. */
+  LOGIN_STEP_EXPIRED: 401,
   CREDIT_CODE_TAKEN: 409,
   PHONE_TAKEN: 409,
   PHONE_UNCHANGED: 422,

@@ -74,6 +74,8 @@ export const fieldLabels: Record<string, string> = {
   correctionClosesAt: '返回修改截止时间',
   disabled: '停用或启用',
   unread: '只看未读',
+  challengeId: '登录验证',
+  code: '验证码',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {

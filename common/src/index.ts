@@ -6,6 +6,7 @@ export * from './password-policy';
 export * from './masking';
 export * from './schemas/fields.schema';
 export * from './schemas/auth.schema';
+export * from './schemas/two-factor.schema';
 export * from './schemas/admin.schema';
 export * from './schemas/error.schema';
 export * from './schemas/reference.schema';

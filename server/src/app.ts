@@ -71,6 +71,9 @@ import { createReviewService } from './modules/review/review.service';
 import { createNotifier, type Notifier } from './modules/notifications/notifier';
 import { createFileSweeper, type FileSweeper } from './modules/storage/orphan-sweeper';
 import { useAuditChainKey } from './modules/audit/audit-chain';
+import { twoFactorRoutes } from './modules/two-factor/two-factor.routes';
+import { createTwoFactorService } from './modules/two-factor/two-factor.service';
+import { createTwoFactorLoginService } from './modules/two-factor/two-factor-login.service';
 
 // Validation messages in Chinese wherever a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -157,13 +160,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   useAuditChainKey(config.auditChainKey);
-  const sessions = createSessionService(db, clock, config.session);
+  const sessions = createSessionService(db, clock, config.session, config.twoFactorRequired);
   const sms = createSmsService(db, clock, smsProvider, config.smsRules);
   const captcha = createCaptchaService(db, clock, {
     ttlMinutes: config.captchaTtlMinutes,
     testCode: config.captchaTestCode,
   });
-  const auth = createAuthService(db, clock, { sessions, captcha, lockout: config.lockout, demoData: config.demoData });
+  const auth = createAuthService(db, clock, {
+    sessions,
+    captcha,
+    lockout: config.lockout,
+    demoData: config.demoData,
+    twoFactorRequired: config.twoFactorRequired,
+  });
   const storage =
     deps.storage ??
     (config.storage.kind === 's3'
@@ -200,6 +209,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     applications,
     attachments: createAttachmentService(db, clock, { uploads, storage }),
     review: createReviewService(db, clock, { applications }),
+    twoFactor: createTwoFactorService(db, clock, {
+      sessions,
+      lockout: config.lockout,
+      required: config.twoFactorRequired,
+    }),
+    twoFactorLogin: createTwoFactorLoginService(db, clock, { sessions, lockout: config.lockout }),
   };
 
   await app.register(helmet, {
@@ -269,6 +284,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         messageRoutes,
         applicationRoutes,
         reviewRoutes,
+        twoFactorRoutes,
       ]) {
         await api.register(routes(services));
       }

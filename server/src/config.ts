@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { twoFactorKinds, type TwoFactorKind } from '#common';
 import type { LockoutRules } from './modules/auth/lockout.policy';
 
 const flag = z
@@ -102,6 +103,22 @@ const envSchema = z.object({
       }
       return key;
     }),
+  /**
+   * Kinds of account that must turn on 两步验证 before anything else (comma list of admin, reviewer);
+   * unset: admin in production, none otherwise.
+   */
+  TWO_FACTOR_REQUIRED: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v === undefined
+        ? undefined
+        : v
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(twoFactorKinds, { error: '只能填写 admin、reviewer（逗号分隔）' })).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -167,6 +184,8 @@ export interface Config {
     dailyLimitPerIp: number;
   };
   lockout: LockoutRules;
+  /** The kinds of account that may act only on 两步验证 until they have turned it on. */
+  twoFactorRequired: readonly TwoFactorKind[];
   captchaTtlMinutes: number;
   auditChainKey: Buffer | null;
 }
@@ -296,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       temporaryMinutes: e.LOCKOUT_TEMPORARY_MINUTES,
       temporaryRounds: e.LOCKOUT_TEMPORARY_ROUNDS,
     },
+    twoFactorRequired: [...new Set(e.TWO_FACTOR_REQUIRED ?? (production ? ['admin' as const] : []))],
     captchaTtlMinutes: 5,
     auditChainKey: e.AUDIT_CHAIN_KEY,
     healthTimeoutMs: e.HEALTH_TIMEOUT_MS,

@@ -21,6 +21,8 @@ import type { PeopleService } from './modules/units/people.service';
 import type { ApplicationService } from './modules/applications/application.service';
 import type { ReviewService } from './modules/review/review.service';
 import type { AttachmentService } from './modules/applications/attachment.service';
+import type { TwoFactorService } from './modules/two-factor/two-factor.service';
+import type { TwoFactorLoginService } from './modules/two-factor/two-factor-login.service';
 
 /**
  * The domain services, made once in app.ts; each routes file declares the few it uses. Routes never
@@ -50,4 +52,6 @@ export interface Services {
   applications: ApplicationService;
   attachments: AttachmentService;
   review: ReviewService;
+  twoFactor: TwoFactorService;
+  twoFactorLogin: TwoFactorLoginService;
 }

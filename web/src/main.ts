@@ -5,10 +5,10 @@ import zhCn from 'element-plus/es/locale/lang/zh-cn';
 import 'element-plus/dist/index.css';
 import { z } from 'zod';
 import App from './App.vue';
-import { onAuthLost, onPasswordChangeRequired, setCsrfLoader } from './api/http';
+import { onAuthLost, onPasswordChangeRequired, onTwoFactorRequired, setCsrfLoader } from './api/http';
 import { router } from './router';
 import { watchSessionElsewhere } from './session-watch';
-import { passwordPageOf, useSessionStore } from './stores/session';
+import { passwordPageOf, twoFactorPageOf, useSessionStore } from './stores/session';
 import './styles/main.css';
 import './styles/lists.css';
 
@@ -46,6 +46,15 @@ onPasswordChangeRequired(() => {
   if (!account) return;
   session.account = { ...account, mustChangePassword: true };
   void router.push(passwordPageOf[account.kind]);
+});
+
+// TWO_FACTOR_REQUIRED names this kind of account: 两步验证 first.
+onTwoFactorRequired(() => {
+  const account = session.account;
+  const page = account && twoFactorPageOf[account.kind];
+  if (!account || !page) return;
+  session.account = { ...account, mustEnrolTwoFactor: true };
+  void router.push(page);
 });
 
 watchSessionElsewhere(router, session);

@@ -230,4 +230,12 @@ export const adminContract = {
     params: idParamsSchema,
     response: temporaryPasswordSchema,
   }),
+  resetReviewerTwoFactor: endpoint({
+    method: 'POST',
+    path: '/admin/reviewers/:id/reset-two-factor',
+    tags,
+    summary: '重置审核用户的两步验证（其手机丢失时；该用户下次登录后重新开启）',
+    params: idParamsSchema,
+    response: okSchema,
+  }),
 };

@@ -7,6 +7,7 @@ import {
   sessionSchema,
 } from '../schemas/auth.schema';
 import { okSchema } from '../schemas/fields.schema';
+import { loginReplySchema, twoFactorLoginBodySchema } from '../schemas/two-factor.schema';
 import { endpoint } from './endpoint';
 
 const tags = ['auth'];
@@ -31,16 +32,25 @@ export const authContract = {
     method: 'POST',
     path: '/auth/login',
     tags,
-    summary: '登录（个人用户 / 单位用户 / 审核用户）',
+    summary: '登录（个人用户 / 单位用户 / 审核用户）；开启两步验证的账号答复 twoFactorRequired，再以验证码完成登录',
     body: loginBodySchema,
-    response: sessionAccountSchema,
+    response: loginReplySchema,
   }),
   adminLogin: endpoint({
     method: 'POST',
     path: '/auth/admin-login',
     tags,
-    summary: '平台管理员登录',
+    summary: '平台管理员登录；开启两步验证的账号答复 twoFactorRequired，再以验证码完成登录',
     body: adminLoginBodySchema,
+    response: loginReplySchema,
+  }),
+  /** The second step after a right password: 5 minutes, counted like a password, then the session. */
+  twoFactorLogin: endpoint({
+    method: 'POST',
+    path: '/auth/two-factor',
+    tags,
+    summary: '两步验证：以验证器的6位验证码或一个恢复码完成登录',
+    body: twoFactorLoginBodySchema,
     response: sessionAccountSchema,
   }),
   logout: endpoint({

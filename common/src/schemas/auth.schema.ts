@@ -44,6 +44,8 @@ export const sessionAccountSchema = z.object({
   loginName: z.string(),
   phoneMasked: z.string().nullable(),
   mustChangePassword: z.boolean(),
+  /** TWO_FACTOR_REQUIRED names this kind and it has no second factor yet: only 两步验证 opens. */
+  mustEnrolTwoFactor: z.boolean(),
 });
 export type SessionAccount = z.infer<typeof sessionAccountSchema>;
 

@@ -125,6 +125,8 @@ export const reviewerSchema = z.object({
   orgId: z.string(),
   orgName: z.string(),
   locked: z.boolean(),
+  /** 两步验证 is on. */
+  twoFactor: z.boolean(),
 });
 export type Reviewer = z.infer<typeof reviewerSchema>;
 export const reviewerCreatedSchema = reviewerSchema.extend({ temporaryPassword: z.string() });

@@ -9,6 +9,9 @@ import type {
   RateLimitTable,
   DemoCredentialTable,
   UnknownLoginTable,
+  TwoFactorTable,
+  RecoveryCodeTable,
+  LoginChallengeTable,
 } from './tables/accounts';
 import type {
   OutboxEventTable,
@@ -59,6 +62,9 @@ export type {
   UnitSupervisorTable,
   UnitTable,
   UnknownLoginTable,
+  TwoFactorTable,
+  RecoveryCodeTable,
+  LoginChallengeTable,
 };
 
 export interface Database {
@@ -91,6 +97,9 @@ export interface Database {
   rate_limit: RateLimitTable;
   demo_credential: DemoCredentialTable;
   unknown_login: UnknownLoginTable;
+  two_factor: TwoFactorTable;
+  recovery_code: RecoveryCodeTable;
+  login_challenge: LoginChallengeTable;
 }
 
 export type AccountRow = Selectable<AccountTable>;

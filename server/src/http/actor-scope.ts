@@ -4,7 +4,7 @@ import type { AccountKind } from '#common';
 import type { AccountRow } from '../db/schema';
 import type { Actor, ActorOf } from '../domain/actor';
 import { AppError } from '../domain/app-error';
-import { requireAccount } from './auth-guard';
+import { requireAccount, type GuardOptions } from './auth-guard';
 
 /** Turns a signed-in account into the actor it speaks for (its unit, its organisation). */
 export type ActorDirectory = (account: AccountRow, ip: string | null) => Promise<Actor>;
@@ -36,7 +36,7 @@ export type ActorGetter<K extends AccountKind> = (request: FastifyRequest) => Pr
 export function signedIn<K extends AccountKind>(
   kinds: readonly K[],
   routes: (scope: ApiScope, actor: ActorGetter<K>) => Promise<void> | void,
-  options: { allowPasswordChangePending?: boolean } = {},
+  options: GuardOptions = {},
 ): FastifyPluginAsyncZod {
   return async (scope) => {
     scope.addHook('onRequest', requireAccount(kinds, options));

@@ -27,6 +27,11 @@ const matrix: Record<string, typeof anyone | AccountKind[]> = {
   'GET /api/account/phone': signedIn,
   'POST /api/account/password': signedIn,
   'POST /api/account/phone': signedIn,
+  'POST /api/auth/two-factor': anyone,
+  'GET /api/account/two-factor': ['reviewer', 'admin'],
+  'POST /api/account/two-factor/setup': ['reviewer', 'admin'],
+  'POST /api/account/two-factor/confirm': ['reviewer', 'admin'],
+  'POST /api/account/two-factor/disable': ['reviewer', 'admin'],
   'GET /api/units/me': ['unit'],
   'GET /api/units/me/info': ['unit'],
   'PUT /api/units/me/info': ['unit'],
@@ -98,6 +103,7 @@ const matrix: Record<string, typeof anyone | AccountKind[]> = {
   'GET /api/admin/reviewers': ['admin'],
   'POST /api/admin/reviewers': ['admin'],
   'POST /api/admin/reviewers/{id}/reset-password': ['admin'],
+  'POST /api/admin/reviewers/{id}/reset-two-factor': ['admin'],
 };
 
 let ctx: TestContext;

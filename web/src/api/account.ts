@@ -4,6 +4,8 @@ import {
   type ChangePasswordBody,
   type ChangePhoneBody,
   type ResetPasswordBody,
+  type TwoFactorConfirmBody,
+  type TwoFactorDisableBody,
 } from '#common';
 import { clientOf } from './client';
 
@@ -14,6 +16,10 @@ export const accountApi = {
   phone: () => account.phone(),
   changePassword: (body: ChangePasswordBody) => account.changePassword({ body }),
   changePhone: (body: ChangePhoneBody) => account.changePhone({ body }),
+  twoFactor: () => account.twoFactor(),
+  twoFactorSetup: () => account.twoFactorSetup(),
+  twoFactorConfirm: (body: TwoFactorConfirmBody) => account.twoFactorConfirm({ body }),
+  twoFactorDisable: (body: TwoFactorDisableBody) => account.twoFactorDisable({ body }),
   /** 忘记密码: by the phone given at registration. */
   resetPassword: (body: ResetPasswordBody) => auth.resetPassword({ body }, { quietAuth: true }),
 };

@@ -20,6 +20,7 @@ export const adminApi = {
   setUnitPhone: (unitId: string, newPhone: string, reason: string) =>
     admin.setUnitPhone({ ...byId(unitId), body: { newPhone, reason } }),
   unlock: (accountId: string) => admin.unlock({ params: { accountId } }),
+  resetReviewerTwoFactor: (accountId: string) => admin.resetReviewerTwoFactor(byId(accountId)),
 
   supervisors: (keyword?: string) => admin.supervisors({ query: { keyword } }),
   createSupervisor: (body: { name: string; regionCode?: string | null }) => admin.createSupervisor({ body }),

@@ -51,6 +51,7 @@ let csrfToken: string | null = null;
 let csrfLoader: (() => Promise<void>) | null = null;
 let authLostHandler: ((error: ApiError) => void) | null = null;
 let passwordChangeHandler: (() => void) | null = null;
+let twoFactorHandler: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -69,6 +70,11 @@ export function onAuthLost(handler: (error: ApiError) => void): void {
 /** Called when the server refuses an action until the temporary password is changed. */
 export function onPasswordChangeRequired(handler: () => void): void {
   passwordChangeHandler = handler;
+}
+
+/** Called when the server refuses an action until the required 两步验证 is turned on. */
+export function onTwoFactorRequired(handler: () => void): void {
+  twoFactorHandler = handler;
 }
 
 function buildUrl(path: string, query?: Query): string {
@@ -131,6 +137,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
     if (!options.quietAuth && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED'))
       authLostHandler?.(error);
     if (error.code === 'PASSWORD_CHANGE_REQUIRED') passwordChangeHandler?.();
+    if (error.code === 'TWO_FACTOR_REQUIRED') twoFactorHandler?.();
     throw error;
   }
   if (response.status === 204) return undefined as T;

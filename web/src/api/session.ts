@@ -1,4 +1,4 @@
-import { authContract, type AdminLoginBody, type LoginBody } from '#common';
+import { authContract, type AdminLoginBody, type LoginBody, type TwoFactorLoginBody } from '#common';
 import { clientOf } from './client';
 
 export type { Captcha } from '#common';
@@ -10,5 +10,7 @@ export const sessionApi = {
   captcha: () => auth.captcha(),
   login: (body: LoginBody) => auth.login({ body }, { quietAuth: true }),
   adminLogin: (body: AdminLoginBody) => auth.adminLogin({ body }, { quietAuth: true }),
+  /** The second step of a login whose answer was `twoFactorRequired`. */
+  twoFactorLogin: (body: TwoFactorLoginBody) => auth.twoFactorLogin({ body }, { quietAuth: true }),
   logout: () => auth.logout({}, { quietAuth: true }),
 };

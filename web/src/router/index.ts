@@ -1,6 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import type { AccountKind } from '#common';
-import { homeOf, passwordPageOf, useSessionStore } from '../stores/session';
+import { homeOf, onlyPageOf, useSessionStore } from '../stores/session';
 import { consoleMenus } from './menus';
 
 declare module 'vue-router' {
@@ -128,12 +128,12 @@ router.beforeEach(async (to) => {
       return kind === 'admin' ? { path: '/admin/login' } : { path: '/login', query: { kind, redirect: to.fullPath } };
     }
     if (account.kind !== kind) return homeOf[account.kind];
-    // A temporary password must be changed before anything else.
-    if (account.mustChangePassword && to.path !== passwordPageOf[account.kind]) return passwordPageOf[account.kind];
+    // A temporary password must be changed, then a required 两步验证 turned on, before anything else.
+    const only = onlyPageOf(account);
+    if (only && to.path !== only) return only;
     return true;
   }
-  if (to.meta.guestOnly && account)
-    return account.mustChangePassword ? passwordPageOf[account.kind] : homeOf[account.kind];
+  if (to.meta.guestOnly && account) return onlyPageOf(account) ?? homeOf[account.kind];
   return true;
 });
 

@@ -8,6 +8,7 @@ import {
   Document,
   DocumentChecked,
   House,
+  Iphone,
   Key,
   Lock,
   OfficeBuilding,
@@ -54,6 +55,7 @@ export interface ConsoleMenu {
 
 const changePassword: LazyView = () => import('../views/common/change-password/ChangePasswordView.vue');
 const changePhone: LazyView = () => import('../views/common/change-phone/ChangePhoneView.vue');
+const twoFactor: LazyView = () => import('../views/common/two-factor/TwoFactorView.vue');
 
 /** 申报审核 and 审核记录 (manual §4, §5): one desk view and one record view for units and reviewers. */
 const reviewDesk: LazyView = () => import('../views/review/ReviewDeskView.vue');
@@ -202,7 +204,10 @@ export const adminMenu: ConsoleMenu = {
     {
       title: '基本信息',
       icon: Key,
-      items: [{ path: 'password', title: '修改密码', icon: Lock, view: changePassword }],
+      items: [
+        { path: 'password', title: '修改密码', icon: Lock, view: changePassword },
+        { path: 'two-factor', title: '两步验证', icon: Iphone, view: twoFactor },
+      ],
     },
   ],
 };
@@ -251,6 +256,7 @@ export const reviewerMenu: ConsoleMenu = {
       items: [
         { path: 'home', title: '首页', icon: House, view: () => import('../views/reviewer/home/ReviewerHomeView.vue') },
         { path: 'password', title: '修改密码', icon: Lock, view: changePassword },
+        { path: 'two-factor', title: '两步验证', icon: Iphone, view: twoFactor },
       ],
     },
     {

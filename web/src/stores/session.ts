@@ -21,6 +21,23 @@ export const passwordPageOf: Record<AccountKind, string> = {
   reviewer: '/reviewer/password',
 };
 
+/** 两步验证, for the kinds that have it. */
+export const twoFactorPageOf: Partial<Record<AccountKind, string>> = {
+  admin: '/admin/two-factor',
+  reviewer: '/reviewer/two-factor',
+};
+
+/**
+ * The one page an account may open before anything else: 修改密码 with a temporary password, then
+ * 两步验证 while TWO_FACTOR_REQUIRED waits for it; null when every page is open.
+ */
+export function onlyPageOf(account: SessionAccount | null): string | null {
+  if (!account) return null;
+  if (account.mustChangePassword) return passwordPageOf[account.kind];
+  if (account.mustEnrolTwoFactor) return twoFactorPageOf[account.kind] ?? null;
+  return null;
+}
+
 /**
  * This tab had a signed-in account (kept in sessionStorage, per tab, across reloads): a page loaded later
  * without one means the session ended meanwhile (a timeout, a logout in another tab clearing the cookie).
@@ -107,6 +124,9 @@ export const useSessionStore = defineStore('session', {
       if (this.account?.kind !== 'reviewer') return null;
       if (!this.reviewerOrg) this.reviewerOrg = await reviewerApi.me();
       return this.reviewerOrg;
+    },
+    twoFactorEnrolled(): void {
+      if (this.account) this.account = { ...this.account, mustEnrolTwoFactor: false };
     },
     passwordChanged(): void {
       if (this.account) this.account = { ...this.account, mustChangePassword: false };

@@ -98,3 +98,32 @@ export interface DemoCredentialTable {
   password: string;
   note: string;
 }
+/** 两步验证 of an admin or reviewer account; no `enabled_at`: an enrolment not yet confirmed. */
+export interface TwoFactorTable {
+  account_id: number;
+  /** The base32 TOTP secret, read and written only through two-factor.repository.ts. */
+  secret: string;
+  enabled_at: Timestamp | null;
+  /** The time step of the last code accepted: a code is never accepted twice. */
+  last_used_step: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+/** One-time recovery codes: a salted SHA-256 of each. */
+export interface RecoveryCodeTable {
+  id: Id;
+  account_id: number;
+  salt: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+/** A right password waiting for its second step (5 minutes, one success). */
+export interface LoginChallengeTable {
+  /** SHA-256 of the challenge id the browser holds. */
+  id: string;
+  account_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}

@@ -19,7 +19,8 @@ export const accountRoutes =
       }),
     );
 
-    // A temporary password may still act here: changing it is what it must do first.
+    // A temporary password may still act here: changing it is what it must do first (and an account
+    // still to turn on 两步验证 may change its password too).
     await app.register(
       signedIn(
         anyAccount,
@@ -30,7 +31,7 @@ export const accountRoutes =
             return { ok: true as const };
           });
         },
-        { allowPasswordChangePending: true },
+        { allowPasswordChangePending: true, allowTwoFactorPending: true },
       ),
     );
   };

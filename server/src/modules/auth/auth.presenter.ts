@@ -1,7 +1,7 @@
 import { maskPhone, type SessionAccount } from '#common';
 import type { AccountRow } from '../../db/schema';
 
-export function presentAccount(account: AccountRow): SessionAccount {
+export function presentAccount(account: AccountRow, mustEnrolTwoFactor = false): SessionAccount {
   return {
     id: String(account.id),
     kind: account.kind,
@@ -9,5 +9,6 @@ export function presentAccount(account: AccountRow): SessionAccount {
     loginName: account.login_name,
     phoneMasked: account.phone ? maskPhone(account.phone) : null,
     mustChangePassword: account.must_change_password,
+    mustEnrolTwoFactor,
   };
 }

@@ -7,7 +7,8 @@ import { sessionCookieName } from '../../http/auth-guard';
 import { route } from '../../http/contract-route';
 import type { AccountService } from '../account/account.service';
 import type { CaptchaService } from '../captcha/captcha.service';
-import type { AuthService } from './auth.service';
+import type { TwoFactorLoginService } from '../two-factor/two-factor-login.service';
+import type { AuthService, LoginResult } from './auth.service';
 import type { SessionService } from './session.service';
 
 export const authRoutes =
@@ -17,6 +18,7 @@ export const authRoutes =
     sessions: SessionService;
     captcha: CaptchaService;
     accounts: AccountService;
+    twoFactorLogin: TwoFactorLoginService;
   }): FastifyPluginAsyncZod =>
   async (app) => {
     const loginRateLimit = { rateLimit: { max: deps.config.rateLimits.login, timeWindow: 60_000 } };
@@ -29,6 +31,13 @@ export const authRoutes =
         secure: deps.config.cookieSecure ?? request.protocol === 'https',
       });
 
+    /** Signed in: the cookie and the account; a second step to take: its challenge, and no cookie yet. */
+    const answer = (request: FastifyRequest, reply: FastifyReply, result: LoginResult) => {
+      if (result.token === null) return result.challenge;
+      setSessionCookie(request, reply, result.token);
+      return result.account;
+    };
+
     route(
       app,
       api.captcha,
@@ -40,36 +49,50 @@ export const authRoutes =
     );
 
     route(app, api.session, async (request, reply) => ({
-      ...(await deps.auth.describeSession(request.auth?.account ?? null, request.sessionState)),
+      ...(await deps.auth.describeSession(request.auth, request.sessionState)),
       csrfToken: reply.generateCsrf(),
     }));
 
     route(
       app,
       api.login,
-      async (request, reply) => {
-        const { token, account } = await deps.auth.login(
-          anonymousActor(request.ip),
-          request.body,
-          request.headers['user-agent'] ?? null,
-        );
-        setSessionCookie(request, reply, token);
-        return account;
-      },
+      async (request, reply) =>
+        answer(
+          request,
+          reply,
+          await deps.auth.login(anonymousActor(request.ip), request.body, request.headers['user-agent'] ?? null),
+        ),
       { config: loginRateLimit },
     );
 
     route(
       app,
       api.adminLogin,
+      async (request, reply) =>
+        answer(
+          request,
+          reply,
+          await deps.auth.login(
+            anonymousActor(request.ip),
+            { ...request.body, kind: 'admin' },
+            request.headers['user-agent'] ?? null,
+          ),
+        ),
+      { config: loginRateLimit },
+    );
+
+    route(
+      app,
+      api.twoFactorLogin,
       async (request, reply) => {
-        const { token, account } = await deps.auth.login(
+        const result = await deps.twoFactorLogin.complete(
           anonymousActor(request.ip),
-          { ...request.body, kind: 'admin' },
+          request.body,
           request.headers['user-agent'] ?? null,
         );
-        setSessionCookie(request, reply, token);
-        return account;
+        if (result.token === null) throw new Error('the second step always ends in a session');
+        setSessionCookie(request, reply, result.token);
+        return result.account;
       },
       { config: loginRateLimit },
     );

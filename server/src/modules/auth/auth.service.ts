@@ -1,8 +1,8 @@
-import type { AccountKind, SessionAccount, SessionInfo } from '#common';
+import { randomBytes } from 'node:crypto';
+import type { AccountKind, SessionAccount, SessionInfo, TwoFactorChallenge } from '#common';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Db, Executor } from '../../db/database';
-import type { AccountRow } from '../../db/schema';
 import type { AuditActor } from '../../domain/actor';
 import { appendAudit } from '../audit/audit.repository';
 import type { CaptchaService } from '../captcha/captcha.service';
@@ -12,8 +12,10 @@ import { presentAccount } from './auth.presenter';
 import { lockStatus, unlockedState } from './lockout.policy';
 import { countWrongPassword, lockedError, unknownNameKey, wrongPasswordError } from './login-guard';
 import { forgetIdleUnknownLogins, unknownLoginState, type LoginTarget } from './login-guard.repository';
+import { challengeDigest, challengeMinutes } from '../two-factor/login-challenge';
+import { insertLoginChallenge, twoFactorEnabled } from '../two-factor/two-factor.repository';
 import { burnPasswordCheck, verifyPassword } from './password-hasher';
-import type { SessionService } from './session.service';
+import { mustEnrolTwoFactor, type ResolvedSession, type SessionService } from './session.service';
 
 export interface LoginInput {
   kind: AccountKind;
@@ -23,10 +25,8 @@ export interface LoginInput {
   captchaCode: string;
 }
 
-export interface LoginResult {
-  token: string;
-  account: SessionAccount;
-}
+/** Signed in, or (for an account with 两步验证) a challenge the second step answers. */
+export type LoginResult = { token: string; account: SessionAccount } | { token: null; challenge: TwoFactorChallenge };
 
 export interface AuthService {
   /**
@@ -36,7 +36,7 @@ export interface AuthService {
   login(visitor: AuditActor, input: LoginInput, userAgent: string | null): Promise<LoginResult>;
   /** What the page learns of its session on loading: who is signed in, and the demo accounts in demo mode. */
   describeSession(
-    account: AccountRow | null,
+    session: ResolvedSession | null,
     state: 'active' | 'expired' | 'none',
   ): Promise<Omit<SessionInfo, 'csrfToken'>>;
 }
@@ -44,13 +44,19 @@ export interface AuthService {
 export function createAuthService(
   db: Db,
   clock: Clock,
-  deps: { sessions: SessionService; captcha: CaptchaService; lockout: Config['lockout']; demoData: boolean },
+  deps: {
+    sessions: SessionService;
+    captcha: CaptchaService;
+    lockout: Config['lockout'];
+    demoData: boolean;
+    twoFactorRequired: readonly AccountKind[];
+  },
 ): AuthService {
   const { sessions, captcha, lockout } = deps;
   return {
-    async describeSession(account, state) {
+    async describeSession(session, state) {
       return {
-        account: account ? presentAccount(account) : null,
+        account: session ? presentAccount(session.account, session.mustEnrolTwoFactor) : null,
         sessionExpired: state === 'expired',
         demo: deps.demoData ? { credentials: await demoLoginCredentials(db) } : null,
       };
@@ -95,6 +101,33 @@ export function createAuthService(
         throw error;
       }
 
+      if (await twoFactorEnabled(db, account.id)) {
+        // No session yet, and the run of wrong tries goes on: a wrong code counts like a wrong password,
+        // and only the whole login ends the run, so a known password is no way to try codes without end.
+        const challengeId = randomBytes(32).toString('base64url');
+        const expiresAt = await db.transaction().execute(async (trx) => {
+          const now = clock.now();
+          const expires = new Date(now.getTime() + challengeMinutes * 60_000);
+          await insertLoginChallenge(trx, {
+            id: challengeDigest(challengeId),
+            accountId: account.id,
+            createdAt: now,
+            expiresAt: expires,
+          });
+          await appendAudit(trx, actor, now, {
+            action: 'auth.login.password',
+            objectType: 'account',
+            objectId: account.id,
+            detail: { twoFactorRequired: true },
+          });
+          return expires;
+        });
+        return {
+          token: null,
+          challenge: { twoFactorRequired: true, challengeId, expiresAt: expiresAt.toISOString() },
+        };
+      }
+
       const token = await db.transaction().execute(async (trx) => {
         const now = clock.now();
         if (!(await clearFailedLogins(trx, account.id, now))) return null;
@@ -112,7 +145,10 @@ export function createAuthService(
         const locked = lockStatus(lockStateOf((await findAccountById(db, account.id))!), now);
         throw lockedError(kind, locked.state === 'open' ? { state: 'held' } : locked, now);
       }
-      return { token, account: presentAccount(account) };
+      return {
+        token,
+        account: presentAccount(account, mustEnrolTwoFactor(deps.twoFactorRequired, account, false)),
+      };
     },
   };
 }

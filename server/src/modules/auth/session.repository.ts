@@ -13,6 +13,17 @@ export function findSessionWithAccount(db: Executor, id: string) {
     .innerJoin('account', 'account.id', 'session.account_id')
     .selectAll('account')
     .select(['session.last_seen_at', 'session.expires_at', 'session.ended_at'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('two_factor')
+            .select('two_factor.account_id')
+            .whereRef('two_factor.account_id', '=', 'account.id')
+            .where('two_factor.enabled_at', 'is not', null),
+        )
+        .as('two_factor_enabled'),
+    )
     .where('session.id', '=', id)
     .executeTakeFirst();
 }

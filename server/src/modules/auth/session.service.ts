@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { AccountKind } from '#common';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Db, Executor } from '../../db/database';
@@ -8,7 +9,16 @@ import { endSession, endSessionsOf, findSessionWithAccount, insertSession, touch
 export interface ResolvedSession {
   sessionId: string;
   account: AccountRow;
+  /** TWO_FACTOR_REQUIRED names the account's kind and it has not turned 两步验证 on: nothing else opens. */
+  mustEnrolTwoFactor: boolean;
 }
+
+/** Whether an account must turn on 两步验证 before it may do anything else. */
+export const mustEnrolTwoFactor = (
+  required: readonly AccountKind[],
+  account: { kind: AccountKind },
+  enabled: boolean,
+): boolean => !enabled && required.includes(account.kind);
 
 export type SessionLookup = { status: 'active'; session: ResolvedSession } | { status: 'expired' } | { status: 'none' };
 
@@ -27,7 +37,12 @@ export interface SessionService {
   endAllOf(db: Executor, accountId: number, except?: string): Promise<void>;
 }
 
-export function createSessionService(db: Db, clock: Clock, rules: Config['session']): SessionService {
+export function createSessionService(
+  db: Db,
+  clock: Clock,
+  rules: Config['session'],
+  twoFactorRequired: readonly AccountKind[] = [],
+): SessionService {
   const idleMs = rules.idleMinutes * 60_000;
   return {
     async create(trx, accountId, meta) {
@@ -55,8 +70,9 @@ export function createSessionService(db: Db, clock: Clock, rules: Config['sessio
         return { status: 'expired' };
       }
       if (now.getTime() - row.last_seen_at.getTime() > touchEveryMs) await touchSession(db, id, now);
-      const { last_seen_at: _seen, expires_at: _expires, ended_at: _ended, ...account } = row;
-      return { status: 'active', session: { sessionId: id, account } };
+      const { last_seen_at: _seen, expires_at: _expires, ended_at: _ended, two_factor_enabled, ...account } = row;
+      const mustEnrol = mustEnrolTwoFactor(twoFactorRequired, account, Boolean(two_factor_enabled));
+      return { status: 'active', session: { sessionId: id, account, mustEnrolTwoFactor: mustEnrol } };
     },
 
     end: (token) => endSession(db, digest(token), clock.now()),

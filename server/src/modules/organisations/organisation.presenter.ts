@@ -61,6 +61,7 @@ export const presentReviewer = (r: ReviewerListRow) => ({
   orgId: String(r.org_id),
   orgName: r.org_name,
   locked: r.locked_at !== null,
+  twoFactor: Boolean(r.two_factor),
 });
 
 export const presentReviewerOrg = (org: Pick<ReviewerActor, 'orgKind' | 'orgId' | 'orgName'>) => ({

@@ -22,7 +22,18 @@ export function listReviewers(
       reviewerOrgId.as('org_id'),
       reviewerOrgName.as('org_name'),
     ])
-    .select((eb) => lockedAtNow(eb, now));
+    .select((eb) => lockedAtNow(eb, now))
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('two_factor')
+            .select('two_factor.account_id')
+            .whereRef('two_factor.account_id', '=', 'account.id')
+            .where('two_factor.enabled_at', 'is not', null),
+        )
+        .as('two_factor'),
+    );
   if (filter.orgKind) q = q.where('reviewer.org_kind', '=', filter.orgKind);
   if (filter.orgId !== undefined) q = q.where(reviewerOrgId, '=', filter.orgId);
   if (filter.accountId !== undefined) q = q.where('account.id', '=', filter.accountId);

@@ -10,6 +10,13 @@ export const columns: ListColumn<Reviewer>[] = [
   { key: 'displayName', label: '姓名', width: 140 },
   { key: 'orgKind', label: '机构类型', width: 100, text: (r) => orgKindLabels[r.orgKind] },
   { key: 'orgName', label: '机构', minWidth: 220, tooltip: true },
+  {
+    key: 'twoFactor',
+    label: '两步验证',
+    width: 100,
+    align: 'center',
+    text: (r) => (r.twoFactor ? '已开启' : '未开启'),
+  },
   { key: 'locked', label: '状态', width: 90, align: 'center' },
 ];
 
