@@ -205,6 +205,23 @@ export async function loggedInApplicant(ctx: TestContext, unitId?: number) {
 
 export { completeForm, requiredCategories };
 
+/** A new draft (职称评审, the archives 馆员 title) in the world's batch; its id. */
+export async function createDraft(
+  agent: Agent,
+  world: { batchId: string },
+  choices: { titleId: string; specialtyId: string },
+): Promise<string> {
+  const created = await agent.post('/api/applications', {
+    kind: 'evaluation',
+    batchId: world.batchId,
+    titleId: choices.titleId,
+    specialtyStudiedId: choices.specialtyId,
+    specialtyPractisedId: choices.specialtyId,
+  });
+  if (created.status !== 201) throw new Error(`draft: ${JSON.stringify(created.body)}`);
+  return created.body.id as string;
+}
+
 /** Saves every table and uploads one PDF per required category; returns the application's version. */
 export async function fillApplication(agent: Agent, id: string, year: number, name: string): Promise<number> {
   let version = (await agent.get(`/api/applications/${id}`)).body.version as number;

@@ -3,6 +3,8 @@
 export interface Answer {
   status: number;
   body: any;
+  /** How long the answer took. */
+  ms: number;
 }
 
 export class Browser {
@@ -12,6 +14,7 @@ export class Browser {
 
   /** Status 0: no answer (the server was killed mid-request, or refused the connection). */
   async send(method: string, path: string, body?: object | FormData): Promise<Answer> {
+    const started = Date.now();
     const headers: Record<string, string> = {};
     if (method !== 'GET') {
       if (!this.csrf) {
@@ -28,6 +31,7 @@ export class Browser {
         method,
         headers,
         body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+        // Far beyond any timeout of the server: reaching it means the request hung.
         signal: AbortSignal.timeout(30_000),
       });
       for (const line of res.headers.getSetCookie()) {
@@ -37,12 +41,12 @@ export class Browser {
       }
       const text = await res.text();
       try {
-        return { status: res.status, body: JSON.parse(text) };
+        return { status: res.status, body: JSON.parse(text), ms: Date.now() - started };
       } catch {
-        return { status: res.status, body: text };
+        return { status: res.status, body: text, ms: Date.now() - started };
       }
     } catch (error) {
-      return { status: 0, body: String(error) };
+      return { status: 0, body: String(error), ms: Date.now() - started };
     }
   }
 

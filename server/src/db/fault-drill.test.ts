@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Browser, type Answer } from '../../../scripts/drill/browser';
 import { creditCodeCheckCharacter } from '#common';
 import { engine } from '../../../test/test-database';
 
@@ -117,57 +118,6 @@ class FaultProxy {
   }
 }
 
-interface Answer {
-  status: number;
-  body: any;
-  ms: number;
-}
-
-/** A browser's view of the API over real HTTP: it keeps cookies and sends the CSRF token. */
-class Browser {
-  private readonly cookies = new Map<string, string>();
-  private csrf: string | null = null;
-  constructor(private readonly base: string) {}
-
-  async send(method: string, path: string, body?: object | FormData): Promise<Answer> {
-    const started = Date.now();
-    const headers: Record<string, string> = {};
-    if (method !== 'GET') {
-      if (!this.csrf) {
-        const session = await this.send('GET', '/api/session');
-        if (session.status !== 200) return session;
-        this.csrf = session.body.csrfToken as string;
-      }
-      headers['x-csrf-token'] = this.csrf;
-    }
-    if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    try {
-      const res = await fetch(`${this.base}${path}`, {
-        method,
-        headers,
-        body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
-        // Far beyond any timeout of the server: reaching it means the request hung.
-        signal: AbortSignal.timeout(30_000),
-      });
-      for (const line of res.headers.getSetCookie()) {
-        const [pair] = line.split(';');
-        const at = pair!.indexOf('=');
-        this.cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
-      }
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // not JSON: kept as text for the failure message
-      }
-      return { status: res.status, body: parsed, ms: Date.now() - started };
-    } catch (error) {
-      return { status: 0, body: String(error), ms: Date.now() - started };
-    }
-  }
-}
 
 async function freePort(): Promise<number> {
   const probe = createServer();

@@ -15,6 +15,7 @@ import { engine } from '../../../../test/test-database';
 import {
   adminCreates,
   archivesChoices,
+  createDraft,
   fillApplication,
   loggedInAdmin,
   loggedInApplicant,
@@ -162,14 +163,7 @@ describe(`backup and restore (${engine})`, () => {
     const unit = await unitWithInfo(ctx);
     const { person, agent } = await loggedInApplicant(ctx, unit.unit.unitId);
     const choices = await archivesChoices(ctx);
-    const created = await agent.post('/api/applications', {
-      kind: 'evaluation',
-      batchId: world.batchId,
-      titleId: choices.titleId,
-      specialtyStudiedId: choices.specialtyId,
-      specialtyPractisedId: choices.specialtyId,
-    });
-    const id = created.body.id as string;
+    const id = await createDraft(agent, world, choices);
     const version = await fillApplication(agent, id, world.year, person.name);
     const submitted = await agent.post(`/api/applications/${id}/submit`, { version });
     expect(submitted.status).toBe(200);

@@ -7,6 +7,7 @@ import {
   adminCreates,
   archivesChoices,
   auditRows,
+  createDraft,
   loggedInAdmin,
   loggedInApplicant,
   loggedInUnit,
@@ -31,15 +32,7 @@ beforeAll(async () => {
   const choices = await archivesChoices(ctx);
   draft = async () => {
     const { agent } = await loggedInApplicant(ctx);
-    const created = await agent.post('/api/applications', {
-      kind: 'evaluation',
-      batchId: world.batchId,
-      titleId: choices.titleId,
-      specialtyStudiedId: choices.specialtyId,
-      specialtyPractisedId: choices.specialtyId,
-    });
-    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-    return { agent, id: created.body.id as string };
+    return { agent, id: await createDraft(agent, world, choices) };
   };
 });
 afterAll(() => ctx.close());
