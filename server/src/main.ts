@@ -1,7 +1,10 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig, loggerOptions } from './config';
+import { fieldCipherFor } from './crypto/field-keys';
 import { DataDirLockedError, openDatabase } from './db/database';
 import { prepareDatabase } from './db/migrate';
+import { withFieldCipher } from './db/personal-data';
+import { reseal } from './db/reseal';
 import { databaseUnavailable } from './db/unavailable';
 import { seedDemoData } from './modules/demo/demo-seed';
 
@@ -13,11 +16,16 @@ async function main(): Promise<void> {
         '*** 内嵌数据库一次只执行一条查询，只适合演示、开发和很小的单机部署。生产环境请使用 PostgreSQL。\n',
     );
   }
+  const cipher = fieldCipherFor(config);
   const handle = await openDatabase(config.database);
-  const applied = await prepareDatabase(handle.db);
-  const app = await buildApp({ config, db: handle.db, logger: loggerOptions(config) });
+  const db = withFieldCipher(handle.db, cipher);
+  const applied = await prepareDatabase(db);
+  // Rows from before encryption at rest are sealed before anyone can ask for them.
+  const sealed = await reseal(db, 'encrypt');
+  const app = await buildApp({ config, db, logger: loggerOptions(config) });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
-  if (config.demoData) await seedDemoData(handle.db, (line) => console.log(line));
+  if (Object.keys(sealed).length) app.log.info({ sealed }, 'plain ID and phone numbers encrypted');
+  if (config.demoData) await seedDemoData(db, (line) => console.log(line));
 
   let closing = false;
   const shutdown = async (signal: string) => {

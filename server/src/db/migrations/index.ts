@@ -9,6 +9,7 @@ import * as messageSenderOrg from './2026-12-02-007-message-sender-org';
 import * as disableOrganisations from './2026-12-02-008-disable-organisations';
 import * as loginGuard from './2026-12-02-009-login-guard';
 import * as fileGuard from './2026-12-02-010-file-guard';
+import * as fieldEncryption from './2026-12-02-012-field-encryption';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-008-disable-organisations': disableOrganisations,
   '2026-12-02-009-login-guard': loginGuard,
   '2026-12-02-010-file-guard': fileGuard,
+  '2026-12-02-012-field-encryption': fieldEncryption,
 };
