@@ -59,14 +59,19 @@ describe('configuration', () => {
       /NODE_ENV=production 时必须配置 FIELD_ENCRYPTION_KEYS 和 FIELD_HASH_KEY/,
     );
     expect(() => loadConfig({ NODE_ENV: 'production', ...noKeys })).toThrow(ConfigError);
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(/使用 PostgreSQL（DATABASE_URL）时必须配置/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(
+      /使用 PostgreSQL（DATABASE_URL）时必须配置/,
+    );
     expect(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u@h/db' }).fieldKeys).toBeNull();
     expect(loadConfig({}).fieldKeys).toBeNull();
     expect(() => loadConfig({ FIELD_ENCRYPTION_KEYS })).toThrow(/需要同时配置/);
     expect(() => loadConfig({ FIELD_ENCRYPTION_KEYS: 'k1:c2hvcnQ=', FIELD_HASH_KEY })).toThrow(/32 字节/);
     expect(() => loadConfig({ FIELD_ENCRYPTION_KEYS: FIELD_HASH_KEY, FIELD_HASH_KEY })).toThrow(/密钥编号/);
     expect(() =>
-      loadConfig({ FIELD_ENCRYPTION_KEYS: `${FIELD_ENCRYPTION_KEYS.split(',')[0]},k2:${FIELD_HASH_KEY}`, FIELD_HASH_KEY }),
+      loadConfig({
+        FIELD_ENCRYPTION_KEYS: `${FIELD_ENCRYPTION_KEYS.split(',')[0]},k2:${FIELD_HASH_KEY}`,
+        FIELD_HASH_KEY,
+      }),
     ).toThrow(/不能重复/);
   });
 

@@ -104,7 +104,9 @@ export function createFieldCipher(keys: FieldKeys): FieldCipher {
       const [, keyId, iv, tag, body] = parts as [string, string, string, string, string];
       const key = byId.get(keyId);
       if (!key) {
-        throw new SealedValueError(`加密字段使用的密钥 ${keyId} 不在 FIELD_ENCRYPTION_KEYS 中（轮换时旧密钥应保留到 db:reencrypt 完成）`);
+        throw new SealedValueError(
+          `加密字段使用的密钥 ${keyId} 不在 FIELD_ENCRYPTION_KEYS 中（轮换时旧密钥应保留到 db:reencrypt 完成）`,
+        );
       }
       const ivBytes = Buffer.from(iv, 'base64');
       const tagBytes = Buffer.from(tag, 'base64');

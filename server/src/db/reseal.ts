@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { sealedPrefix } from '../crypto/field-cipher';
 import type { Db } from './database';
 import { cipherOf, normaliseIdNumber } from './personal-data';
@@ -12,13 +12,20 @@ interface SealedColumn {
   hash: string | null;
   normalise: (plain: string) => string;
   /** Rows of the table the column is sealed in (a login name only for a person). */
-  only?: ReturnType<typeof sql<boolean>>;
+  only?: RawBuilder<unknown>;
 }
 
 const phone = (v: string) => v.trim();
 const sealedColumns: SealedColumn[] = [
   { table: 'account', id: 'id', column: 'phone', hash: 'phone_hash', normalise: phone },
-  { table: 'account', id: 'id', column: 'login_name', hash: null, normalise: normaliseIdNumber, only: sql<boolean>`kind = 'applicant'` },
+  {
+    table: 'account',
+    id: 'id',
+    column: 'login_name',
+    hash: null,
+    normalise: normaliseIdNumber,
+    only: sql<boolean>`kind = 'applicant'`,
+  },
   { table: 'unit', id: 'id', column: 'contact_phone', hash: 'contact_phone_hash', normalise: phone },
   { table: 'applicant', id: 'account_id', column: 'id_number', hash: 'id_number_hash', normalise: normaliseIdNumber },
   { table: 'sms_code', id: 'id', column: 'phone', hash: 'phone_hash', normalise: phone },
@@ -41,44 +48,37 @@ const batchSize = 500;
  */
 export async function reseal(db: Db, mode: ResealMode): Promise<Record<string, number>> {
   const cipher = cipherOf(db);
-  const any = db as unknown as Kysely<any>;
   const changed: Record<string, number> = {};
   for (const target of sealedColumns) {
     if (mode === 'rehash' && target.hash === null) continue;
     const col = sql.ref(target.column);
+    const id = sql.ref(target.id);
     const due =
       mode === 'encrypt'
-        ? sql<boolean>`${col} not like ${`${sealedPrefix}%`}`
+        ? sql`${col} not like ${`${sealedPrefix}%`}`
         : mode === 'reencrypt'
-          ? sql<boolean>`${col} not like ${`${sealedPrefix}${cipher.currentKeyId}:%`}`
-          : sql<boolean>`true`;
+          ? sql`${col} not like ${`${sealedPrefix}${cipher.currentKeyId}:%`}`
+          : sql`true`;
     let count = 0;
     let after: number | null = null;
     for (;;) {
-      let q = any
-        .selectFrom(target.table)
-        .select([sql.ref(target.id).as('key'), sql<string>`${col}`.as('value')])
-        .where(col, 'is not', null)
-        .where(due)
-        .orderBy(target.id)
-        .limit(batchSize);
-      if (target.only) q = q.where(target.only);
-      if (after !== null) q = q.where(target.id, '>', after);
-      const rows = (await q.execute()) as { key: number; value: string }[];
+      const { rows } = await sql<{ key: number; value: string }>`
+        select ${id} as key, ${col} as value from ${sql.table(target.table)}
+        where ${col} is not null and ${due} and ${target.only ?? sql`true`}
+          and ${after === null ? sql`true` : sql`${id} > ${after}`}
+        order by ${id} limit ${batchSize}`.execute(db);
       if (rows.length === 0) break;
-      await any.transaction().execute(async (trx) => {
+      await db.transaction().execute(async (trx) => {
         for (const row of rows) {
-          const plain = target.normalise(row.value.startsWith(sealedPrefix) ? cipher.open(row.value) : row.value);
-          const set: Record<string, string> = {};
-          if (mode !== 'rehash' || !row.value.startsWith(sealedPrefix)) set[target.column] = cipher.seal(plain);
-          if (target.hash) set[target.hash] = cipher.digest(plain);
-          const done = await trx
-            .updateTable(target.table)
-            .set(set)
-            .where(target.id, '=', row.key)
-            .where(col, '=', row.value)
-            .executeTakeFirst();
-          count += Number(done.numUpdatedRows);
+          const wasSealed = row.value.startsWith(sealedPrefix);
+          const plain = target.normalise(wasSealed ? cipher.open(row.value) : row.value);
+          const set = [];
+          if (mode !== 'rehash' || !wasSealed) set.push(sql`${col} = ${cipher.seal(plain)}`);
+          if (target.hash) set.push(sql`${sql.ref(target.hash)} = ${cipher.digest(plain)}`);
+          const done = await sql`
+            update ${sql.table(target.table)} set ${sql.join(set)}
+            where ${id} = ${row.key} and ${col} = ${row.value}`.execute(trx);
+          count += Number(done.numAffectedRows ?? 0);
         }
       });
       after = rows.at(-1)!.key;
