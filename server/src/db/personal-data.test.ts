@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { maskPhone } from '#common';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCipher, generateFieldKeys, SealedValueError, type FieldKeys } from '../crypto/field-cipher';
 import { devFieldKeys } from '../crypto/field-keys';
 import { findAccountForLogin, insertAccount } from '../modules/auth/account.repository';
 import { findApplicant, insertApplicant } from '../modules/applicants/applicant.repository';
-import { makeIdNumber, makePhone, registerApplicant, registerUnit } from '../../../test/fixtures';
+import { loggedInAdmin, makeIdNumber, makePhone, registerApplicant, registerUnit } from '../../../test/fixtures';
 import { createTestContext, type TestContext } from '../../../test/test-app';
 import { openTestDatabase } from '../../../test/test-database';
 import type { DatabaseHandle, Db } from './database';
@@ -87,6 +88,17 @@ describe('ID and phone numbers at rest', () => {
     expect((await ctx.agent().login('applicant', person.phone, person.password)).status).toBe(200);
     const unit = await registerUnit(ctx);
     expect((await ctx.agent().login('unit', unit.phone, unit.password)).status).toBe(200);
+  });
+
+  it('still let the platform find a unit by its phone, and show it masked', async () => {
+    const unit = await registerUnit(ctx);
+    const { agent: admin } = await loggedInAdmin(ctx);
+    const found = (await admin.get(`/api/admin/units?keyword=${unit.phone}`)).body.items;
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      creditCode: unit.creditCode,
+      phoneMasked: maskPhone(unit.phone),
+    });
   });
 
   it('still refuse a second registration of an ID number or a phone, and the database refuses one that races past', async () => {
