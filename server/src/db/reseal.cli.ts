@@ -1,4 +1,5 @@
-import { loadConfig } from '../config';
+import { ConfigError, loadConfig, type Config } from '../config';
+import type { FieldCipher } from '../crypto/field-cipher';
 import { fieldCipherFor } from '../crypto/field-keys';
 import { openDatabase } from './database';
 import { prepareDatabase } from './migrate';
@@ -16,8 +17,16 @@ if (!chosen) {
   console.error('用法: tsx server/src/db/reseal.cli.ts encrypt|reencrypt|rehash');
   process.exit(2);
 }
-const config = loadConfig();
-const cipher = fieldCipherFor(config);
+let config: Config;
+let cipher: FieldCipher;
+try {
+  config = loadConfig();
+  cipher = fieldCipherFor(config);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`失败: ${error.message}`);
+  process.exit(1);
+}
 const handle = await openDatabase(config.database);
 try {
   const db = withFieldCipher(handle.db, cipher);
