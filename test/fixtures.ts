@@ -1,4 +1,5 @@
 import { creditCodeCheckCharacter, idNumberCheckCharacter } from '#common';
+import { personalData } from '../server/src/db/personal-data';
 import { createAdmin } from '../server/src/modules/admin/admin.service';
 import { completeForm, requiredCategories } from './sample-form';
 import type { Agent, TestContext } from './test-app';
@@ -24,7 +25,7 @@ export async function lastSmsCode(ctx: TestContext, phone: string): Promise<stri
   const row = await ctx.db
     .selectFrom('sms_outbox')
     .select('content')
-    .where('phone', '=', phone)
+    .where('phone_hash', '=', personalData(ctx.db).phoneKey(phone))
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
   return /(\d{6})/.exec(row.content)![1]!;

@@ -5,7 +5,9 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp, type AppDeps } from '../server/src/app';
 import { FakeClock } from '../server/src/clock';
 import { loadConfig, type Config } from '../server/src/config';
+import { createFieldCipher, generateFieldKeys, type FieldCipher } from '../server/src/crypto/field-cipher';
 import type { Db } from '../server/src/db/database';
+import { withFieldCipher } from '../server/src/db/personal-data';
 import { sessionCookieName } from '../server/src/http/auth-guard';
 import { openTestDatabase } from './test-database';
 
@@ -20,12 +22,18 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+/** Keys of the ID and phone numbers at rest made for one test context: no key is a constant. */
+export function testFieldCipher(): FieldCipher {
+  return createFieldCipher(generateFieldKeys('test1'));
+}
+
 /** The whole app on a fresh database, with a fake clock and the console SMS provider. */
 export async function createTestContext(
   env: Record<string, string> = {},
   deps: Pick<AppDeps, 'smsProvider'> = {},
 ): Promise<TestContext> {
   const handle = await openTestDatabase();
+  const db = withFieldCipher(handle.db, testFieldCipher());
   const filesDir = mkdtempSync(join(tmpdir(), 'zc-files-'));
   const config = loadConfig({
     FILES_DIR: filesDir,
@@ -41,11 +49,11 @@ export async function createTestContext(
     ...env,
   });
   const clock = new FakeClock();
-  const app = await buildApp({ config, db: handle.db, clock, logger: false, ...deps });
+  const app = await buildApp({ config, db, clock, logger: false, ...deps });
   await app.ready();
   return {
     app,
-    db: handle.db,
+    db,
     clock,
     config,
     agent: () => new Agent(app),

@@ -2,6 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loggerOptions } from './config';
 
+/** Keys of the ID and phone numbers at rest, as an operator sets them. */
+const fieldKeys = {
+  FIELD_ENCRYPTION_KEYS: `k2:${randomBytes(32).toString('base64')},k1:${randomBytes(32).toString('base64')}`,
+  FIELD_HASH_KEY: randomBytes(32).toString('base64'),
+};
+
 const tencent = {
   SMS_PROVIDER: 'tencent',
   TENCENT_SMS_SECRET_ID: 'id',
@@ -11,6 +17,7 @@ const tencent = {
   TENCENT_SMS_TEMPLATE_ID: '123',
   // Production needs the audit chain's key too; a fresh one per run, none in the source.
   AUDIT_CHAIN_KEY: randomBytes(32).toString('base64'),
+  ...fieldKeys,
 };
 
 describe('configuration', () => {
@@ -29,7 +36,7 @@ describe('configuration', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, and then loads no demo data', () => {
-    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db' });
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', ...fieldKeys });
     expect(c.database.kind).toBe('postgres');
     expect(c.demoData).toBe(false);
   });
@@ -47,6 +54,34 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ...withoutKey })).toThrow(/AUDIT_CHAIN_KEY/);
     expect(() => loadConfig({ AUDIT_CHAIN_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/AUDIT_CHAIN_KEY/);
     expect(loadConfig({ NODE_ENV: 'production', ...tencent }).auditChainKey).toHaveLength(32);
+  });
+
+  it('takes the keys of ID and phone numbers at rest from the environment, the first key encrypting', () => {
+    const c = loadConfig({ NODE_ENV: 'production', ...tencent, DATABASE_URL: 'postgres://u@h/db' });
+    expect(c.fieldKeys?.encryption.map((k) => k.id)).toEqual(['k2', 'k1']);
+    expect(c.fieldKeys?.hash).toHaveLength(32);
+  });
+
+  it('refuses to start without those keys in production, or on PostgreSQL outside tests, and with keys written wrong', () => {
+    const { FIELD_ENCRYPTION_KEYS, FIELD_HASH_KEY, ...noKeys } = tencent;
+    expect(() => loadConfig({ NODE_ENV: 'production', ...noKeys, DATABASE_URL: 'postgres://u@h/db' })).toThrow(
+      /NODE_ENV=production 时必须配置 FIELD_ENCRYPTION_KEYS 和 FIELD_HASH_KEY/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', ...noKeys })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(
+      /使用 PostgreSQL（DATABASE_URL）时必须配置/,
+    );
+    expect(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u@h/db' }).fieldKeys).toBeNull();
+    expect(loadConfig({}).fieldKeys).toBeNull();
+    expect(() => loadConfig({ FIELD_ENCRYPTION_KEYS })).toThrow(/需要同时配置/);
+    expect(() => loadConfig({ FIELD_ENCRYPTION_KEYS: 'k1:c2hvcnQ=', FIELD_HASH_KEY })).toThrow(/32 字节/);
+    expect(() => loadConfig({ FIELD_ENCRYPTION_KEYS: FIELD_HASH_KEY, FIELD_HASH_KEY })).toThrow(/密钥编号/);
+    expect(() =>
+      loadConfig({
+        FIELD_ENCRYPTION_KEYS: `${FIELD_ENCRYPTION_KEYS.split(',')[0]},k2:${FIELD_HASH_KEY}`,
+        FIELD_HASH_KEY,
+      }),
+    ).toThrow(/不能重复/);
   });
 
   it('logs readably through pino-pretty outside production, and JSON lines in production', () => {

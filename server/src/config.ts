@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { twoFactorKinds, type TwoFactorKind } from '#common';
+import { FieldKeyFormatError, parseEncryptionKeys, parseHashKey, type FieldKeys } from './crypto/field-cipher';
 import type { LockoutRules } from './modules/auth/lockout.policy';
 
 const flag = z
@@ -119,6 +120,10 @@ const envSchema = z.object({
             .filter(Boolean),
     )
     .pipe(z.array(z.enum(twoFactorKinds, { error: '只能填写 admin、reviewer（逗号分隔）' })).optional()),
+  /** `k2:<base64 32 bytes>,k1:<…>`: the keys of the ID and phone numbers at rest; the first encrypts. */
+  FIELD_ENCRYPTION_KEYS: z.string().optional(),
+  /** base64 of 32 bytes: the key of their lookup digests. */
+  FIELD_HASH_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -175,6 +180,11 @@ export interface Config {
         forcePathStyle: boolean;
       };
   logLevel: string;
+  /**
+   * The keys of the ID and phone numbers at rest, from the environment; null: development keys (kept in
+   * the embedded database's data folder, or made for the run of a test on PostgreSQL).
+   */
+  fieldKeys: FieldKeys | null;
   session: { idleMinutes: number; absoluteHours: number };
   smsRules: {
     codeTtlMinutes: number;
@@ -266,6 +276,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
 
+  const fieldKeys = readFieldKeys(e, production, database.kind);
+
   // Demo accounts and the SMS outbox are handed to whoever asks: keep them on this machine unless told.
   const demoData = !production && database.kind === 'pglite' && (e.DEMO_DATA ?? true);
   const openToVisitors = demoData || devOutbox;
@@ -302,6 +314,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sweepIntervalMinutes: e.FILE_SWEEP_INTERVAL_MINUTES,
     },
     logLevel: e.LOG_LEVEL,
+    fieldKeys,
     session: { idleMinutes: 30, absoluteHours: 12 },
     smsRules: {
       codeTtlMinutes: 10,
@@ -320,6 +333,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditChainKey: e.AUDIT_CHAIN_KEY,
     healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
   };
+}
+
+function readFieldKeys(
+  e: z.infer<typeof envSchema>,
+  production: boolean,
+  databaseKind: Config['database']['kind'],
+): FieldKeys | null {
+  const given = [e.FIELD_ENCRYPTION_KEYS, e.FIELD_HASH_KEY].filter((v) => v !== undefined && v.trim() !== '');
+  if (given.length === 2) {
+    try {
+      return { encryption: parseEncryptionKeys(e.FIELD_ENCRYPTION_KEYS!), hash: parseHashKey(e.FIELD_HASH_KEY!) };
+    } catch (error) {
+      if (error instanceof FieldKeyFormatError) throw new ConfigError(error.message);
+      throw error;
+    }
+  }
+  if (given.length === 1) throw new ConfigError('FIELD_ENCRYPTION_KEYS 和 FIELD_HASH_KEY 需要同时配置');
+  if (production) {
+    throw new ConfigError(
+      'NODE_ENV=production 时必须配置 FIELD_ENCRYPTION_KEYS 和 FIELD_HASH_KEY（身份证号和手机号加密存储的密钥，见 docs/security.md）',
+    );
+  }
+  // Keys made up on the spot would leave a lasting PostgreSQL database unreadable at the next start.
+  if (databaseKind === 'postgres' && e.NODE_ENV !== 'test') {
+    throw new ConfigError(
+      '使用 PostgreSQL（DATABASE_URL）时必须配置 FIELD_ENCRYPTION_KEYS 和 FIELD_HASH_KEY（见 docs/security.md）；只有内嵌数据库会在数据目录中自动生成开发密钥',
+    );
+  }
+  return null;
 }
 
 /** Fastify's logger: JSON lines for the log collector in production, readable lines in a developer's terminal. */

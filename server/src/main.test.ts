@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ describe('starting with a database that cannot be reached', () => {
           NODE_ENV: 'development',
           DATABASE_URL: `postgres://zhicheng:Secret-Pw-1@127.0.0.1:${address.port}/zhicheng`,
           DATABASE_CONNECT_TIMEOUT_MS: '500',
+          FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+          FIELD_HASH_KEY: randomBytes(32).toString('base64'),
           DEMO_DATA: 'false',
           LOG_LEVEL: 'silent',
         },

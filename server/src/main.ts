@@ -1,8 +1,11 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig, loggerOptions } from './config';
+import { fieldCipherFor } from './crypto/field-keys';
 import { DataDirLockedError, openDatabase } from './db/database';
 import { prepareAsOwner } from './db/app-role';
 import { prepareDatabase } from './db/migrate';
+import { withFieldCipher } from './db/personal-data';
+import { reseal } from './db/reseal';
 import { databaseUnavailable } from './db/unavailable';
 import { seedDemoData } from './modules/demo/demo-seed';
 
@@ -14,21 +17,26 @@ async function main(): Promise<void> {
         '*** 内嵌数据库一次只执行一条查询，只适合演示、开发和很小的单机部署。生产环境请使用 PostgreSQL。\n',
     );
   }
+  const cipher = fieldCipherFor(config);
   const applied =
     config.migrationUrl && config.database.kind === 'postgres'
       ? await prepareAsOwner(config.migrationUrl, config.database.url)
       : null;
   const handle = await openDatabase(config.database);
+  const db = withFieldCipher(handle.db, cipher);
   if (config.production && config.database.kind === 'postgres' && !config.migrationUrl) {
     console.warn(
       '\n*** 提示：未设置 DATABASE_MIGRATION_URL，服务以数据库表的所有者身份运行，可以清空日志表、停用其只追加触发器。\n' +
         '*** 建议由所有者账号执行迁移（DATABASE_MIGRATION_URL），服务使用只有读写权限的账号（DATABASE_URL）。\n',
     );
   }
-  const migrated = applied ?? (await prepareDatabase(handle.db));
-  const app = await buildApp({ config, db: handle.db, logger: loggerOptions(config) });
+  const migrated = applied ?? (await prepareDatabase(db));
+  // Rows from before encryption at rest are sealed before anyone can ask for them.
+  const sealed = await reseal(db, 'encrypt');
+  const app = await buildApp({ config, db, logger: loggerOptions(config) });
   if (migrated.length) app.log.info({ applied: migrated }, 'migrations applied');
-  if (config.demoData) await seedDemoData(handle.db, (line) => console.log(line));
+  if (Object.keys(sealed).length) app.log.info({ sealed }, 'plain ID and phone numbers encrypted');
+  if (config.demoData) await seedDemoData(db, (line) => console.log(line));
 
   let closing = false;
   const shutdown = async (signal: string) => {

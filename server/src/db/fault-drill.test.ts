@@ -118,7 +118,6 @@ class FaultProxy {
   }
 }
 
-
 async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));

@@ -10,6 +10,7 @@ import * as disableOrganisations from './2026-12-02-008-disable-organisations';
 import * as loginGuard from './2026-12-02-009-login-guard';
 import * as fileGuard from './2026-12-02-010-file-guard';
 import * as twoFactor from './2026-12-02-011-two-factor';
+import * as fieldEncryption from './2026-12-02-012-field-encryption';
 import * as auditChain from './2026-12-02-013-audit-chain';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-009-login-guard': loginGuard,
   '2026-12-02-010-file-guard': fileGuard,
   '2026-12-02-011-two-factor': twoFactor,
+  '2026-12-02-012-field-encryption': fieldEncryption,
   '2026-12-02-013-audit-chain': auditChain,
 };

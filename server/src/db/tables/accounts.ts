@@ -7,10 +7,16 @@ import type { Timestamp, Id } from './columns';
 export interface AccountTable {
   id: Id;
   kind: AccountKind;
-  /** What the person types in 用户名/手机号/社会信用代码: a unit's credit code, an admin's or reviewer's user name. */
+  /**
+   * What the person types in 用户名/手机号/社会信用代码: a unit's credit code, an admin's or reviewer's user
+   * name; a person's ID number, sealed (found through applicant.id_number_hash).
+   */
   login_name: string;
   display_name: string;
+  /** Sealed (see db/personal-data.ts); repositories hand it on opened. */
   phone: string | null;
+  /** The phone's keyed digest: what login, lookups and the one-phone-per-kind index use. */
+  phone_hash: string | null;
   password_hash: string;
   must_change_password: Generated<boolean>;
   failed_login_count: Generated<number>;
@@ -29,7 +35,9 @@ export interface UnitTable {
   name: string;
   credit_code: string;
   contact_name: string;
+  /** Sealed; repositories hand it on opened. */
   contact_phone: string;
+  contact_phone_hash: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   nature: UnitNature | null;
@@ -60,7 +68,9 @@ export interface CaptchaTable {
 }
 export interface SmsCodeTable {
   id: Id;
+  /** Sealed; codes are found by phone_hash. */
   phone: string;
+  phone_hash: string | null;
   purpose: SmsPurpose;
   code_hash: string;
   created_at: Timestamp;
@@ -71,7 +81,7 @@ export interface SmsCodeTable {
 }
 /** Wrong passwords typed for login names that have no account, counted like an account's. */
 export interface UnknownLoginTable {
-  /** SHA-256 of the tab and the name as typed (normalised). */
+  /** HMAC (the field hash key) of the tab and the name as typed (normalised). */
   name_key: string;
   failed_count: Generated<number>;
   locked_at: Timestamp | null;
@@ -81,7 +91,9 @@ export interface UnknownLoginTable {
 }
 export interface SmsOutboxTable {
   id: Id;
+  /** Sealed; found by phone_hash. */
   phone: string;
+  phone_hash: string | null;
   content: string;
   provider: string;
   created_at: Timestamp;

@@ -16,7 +16,10 @@ import type { Timestamp, Id } from './columns';
 export interface ApplicantTable {
   account_id: number;
   name: string;
+  /** Sealed (upper case before sealing); repositories hand it on opened. */
   id_number: string;
+  /** The ID number's keyed digest: lookups and the one-person-per-ID-number index. */
+  id_number_hash: string | null;
   gender: 'male' | 'female';
   /** 'YYYY-MM-DD': dates without time are read as text on both engines. */
   birth_date: string;

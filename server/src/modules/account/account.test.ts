@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/test-app';
+import { personalData } from '../../db/personal-data';
 import {
   auditRows,
   lastSmsCode,
@@ -151,9 +152,10 @@ describe('修改手机号 and the 联系电话 of a unit', () => {
 
   it('keeps a 联系电话 the unit set apart from its login phone', async () => {
     const { unit, agent } = await loggedInUnit(ctx);
+    const landline = personalData(ctx.db).phone('0571-87654321');
     await ctx.db
       .updateTable('unit')
-      .set({ contact_phone: '0571-87654321' })
+      .set({ contact_phone: landline.sealed, contact_phone_hash: landline.key })
       .where('account_id', '=', unit.accountId)
       .execute();
     expect((await changePhone(agent, makePhone())).status).toBe(200);

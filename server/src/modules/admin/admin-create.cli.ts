@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../../clock';
 import { loadConfig } from '../../config';
+import { fieldCipherFor } from '../../crypto/field-keys';
 import { openDatabase } from '../../db/database';
 import { prepareDatabase } from '../../db/migrate';
+import { withFieldCipher } from '../../db/personal-data';
 import { generatePassword } from '../auth/password-generator';
 import { AdminCreateError, createAdmin } from './admin.service';
 
@@ -13,10 +15,13 @@ if (!values.username) {
 }
 const generated = values.password === undefined;
 const password = values.password ?? generatePassword();
-const handle = await openDatabase(loadConfig().database);
+const config = loadConfig();
+const cipher = fieldCipherFor(config);
+const handle = await openDatabase(config.database);
 try {
-  await prepareDatabase(handle.db);
-  await createAdmin(handle.db, systemClock, values.username, password);
+  const db = withFieldCipher(handle.db, cipher);
+  await prepareDatabase(db);
+  await createAdmin(db, systemClock, values.username, password);
   console.log(`已创建平台管理员 ${values.username}`);
   if (generated) console.log(`初始密码（只显示这一次，请妥善保存）: ${password}`);
 } catch (error) {

@@ -2,10 +2,11 @@ import type { AdminUnitQuery } from '#common';
 import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
 import { paginate, type PageRequest } from '../../db/paginate';
+import { openPage, personalData } from '../../db/personal-data';
 import { insertAccount, lockedAtNow, lockedNow } from '../auth/account.repository';
 
 /** 单位管理: units by name, credit code or phone, and by whether their account is locked; the newest first. */
-export function unitPage(
+export async function unitPage(
   db: Executor,
   filter: Pick<AdminUnitQuery, 'keyword' | 'locked'>,
   page: PageRequest,
@@ -18,13 +19,13 @@ export function unitPage(
       eb.or([
         eb('unit.name', 'like', contains(keyword)),
         eb('unit.credit_code', '=', keyword.toUpperCase()),
-        eb('account.phone', '=', keyword),
+        eb('account.phone_hash', '=', personalData(db).phoneKey(keyword)),
       ]),
     );
   }
   if (filter.locked) q = q.where((eb) => (filter.locked === 'true' ? lockedNow(eb, now) : eb.not(lockedNow(eb, now))));
   // Sorted by id alone (not by a timestamp), so the pages go by offset.
-  return paginate(q, page, (rows) =>
+  const found = await paginate(q, page, (rows) =>
     rows
       .select([
         'unit.id as unitId',
@@ -38,18 +39,20 @@ export function unitPage(
       .select((eb) => lockedAtNow(eb, now))
       .orderBy('unit.id', 'desc'),
   );
+  return openPage(db, found, ['phone']);
 }
 
 export type AdminUnitListRow = Awaited<ReturnType<typeof unitPage>>['rows'][number];
 
 /** The phone and lock of an account that exists. */
-export function accountContact(db: Executor, accountId: number, now: Date) {
-  return db
+export async function accountContact(db: Executor, accountId: number, now: Date) {
+  const row = await db
     .selectFrom('account')
     .select('phone')
     .select((eb) => lockedAtNow(eb, now))
     .where('id', '=', accountId)
     .executeTakeFirstOrThrow();
+  return { ...row, phone: personalData(db).openOrNull(row.phone) };
 }
 
 /** The name of an uploaded file (a unit's licence), as it was uploaded. */

@@ -1,12 +1,14 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
+import { personalData } from '../../db/personal-data';
 import type { ApplicantTable } from '../../db/schema';
 
 export type ApplicantRow = Selectable<ApplicantTable>;
 
-export function findApplicant(db: Executor, accountId: number): Promise<ApplicantRow | undefined> {
-  return db.selectFrom('applicant').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+export async function findApplicant(db: Executor, accountId: number): Promise<ApplicantRow | undefined> {
+  const row = await db.selectFrom('applicant').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+  return row && { ...row, id_number: personalData(db).open(row.id_number) };
 }
 
 /** The unit an applicant belongs to, or null when they have chosen none (or are no applicant). */
@@ -19,18 +21,26 @@ export async function idNumberRegistered(db: Executor, idNumber: string): Promis
   const row = await db
     .selectFrom('applicant')
     .select('account_id')
-    .where('id_number', '=', idNumber)
+    .where('id_number_hash', '=', personalData(db).idNumberKey(idNumber))
     .executeTakeFirst();
   return row !== undefined;
 }
 
-export async function insertApplicant(db: Executor, values: Insertable<ApplicantTable>): Promise<void> {
-  await db.insertInto('applicant').values(values).execute();
+/** A person as their service knows them, in plain text: the ID number is sealed here. */
+export async function insertApplicant(
+  db: Executor,
+  values: Omit<Insertable<ApplicantTable>, 'id_number_hash'>,
+): Promise<void> {
+  const idNumber = personalData(db).idNumber(values.id_number);
+  await db
+    .insertInto('applicant')
+    .values({ ...values, id_number: idNumber.sealed, id_number_hash: idNumber.key })
+    .execute();
 }
 
 /** 个人信息: the person, the phone of their account and the unit they chose. */
-export function findProfile(db: Executor, accountId: number) {
-  return db
+export async function findProfile(db: Executor, accountId: number) {
+  const row = await db
     .selectFrom('applicant')
     .innerJoin('account', 'account.id', 'applicant.account_id')
     .leftJoin('unit', 'unit.id', 'applicant.unit_id')
@@ -45,6 +55,9 @@ export function findProfile(db: Executor, accountId: number) {
     ])
     .where('applicant.account_id', '=', accountId)
     .executeTakeFirst();
+  if (!row) return row;
+  const data = personalData(db);
+  return { ...row, id_number: data.open(row.id_number), phone: data.openOrNull(row.phone) };
 }
 
 export type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfile>>>;

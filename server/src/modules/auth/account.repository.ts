@@ -1,43 +1,78 @@
 import type { AccountKind } from '#common';
 import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database';
+import { normaliseIdNumber, openAccount, personalData } from '../../db/personal-data';
 import type { AccountRow, Database, NewAccount } from '../../db/schema';
 import type { LockState } from './lockout.policy';
 import { endSessionsOf } from './session.repository';
 
 /** The account a login name stands for: its login name, or its phone where the kind logs in by phone. */
-export function findAccountForLogin(
+export async function findAccountForLogin(
   db: Executor,
   kind: AccountKind,
   username: string,
 ): Promise<AccountRow | undefined> {
-  const byPhone = kind === 'unit' || kind === 'applicant';
-  return db
+  const data = personalData(db);
+  const row = await db
     .selectFrom('account')
     .selectAll()
     .where('kind', '=', kind)
     .where((eb) => {
-      // Credit codes and ID numbers are upper case (the X of an ID number is often typed small).
-      const byName = eb('login_name', '=', kind === 'unit' || kind === 'applicant' ? username.toUpperCase() : username);
-      return byPhone ? eb.or([byName, eb('phone', '=', username)]) : byName;
+      if (kind === 'applicant') {
+        // A person's login name is their ID number, sealed: found by its digest (upper case, as the X is often typed small).
+        const byIdNumber = eb(
+          'id',
+          'in',
+          eb.selectFrom('applicant').select('account_id').where('id_number_hash', '=', data.idNumberKey(username)),
+        );
+        return eb.or([byIdNumber, eb('phone_hash', '=', data.phoneKey(username))]);
+      }
+      // Credit codes are upper case.
+      if (kind === 'unit') {
+        return eb.or([eb('login_name', '=', username.toUpperCase()), eb('phone_hash', '=', data.phoneKey(username))]);
+      }
+      return eb('login_name', '=', username);
     })
     .executeTakeFirst();
+  return openAccount(db, row);
 }
 
-export function findAccountById(db: Executor, id: number): Promise<AccountRow | undefined> {
-  return db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findAccountById(db: Executor, id: number): Promise<AccountRow | undefined> {
+  return openAccount(db, await db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst());
 }
 
-export function findAccountByPhone(db: Executor, kind: AccountKind, phone: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('account').selectAll().where('kind', '=', kind).where('phone', '=', phone).executeTakeFirst();
+export async function findAccountByPhone(
+  db: Executor,
+  kind: AccountKind,
+  phone: string,
+): Promise<AccountRow | undefined> {
+  const row = await db
+    .selectFrom('account')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('phone_hash', '=', personalData(db).phoneKey(phone))
+    .executeTakeFirst();
+  return openAccount(db, row);
 }
 
 export async function phoneInUse(db: Executor, kind: AccountKind, phone: string): Promise<boolean> {
   return (await findAccountByPhone(db, kind, phone)) !== undefined;
 }
 
-export async function insertAccount(db: Executor, values: NewAccount): Promise<number> {
-  const row = await db.insertInto('account').values(values).returning('id').executeTakeFirstOrThrow();
+/** An account as its service knows it, in plain text: the phone (and a person's ID number) are sealed here. */
+export async function insertAccount(db: Executor, values: Omit<NewAccount, 'phone_hash'>): Promise<number> {
+  const data = personalData(db);
+  const phone = values.phone ? data.phone(values.phone) : null;
+  const row = await db
+    .insertInto('account')
+    .values({
+      ...values,
+      login_name: values.kind === 'applicant' ? data.seal(normaliseIdNumber(values.login_name)) : values.login_name,
+      phone: phone?.sealed ?? null,
+      phone_hash: phone?.key ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -87,7 +122,12 @@ export async function setOwnPassword(db: Executor, accountId: number, passwordHa
 }
 
 export async function setPhone(db: Executor, accountId: number, phone: string, now: Date): Promise<void> {
-  await db.updateTable('account').set({ phone, updated_at: now }).where('id', '=', accountId).execute();
+  const stored = personalData(db).phone(phone);
+  await db
+    .updateTable('account')
+    .set({ phone: stored.sealed, phone_hash: stored.key, updated_at: now })
+    .where('id', '=', accountId)
+    .execute();
 }
 
 /**
@@ -102,11 +142,13 @@ export async function followContactPhone(
   now: Date,
 ): Promise<void> {
   if (from === null) return;
+  const data = personalData(db);
+  const stored = data.phone(to);
   await db
     .updateTable('unit')
-    .set({ contact_phone: to, updated_at: now })
+    .set({ contact_phone: stored.sealed, contact_phone_hash: stored.key, updated_at: now })
     .where('account_id', '=', accountId)
-    .where('contact_phone', '=', from)
+    .where('contact_phone_hash', '=', data.phoneKey(from))
     .execute();
 }
 

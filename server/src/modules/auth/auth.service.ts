@@ -68,7 +68,7 @@ export function createAuthService(
       const account = await findAccountForLogin(db, kind, username);
       // A name without an account is counted and locked like one, and its password is hashed all the
       // same: neither the words nor the time of the answer tell whether the name exists.
-      const nameKey = account ? null : unknownNameKey(kind, username);
+      const nameKey = account ? null : unknownNameKey(db, kind, username);
       const target: LoginTarget = nameKey === null ? { accountId: account!.id } : { nameKey };
       const actor: AuditActor = account ? { accountId: account.id, kind: account.kind, ip: visitor.ip } : visitor;
       const audited = (executor: Executor, now: Date, detail: Record<string, unknown>) =>

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { AccountKind } from '#common';
 import type { Executor } from '../../db/database';
+import { cipherOf } from '../../db/personal-data';
 import { AppError } from '../../domain/app-error';
 import type { AuditActor } from '../../domain/actor';
 import { appendAudit } from '../audit/audit.repository';
@@ -25,10 +25,13 @@ export interface WrongPassword {
   lockedNow: boolean;
 }
 
-/** The key of a login name that has no account: the tab and the name as the login looks it up. */
-export function unknownNameKey(kind: AccountKind, username: string): string {
-  const name = kind === 'unit' || kind === 'applicant' ? username.toUpperCase() : username;
-  return createHash('sha256').update(`${kind}\n${name}`).digest('hex');
+/**
+ * The key of a login name that has no account: the tab and the name as the login looks it up, under
+ * the field hash key (what was typed may be an ID number, or a password typed in the wrong box).
+ */
+export function unknownNameKey(db: Executor, kind: AccountKind, username: string): string {
+  const name = kind === 'unit' || kind === 'applicant' ? username.trim().toUpperCase() : username;
+  return cipherOf(db).digest(`login\n${kind}\n${name}`);
 }
 
 /**

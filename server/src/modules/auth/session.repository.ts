@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database';
+import { openAccount } from '../../db/personal-data';
 import type { SessionTable } from '../../db/schema';
 
 export async function insertSession(db: Executor, values: Insertable<SessionTable>): Promise<void> {
@@ -7,8 +8,8 @@ export async function insertSession(db: Executor, values: Insertable<SessionTabl
 }
 
 /** A session by its id (the digest of its token), with the whole row of its account. */
-export function findSessionWithAccount(db: Executor, id: string) {
-  return db
+export async function findSessionWithAccount(db: Executor, id: string) {
+  const row = await db
     .selectFrom('session')
     .innerJoin('account', 'account.id', 'session.account_id')
     .selectAll('account')
@@ -26,6 +27,7 @@ export function findSessionWithAccount(db: Executor, id: string) {
     )
     .where('session.id', '=', id)
     .executeTakeFirst();
+  return openAccount(db, row);
 }
 
 export async function endSession(db: Executor, id: string, at: Date): Promise<void> {

@@ -10,7 +10,8 @@ import { buildApp } from '../../app';
 import { FakeClock } from '../../clock';
 import { loadConfig, type Config } from '../../config';
 import { openDatabase, type DatabaseHandle, type Db } from '../../db/database';
-import { Agent, testCaptcha, type TestContext } from '../../../../test/test-app';
+import { withFieldCipher } from '../../db/personal-data';
+import { Agent, testCaptcha, testFieldCipher, type TestContext } from '../../../../test/test-app';
 import { engine } from '../../../../test/test-database';
 import {
   adminCreates,
@@ -86,6 +87,9 @@ async function newSite(name: string, migrated: boolean): Promise<Site> {
   return { database: { kind: 'pglite', dataDir: root }, filesDir, env: { DATA_DIR: root, FILES_DIR: filesDir } };
 }
 
+/** One set of keys for every site of the file: a restored database is read with the keys it was written with. */
+const fieldCipher = testFieldCipher();
+
 /** The whole app on a site, as createTestContext builds it, so that the fixtures can drive it. */
 async function serve(site: Site): Promise<TestContext & { handle: DatabaseHandle }> {
   const handle = await openDatabase(site.database);
@@ -98,11 +102,12 @@ async function serve(site: Site): Promise<TestContext & { handle: DatabaseHandle
   });
   const clock = new FakeClock();
   clock.set('2026-05-26T02:00:00Z');
-  const app = await buildApp({ config, db: handle.db, clock, logger: false });
+  const db = withFieldCipher(handle.db, fieldCipher);
+  const app = await buildApp({ config, db, clock, logger: false });
   await app.ready();
   return {
     app,
-    db: handle.db,
+    db,
     clock,
     config,
     handle,

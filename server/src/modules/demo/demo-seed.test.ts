@@ -51,6 +51,6 @@ describe('demo data', () => {
   it('is not loaded by a configuration with DATABASE_URL or in production', async () => {
     expect(ctx.config.demoData).toBe(true);
     const { loadConfig } = await import('../../config');
-    expect(loadConfig({ DATABASE_URL: 'postgres://x@y/z' }).demoData).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://x@y/z' }).demoData).toBe(false);
   });
 });

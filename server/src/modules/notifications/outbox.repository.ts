@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database';
+import { personalData } from '../../db/personal-data';
 import type { NoticeEvent } from './notice-event';
 
 /** Writes an event to the outbox; pass the transaction of the change it tells about, so both land or neither. */
@@ -118,7 +119,7 @@ export async function claimDueDeliveries(
 
 export async function phoneOf(db: Executor, accountId: number): Promise<string | null> {
   const row = await db.selectFrom('account').select('phone').where('id', '=', accountId).executeTakeFirst();
-  return row?.phone ?? null;
+  return personalData(db).openOrNull(row?.phone ?? null);
 }
 
 export async function finishDelivery(

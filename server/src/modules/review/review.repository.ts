@@ -3,6 +3,7 @@ import type { OrgKind, ReviewQuery, ReviewStage } from '#common';
 import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
 import { paginate } from '../../db/paginate';
+import { openPage, personalData } from '../../db/personal-data';
 import type { Database } from '../../db/schema';
 
 type ListQuery = SelectQueryBuilder<
@@ -24,7 +25,10 @@ function listBase(db: Executor, query: ReviewQuery): ListQuery {
   if (query.keyword) {
     const keyword = query.keyword;
     q = q.where((eb) =>
-      eb.or([eb('applicant.name', 'like', contains(keyword)), eb('applicant.id_number', '=', keyword.toUpperCase())]),
+      eb.or([
+        eb('applicant.name', 'like', contains(keyword)),
+        eb('applicant.id_number_hash', '=', personalData(db).idNumberKey(keyword)),
+      ]),
     );
   }
   if (query.seriesCode) q = q.where('application.series_code', '=', query.seriesCode);
@@ -35,8 +39,8 @@ function listBase(db: Executor, query: ReviewQuery): ListQuery {
 }
 
 /** One page, newest submission first, with only the columns a desk shows (never the form itself). */
-function page(q: ListQuery, query: ReviewQuery) {
-  return paginate(
+async function page(db: Executor, q: ListQuery, query: ReviewQuery) {
+  const found = await paginate(
     q,
     query,
     (rows) =>
@@ -70,6 +74,7 @@ function page(q: ListQuery, query: ReviewQuery) {
       keyOf: (r) => ({ sort: r.submitted_at ?? new Date(0), id: r.id }),
     },
   );
+  return openPage(db, found, ['id_number', 'phone']);
 }
 
 export type DeskRow = Awaited<ReturnType<typeof page>>['rows'][number];
@@ -80,7 +85,7 @@ export function deskPage(db: Executor, desk: { orgKind: 'unit' | OrgKind; orgId:
     .where('application.status', '=', 'inReview')
     .where('application.holder_kind', '=', desk.orgKind)
     .where('application.holder_org_id', '=', desk.orgId);
-  return page(q, query);
+  return page(db, q, query);
 }
 
 /** 审核记录: what a desk has decided on. */
@@ -96,7 +101,7 @@ export function recordsPage(db: Executor, desk: { orgKind: 'unit' | OrgKind; org
         .where('review_log.action', '!=', 'submit'),
     ),
   );
-  return page(q, query);
+  return page(db, q, query);
 }
 
 /** The applications at a desk now, without the list's filters. */

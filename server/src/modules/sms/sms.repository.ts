@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SmsPurpose } from '#common';
 import type { Executor } from '../../db/database';
+import { openColumns, personalData } from '../../db/personal-data';
 
 /** Serialises the sends to one phone, and from one address, until the end of the transaction. */
 export async function lockSender(trx: Executor, phone: string, ip: string): Promise<void> {
@@ -13,7 +14,7 @@ export function lastCodeSentTo(db: Executor, phone: string) {
   return db
     .selectFrom('sms_code')
     .select('created_at')
-    .where('phone', '=', phone)
+    .where('phone_hash', '=', personalData(db).phoneKey(phone))
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -27,7 +28,9 @@ export async function codesSentSince(
   const { sent } = await db
     .selectFrom('sms_code')
     .select((eb) => eb.fn.countAll<number>().as('sent'))
-    .where((eb) => ('phone' in by ? eb('phone', '=', by.phone) : eb('requested_ip', '=', by.ip)))
+    .where((eb) =>
+      'phone' in by ? eb('phone_hash', '=', personalData(db).phoneKey(by.phone)) : eb('requested_ip', '=', by.ip),
+    )
     .where('created_at', '>=', since)
     .executeTakeFirstOrThrow();
   return Number(sent);
@@ -37,10 +40,12 @@ export async function insertCode(
   db: Executor,
   code: { phone: string; purpose: SmsPurpose; codeHash: string; createdAt: Date; expiresAt: Date; ip: string },
 ): Promise<number> {
+  const phone = personalData(db).phone(code.phone);
   const row = await db
     .insertInto('sms_code')
     .values({
-      phone: code.phone,
+      phone: phone.sealed,
+      phone_hash: phone.key,
       purpose: code.purpose,
       code_hash: code.codeHash,
       created_at: code.createdAt,
@@ -61,7 +66,7 @@ export function findLiveCode(db: Executor, phone: string, purpose: SmsPurpose, n
   return db
     .selectFrom('sms_code')
     .select(['id', 'code_hash', 'failed_attempts'])
-    .where('phone', '=', phone)
+    .where('phone_hash', '=', personalData(db).phoneKey(phone))
     .where('purpose', '=', purpose)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
@@ -109,10 +114,12 @@ export async function insertOutboxMessage(
   db: Executor,
   message: { phone: string; content: string; provider: string; createdAt: Date },
 ): Promise<void> {
+  const phone = personalData(db).phone(message.phone);
   await db
     .insertInto('sms_outbox')
     .values({
-      phone: message.phone,
+      phone: phone.sealed,
+      phone_hash: phone.key,
       content: message.content,
       provider: message.provider,
       created_at: message.createdAt,
@@ -121,8 +128,8 @@ export async function insertOutboxMessage(
 }
 
 /** The newest 50 messages of the development outbox, of one phone or all. */
-export function recentOutboxMessages(db: Executor, phone: string | undefined) {
+export async function recentOutboxMessages(db: Executor, phone: string | undefined) {
   let q = db.selectFrom('sms_outbox').select(['phone', 'content', 'created_at']).orderBy('id', 'desc').limit(50);
-  if (phone) q = q.where('phone', '=', phone);
-  return q.execute();
+  if (phone) q = q.where('phone_hash', '=', personalData(db).phoneKey(phone));
+  return openColumns(db, await q.execute(), ['phone']);
 }

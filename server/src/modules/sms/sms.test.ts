@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/test-app';
+import { personalData } from '../../db/personal-data';
 import {
   goodPassword,
   lastSmsCode,
@@ -196,7 +197,7 @@ describe('短信验证码', () => {
     const row = await ctx.db
       .selectFrom('sms_code')
       .select('failed_attempts')
-      .where('phone', '=', phone)
+      .where('phone_hash', '=', personalData(ctx.db).phoneKey(phone))
       .executeTakeFirstOrThrow();
     expect(row.failed_attempts).toBeLessThanOrEqual(5);
   });

@@ -2,6 +2,7 @@ import type { SupervisorRequestStatus } from '#common';
 import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
 import { paginate, type PageRequest } from '../../db/paginate';
+import { openPage } from '../../db/personal-data';
 
 /** The unit's choices of supervising department (unit_supervisor rows), oldest first. */
 export function unitSupervisors(db: Executor, unitId: number) {
@@ -79,7 +80,7 @@ export async function markDefault(db: Executor, choiceId: number): Promise<void>
 }
 
 /** 主管单位审核: the requests addressed to one supervising department, newest first. */
-export function deskPage(
+export async function deskPage(
   db: Executor,
   supervisorId: number,
   filter: { status?: SupervisorRequestStatus; keyword?: string },
@@ -96,7 +97,7 @@ export function deskPage(
     q = q.where((eb) =>
       eb.or([eb('unit.name', 'like', contains(keyword)), eb('unit.credit_code', '=', keyword.toUpperCase())]),
     );
-  return paginate(
+  const found = await paginate(
     q,
     page,
     (rows) =>
@@ -120,6 +121,7 @@ export function deskPage(
       keyOf: (r) => ({ sort: r.submitted_at, id: r.id }),
     },
   );
+  return openPage(db, found, ['contact_phone']);
 }
 
 export type DeskRow = Awaited<ReturnType<typeof deskPage>>['rows'][number];

@@ -359,6 +359,8 @@ describe('TWO_FACTOR_REQUIRED', () => {
       TENCENT_SMS_SIGN_NAME: 'sign',
       TENCENT_SMS_TEMPLATE_ID: 'tpl',
       AUDIT_CHAIN_KEY: randomBytes(32).toString('base64'),
+      FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      FIELD_HASH_KEY: randomBytes(32).toString('base64'),
     };
     expect(loadConfig(production).twoFactorRequired).toEqual(['admin']);
     expect(loadConfig({ ...production, TWO_FACTOR_REQUIRED: '' }).twoFactorRequired).toEqual([]);

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
 import { paginate, type PageRequest } from '../../db/paginate';
+import { openPage } from '../../db/personal-data';
 import { lockedAtNow } from '../auth/account.repository';
 
 /** One of the unit's own people, with the lock of their account. */
@@ -16,7 +17,7 @@ export function findUnitPerson(db: Executor, unitId: number, accountId: number, 
 }
 
 /** 专业技术人员: the people who chose the unit, the latest to join first. */
-export function peoplePage(
+export async function peoplePage(
   db: Executor,
   unitId: number,
   filter: { keyword?: string; unitName?: string },
@@ -30,7 +31,7 @@ export function peoplePage(
     .where('applicant.unit_id', '=', unitId);
   if (filter.keyword) q = q.where('applicant.name', 'like', contains(filter.keyword));
   if (filter.unitName) q = q.where('unit.name', 'like', contains(filter.unitName));
-  return paginate(
+  const found = await paginate(
     q,
     page,
     (rows) =>
@@ -53,6 +54,7 @@ export function peoplePage(
       keyOf: (r) => ({ sort: r.unit_joined_at!, id: r.account_id }),
     },
   );
+  return openPage(db, found, ['id_number', 'phone']);
 }
 
 export type PersonListRow = Awaited<ReturnType<typeof peoplePage>>['rows'][number];

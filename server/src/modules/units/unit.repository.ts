@@ -1,13 +1,17 @@
 import type { Executor } from '../../db/database';
+import { personalData } from '../../db/personal-data';
 import type { UnitRow } from '../../db/schema';
 import { insertAccount } from '../auth/account.repository';
 
-export function findUnit(db: Executor, unitId: number): Promise<UnitRow | undefined> {
-  return db.selectFrom('unit').selectAll().where('id', '=', unitId).executeTakeFirst();
+const openUnit = (db: Executor, row: UnitRow | undefined): UnitRow | undefined =>
+  row && { ...row, contact_phone: personalData(db).open(row.contact_phone) };
+
+export async function findUnit(db: Executor, unitId: number): Promise<UnitRow | undefined> {
+  return openUnit(db, await db.selectFrom('unit').selectAll().where('id', '=', unitId).executeTakeFirst());
 }
 
-export function findUnitByAccount(db: Executor, accountId: number): Promise<UnitRow | undefined> {
-  return db.selectFrom('unit').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+export async function findUnitByAccount(db: Executor, accountId: number): Promise<UnitRow | undefined> {
+  return openUnit(db, await db.selectFrom('unit').selectAll().where('account_id', '=', accountId).executeTakeFirst());
 }
 
 export function creditCodeInUse(db: Executor, creditCode: string) {
@@ -30,6 +34,7 @@ export async function insertUnitWithAccount(
     created_at: now,
     updated_at: now,
   });
+  const contactPhone = personalData(trx).phone(unit.phone);
   const row = await trx
     .insertInto('unit')
     .values({
@@ -37,7 +42,8 @@ export async function insertUnitWithAccount(
       name: unit.unitName,
       credit_code: unit.creditCode,
       contact_name: unit.contactName,
-      contact_phone: unit.phone,
+      contact_phone: contactPhone.sealed,
+      contact_phone_hash: contactPhone.key,
       created_at: now,
       updated_at: now,
     })
@@ -63,9 +69,16 @@ export async function updateUnitInfo(
     | 'remark'
   >,
 ): Promise<void> {
+  const contactPhone = personalData(db).phone(info.contact_phone);
   await db
     .updateTable('unit')
-    .set({ ...info, info_updated_at: at, updated_at: at })
+    .set({
+      ...info,
+      contact_phone: contactPhone.sealed,
+      contact_phone_hash: contactPhone.key,
+      info_updated_at: at,
+      updated_at: at,
+    })
     .where('id', '=', unitId)
     .execute();
 }
