@@ -77,7 +77,7 @@ test('password and phone both lost (manual §1.3, §7.3): the platform sets a ne
   // The licence the admin checks before setting a new phone: its name, and 查看营业执照 opens the file.
   await expect(detail).toContainText('营业执照.pdf');
   const licence = detail.getByRole('link', { name: '查看营业执照' });
-  await expect(licence).toHaveAttribute('href', /api\/files\/\d+$/);
+  await expect(licence).toHaveAttribute('href', /api\/files\/[0-9a-f-]{36}$/);
   const file = await admin.request.get(`/${(await licence.getAttribute('href')) ?? ''}`);
   expect(file.status()).toBe(200);
   expect(file.headers()['content-type']).toBe('application/pdf');
