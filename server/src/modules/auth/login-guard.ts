@@ -52,6 +52,16 @@ export async function countWrongPassword(
   await saveLockState(trx, who.target, next, now);
   if (locked && 'accountId' in who.target) {
     const { accountId } = who.target;
+    await endSessionsOf(trx, accountId, now);
+    await publish(trx, now, {
+      type: 'account.locked',
+      accountId,
+      lockedAt: now.toISOString(),
+      lockedUntil: locked.state === 'temporary' ? locked.until.toISOString() : null,
+      maxFailures: rules.maxFailures,
+      unlockBy: unlockers(who.kind),
+    });
+    // Last: the audit chain's lock is held from here to the commit.
     await appendAudit(trx, who.actor, now, {
       action: 'account.lock',
       objectType: 'account',
@@ -62,15 +72,6 @@ export async function countWrongPassword(
         round: next.lockRounds,
         lockedUntil: locked.state === 'temporary' ? locked.until.toISOString() : null,
       },
-    });
-    await endSessionsOf(trx, accountId, now);
-    await publish(trx, now, {
-      type: 'account.locked',
-      accountId,
-      lockedAt: now.toISOString(),
-      lockedUntil: locked.state === 'temporary' ? locked.until.toISOString() : null,
-      maxFailures: rules.maxFailures,
-      unlockBy: unlockers(who.kind),
     });
   }
   return { failedCount: next.failedCount, locked, lockedNow: locked !== null };
