@@ -1,4 +1,6 @@
 import type { Executor } from '../../db/database';
+import { sealedPrefix } from '../../crypto/field-cipher';
+import { cipherOf } from '../../db/personal-data';
 
 export interface TwoFactorState {
   enabledAt: Date | null;
@@ -20,12 +22,13 @@ export async function twoFactorEnabled(db: Executor, accountId: number): Promise
 }
 
 /**
- * The only way in and out of the secret column: field encryption, when it comes, wraps these two (the
- * secret is kept as is until then).
+ * The only way in and out of the secret column: sealed with the field keys of the ID and phone numbers
+ * (a secret enrolled before they sealed it is read as it was kept).
  */
 export async function readTwoFactorSecret(db: Executor, accountId: number): Promise<string | null> {
   const row = await db.selectFrom('two_factor').select('secret').where('account_id', '=', accountId).executeTakeFirst();
-  return row?.secret ?? null;
+  if (!row) return null;
+  return row.secret.startsWith(sealedPrefix) ? cipherOf(db).open(row.secret) : row.secret;
 }
 
 /** A new enrolment, not yet confirmed: replaces an unconfirmed one, never a confirmed one (false then). */
@@ -35,13 +38,14 @@ export async function writePendingTwoFactorSecret(
   secret: string,
   now: Date,
 ): Promise<boolean> {
+  const sealed = cipherOf(db).seal(secret);
   const written = await db
     .insertInto('two_factor')
-    .values({ account_id: accountId, secret, created_at: now, updated_at: now })
+    .values({ account_id: accountId, secret: sealed, created_at: now, updated_at: now })
     .onConflict((oc) =>
       oc
         .column('account_id')
-        .doUpdateSet({ secret, last_used_step: null, created_at: now, updated_at: now })
+        .doUpdateSet({ secret: sealed, last_used_step: null, created_at: now, updated_at: now })
         .where('two_factor.enabled_at', 'is', null),
     )
     .executeTakeFirst();

@@ -97,6 +97,12 @@ describe('两步验证', () => {
     for (const code of codes) expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect((await agent.get('/api/account/two-factor')).body).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
 
+    // The secret is kept sealed, never as the authenticator app got it.
+    const kept = await ctx.db.selectFrom('two_factor').select('secret').execute();
+    expect(kept.length).toBeGreaterThan(0);
+    for (const row of kept) expect(row.secret).not.toContain(secret);
+    for (const row of kept) expect(row.secret).toMatch(/^v1:/);
+
     // Only salted hashes of the recovery codes are kept.
     const stored = await ctx.db.selectFrom('recovery_code').selectAll().where('account_id', '=', accountId).execute();
     expect(stored).toHaveLength(10);
