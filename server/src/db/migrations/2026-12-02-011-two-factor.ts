@@ -7,8 +7,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('two_factor')
     .addColumn('account_id', 'integer', (c) => c.primaryKey().references('account.id'))
-    // The base32 TOTP secret. Kept as is for now: field encryption wraps the one repository function
-    // that reads and writes it (two-factor.repository.ts).
+    // The base32 TOTP secret, sealed with the field keys by the one repository function that reads
+    // and writes it (two-factor.repository.ts).
     .addColumn('secret', 'text', (c) => c.notNull())
     .addColumn('enabled_at', 'timestamptz')
     // The 30-second step of the last code accepted: neither it nor an earlier one is accepted again.
