@@ -8,7 +8,7 @@ export const password = 'Drill#2026pw';
 export const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 let serial = 0;
-const unique = () => `${Date.now() % 1_000_000}${String(++serial).padStart(3, '0')}`.slice(-9);
+const unique = () => `${String(Date.now() % 1_000_000).padStart(6, '0')}${String(++serial).padStart(3, '0')}`;
 
 export interface Application {
   id: string;
