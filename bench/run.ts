@@ -89,7 +89,7 @@ async function prepareLogin(base: string) {
   await fetch(`${base}/api/sms/codes`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ phone, purpose: 'unitRegister' }),
+    body: JSON.stringify({ phone, purpose: 'unitRegister', captchaId: randomUUID(), captchaCode: 'bench' }),
   });
   const outbox = (await (await fetch(`${base}/api/dev/sms-outbox?phone=${phone}`)).json()) as {
     items: { content: string }[];

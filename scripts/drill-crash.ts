@@ -12,6 +12,7 @@
  * acknowledged write is missing, a state differs from its replay, the server answered 5xx, or an
  * orphan outlived the sweep.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +78,10 @@ async function drill(engine: string, databaseUrl: string | undefined, dataDir: s
     RATE_LIMIT_SMS: '1000000',
     RATE_LIMIT_CAPTCHA: '1000000',
     SMS_DAILY_LIMIT_PER_IP: '1000000',
+    // Keys that outlive the restarts: a test server on PostgreSQL without them makes new ones at each
+    // start and could read nothing it sealed before the kill.
+    FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    FIELD_HASH_KEY: randomBytes(32).toString('base64'),
     SMS_DAILY_LIMIT: '1000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_STATEMENT_TIMEOUT_MS: '10000' } : {}),
   };

@@ -42,7 +42,11 @@ async function attempt(ledger: Ledger, write: Write, send: () => Promise<Answer>
 /** The next step of one application, by whoever holds it now: the applicant edits or submits, a desk decides. */
 async function step(world: World, app: Application, round: number, ledger: Ledger): Promise<boolean> {
   const view = await app.applicant.get(`/api/applications/${app.id}`);
-  if (view.status !== 200) return true;
+  if (view.status !== 200) {
+    // A read the server cannot answer after a restart is a finding too (the workload would stall).
+    if (view.status >= 500) ledger.serverErrors.push(`read ${view.status} ${JSON.stringify(view.body)}`);
+    return true;
+  }
   const { status, stage } = view.body as { status: string; stage: string | null };
   if (status === 'passed' || status === 'rejected') return false;
   const base = { round, applicationId: app.id, acked: false };
