@@ -172,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     lockout: config.lockout,
     demoData: config.demoData,
     twoFactorRequired: config.twoFactorRequired,
+    smsDailyLimit: config.smsRules.dailyLimit,
   });
   const storage =
     deps.storage ??

@@ -54,6 +54,8 @@ export const sessionSchema = z.object({
   /** The browser held a session that has ended (timeout or logout elsewhere): the page says so. */
   sessionExpired: z.boolean(),
   csrfToken: z.string(),
+  /** Codes a phone may receive per Beijing day (SMS_DAILY_LIMIT): the forms' tip says it. */
+  smsDailyLimit: z.number().int(),
   demo: z
     .object({
       credentials: z.array(

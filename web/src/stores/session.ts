@@ -65,6 +65,8 @@ export const useSessionStore = defineStore('session', {
   state: () => ({
     account: null as SessionAccount | null,
     demo: null as DemoInfo,
+    /** SMS_DAILY_LIMIT, as the forms' tip says it (3 until the session is loaded). */
+    smsDailyLimit: 3,
     loaded: false,
     /** The kind of the last signed-in account, to send it back to the right login page. */
     lastKind: null as AccountKind | null,
@@ -89,6 +91,7 @@ export const useSessionStore = defineStore('session', {
       // Without its cookie the server cannot tell a lapse; the tab that was signed in can.
       this.sessionExpired = info.sessionExpired || (wasSignedIn && !info.account);
       this.demo = info.demo;
+      this.smsDailyLimit = info.smsDailyLimit;
       this.loaded = true;
       if (info.account) this.lastKind = info.account.kind;
       markSignedIn(info.account?.kind ?? null);

@@ -50,6 +50,7 @@ export function createAuthService(
     lockout: Config['lockout'];
     demoData: boolean;
     twoFactorRequired: readonly AccountKind[];
+    smsDailyLimit: number;
   },
 ): AuthService {
   const { sessions, captcha, lockout } = deps;
@@ -58,6 +59,7 @@ export function createAuthService(
       return {
         account: session ? presentAccount(session.account, session.mustEnrolTwoFactor) : null,
         sessionExpired: state === 'expired',
+        smsDailyLimit: deps.smsDailyLimit,
         demo: deps.demoData ? { credentials: await demoLoginCredentials(db) } : null,
       };
     },

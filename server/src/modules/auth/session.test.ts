@@ -9,6 +9,16 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe('会话', () => {
+  it('tells the pages the SMS limit of the day this server keeps, for the forms to say', async () => {
+    expect((await ctx.agent().get('/api/session')).body.smsDailyLimit).toBe(3);
+    const five = await createTestContext({ SMS_DAILY_LIMIT: '5' });
+    try {
+      expect((await five.agent().get('/api/session')).body.smsDailyLimit).toBe(5);
+    } finally {
+      await five.close();
+    }
+  });
+
   it('issues a new session id at every login, as an HttpOnly SameSite=Lax cookie', async () => {
     const unit = await registerUnit(ctx);
     const agent = ctx.agent();
