@@ -3,9 +3,9 @@ import { sealedPrefix } from '../crypto/field-cipher';
 import type { Db } from './database';
 import { cipherOf, normaliseIdNumber } from './personal-data';
 
-/** Every column that holds an ID or phone number at rest, with the digest beside it. */
+/** Every column that holds an ID or phone number (or a TOTP secret) at rest, with the digest beside it. */
 interface SealedColumn {
-  table: 'account' | 'unit' | 'applicant' | 'sms_code' | 'sms_outbox';
+  table: 'account' | 'unit' | 'applicant' | 'sms_code' | 'sms_outbox' | 'two_factor';
   id: 'id' | 'account_id';
   column: string;
   /** The digest column; none for a person's login name (their ID number, found through applicant). */
@@ -30,6 +30,8 @@ const sealedColumns: SealedColumn[] = [
   { table: 'applicant', id: 'account_id', column: 'id_number', hash: 'id_number_hash', normalise: normaliseIdNumber },
   { table: 'sms_code', id: 'id', column: 'phone', hash: 'phone_hash', normalise: phone },
   { table: 'sms_outbox', id: 'id', column: 'phone', hash: 'phone_hash', normalise: phone },
+  // Not a person's number, but a secret sealed with the same keys: it moves with them.
+  { table: 'two_factor', id: 'account_id', column: 'secret', hash: null, normalise: (v) => v },
 ];
 
 /**
