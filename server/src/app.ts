@@ -27,53 +27,29 @@ import { resolveActor } from './modules/auth/actor-directory';
 import { dbRateLimitStore } from './http/db-rate-limit-store';
 import { refuseUnsafeText } from './http/text-guard';
 import { registerErrorHandler } from './http/error-handler';
-import { createAccountService } from './modules/account/account.service';
 import { accountRoutes } from './modules/account/account.routes';
 import { adminRoutes } from './modules/admin/admin.routes';
-import { createAdminUnitService } from './modules/admin/admin-unit.service';
 import { authRoutes } from './modules/auth/auth.routes';
-import { createAuthService } from './modules/auth/auth.service';
-import { createSessionService } from './modules/auth/session.service';
-import { createCaptchaService } from './modules/captcha/captcha.service';
 import { healthRoutes } from './modules/health/health.routes';
-import { createHealthService } from './modules/health/health.service';
 import { createConsoleSmsProvider, createTencentSmsProvider, type SmsProvider } from './modules/sms/sms.provider';
 import { smsRoutes } from './modules/sms/sms.routes';
-import { createSmsService } from './modules/sms/sms.service';
-import { createSmsCodeService } from './modules/sms/sms-code.service';
 import { unitRoutes } from './modules/units/units.routes';
-import { createUnitRegistrationService } from './modules/units/unit-registration.service';
-import type { Services } from './services';
+import { createServices } from './services';
 import { organisationRoutes } from './modules/organisations/organisation.routes';
-import { createOrganisationService } from './modules/organisations/organisation.service';
 import { referenceRoutes } from './modules/reference/reference.routes';
-import { createReferenceService } from './modules/reference/reference.service';
-import { createLocalFileStorage, type FileStorage } from './modules/storage/file-storage';
+import type { FileStorage } from './modules/storage/file-storage';
 import { fileRoutes } from './modules/storage/file.routes';
-import { createFileService } from './modules/storage/file.service';
-import { createS3FileStorage } from './modules/storage/s3-file-storage';
-import { createUploadService } from './modules/storage/upload.service';
 import { supervisionRoutes } from './modules/supervision/supervision.routes';
-import { createSupervisionService } from './modules/supervision/supervision.service';
 import { unitInfoRoutes } from './modules/units/unit-info.routes';
-import { createUnitInfoService } from './modules/units/unit-info.service';
 import { applicantRoutes } from './modules/applicants/applicant.routes';
-import { createApplicantService } from './modules/applicants/applicant.service';
 import { messageRoutes } from './modules/messages/message.routes';
-import { createMessageService } from './modules/messages/message.service';
 import { peopleRoutes } from './modules/units/people.routes';
-import { createPeopleService } from './modules/units/people.service';
 import { applicationRoutes } from './modules/applications/application.routes';
-import { createApplicationService } from './modules/applications/application.service';
-import { createAttachmentService } from './modules/applications/attachment.service';
 import { reviewRoutes } from './modules/review/review.routes';
-import { createReviewService } from './modules/review/review.service';
 import { createNotifier, type Notifier } from './modules/notifications/notifier';
 import { createFileSweeper, type FileSweeper } from './modules/storage/orphan-sweeper';
 import { useAuditChainKey } from './modules/audit/audit-chain';
 import { twoFactorRoutes } from './modules/two-factor/two-factor.routes';
-import { createTwoFactorService } from './modules/two-factor/two-factor.service';
-import { createTwoFactorLoginService } from './modules/two-factor/two-factor-login.service';
 
 // Validation messages in Chinese wherever a schema does not give its own.
 z.config(z.locales.zhCN());
@@ -160,63 +136,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   useAuditChainKey(config.auditChainKey);
-  const sessions = createSessionService(db, clock, config.session, config.twoFactorRequired);
-  const sms = createSmsService(db, clock, smsProvider, config.smsRules);
-  const captcha = createCaptchaService(db, clock, {
-    ttlMinutes: config.captchaTtlMinutes,
-    testCode: config.captchaTestCode,
-  });
-  const auth = createAuthService(db, clock, {
-    sessions,
-    captcha,
-    lockout: config.lockout,
-    demoData: config.demoData,
-    twoFactorRequired: config.twoFactorRequired,
-    smsDailyLimit: config.smsRules.dailyLimit,
-  });
-  const storage =
-    deps.storage ??
-    (config.storage.kind === 's3'
-      ? createS3FileStorage(config.storage)
-      : createLocalFileStorage(config.uploads.filesDir));
-  const accounts = createAccountService(db, clock, { sms, sessions, captcha, lockout: config.lockout });
-  const uploads = createUploadService(db, clock, storage, config.uploads.maxBytes);
-  const fileSweeper = createFileSweeper(db, storage, clock, { fileGraceMinutes: 60, rowGraceHours: 24 }, app.log);
+  const services = createServices(db, clock, config, { smsProvider, storage: deps.storage });
+  const fileSweeper = createFileSweeper(
+    db,
+    services.storage,
+    clock,
+    { fileGraceMinutes: 60, rowGraceHours: 24 },
+    app.log,
+  );
   app.decorate('fileSweeper', fileSweeper);
   app.addHook('onClose', () => fileSweeper.stop());
-  const unitInfo = createUnitInfoService(db, clock, { uploads });
-  const applications = createApplicationService(db, clock, { unitReadiness: (unit) => unitInfo.readiness(unit) });
-  const services: Services = {
-    config,
-    sessions,
-    sms,
-    auth,
-    captcha,
-    smsCodes: createSmsCodeService({ sms, captcha }),
-    health: createHealthService(db, config.healthTimeoutMs),
-    files: createFileService(db, clock, storage),
-    accounts,
-    storage,
-    uploads,
-    unitInfo,
-    organisations: createOrganisationService(db, clock),
-    reference: createReferenceService(db, clock),
-    unitRegistration: createUnitRegistrationService(db, clock, sms),
-    adminUnits: createAdminUnitService(db, clock, { accounts }),
-    supervision: createSupervisionService(db, clock),
-    applicants: createApplicantService(db, clock, { sms, unitInfo }),
-    people: createPeopleService(db, clock, accounts),
-    messages: createMessageService(db, clock),
-    applications,
-    attachments: createAttachmentService(db, clock, { uploads, storage }),
-    review: createReviewService(db, clock, { applications }),
-    twoFactor: createTwoFactorService(db, clock, {
-      sessions,
-      lockout: config.lockout,
-      required: config.twoFactorRequired,
-    }),
-    twoFactorLogin: createTwoFactorLoginService(db, clock, { sessions, lockout: config.lockout }),
-  };
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,3 +1,31 @@
+import type { Clock } from './clock';
+import type { Db } from './db/database';
+import { createAccountService } from './modules/account/account.service';
+import { createAdminUnitService } from './modules/admin/admin-unit.service';
+import { createApplicantService } from './modules/applicants/applicant.service';
+import { createApplicationService } from './modules/applications/application.service';
+import { createAttachmentService } from './modules/applications/attachment.service';
+import { createAuthService } from './modules/auth/auth.service';
+import { createSessionService } from './modules/auth/session.service';
+import { createCaptchaService } from './modules/captcha/captcha.service';
+import { createHealthService } from './modules/health/health.service';
+import { createMessageService } from './modules/messages/message.service';
+import { createOrganisationService } from './modules/organisations/organisation.service';
+import { createReferenceService } from './modules/reference/reference.service';
+import { createReviewService } from './modules/review/review.service';
+import type { SmsProvider } from './modules/sms/sms.provider';
+import { createSmsCodeService } from './modules/sms/sms-code.service';
+import { createSmsService } from './modules/sms/sms.service';
+import { createLocalFileStorage } from './modules/storage/file-storage';
+import { createFileService } from './modules/storage/file.service';
+import { createS3FileStorage } from './modules/storage/s3-file-storage';
+import { createUploadService } from './modules/storage/upload.service';
+import { createSupervisionService } from './modules/supervision/supervision.service';
+import { createTwoFactorLoginService } from './modules/two-factor/two-factor-login.service';
+import { createTwoFactorService } from './modules/two-factor/two-factor.service';
+import { createPeopleService } from './modules/units/people.service';
+import { createUnitInfoService } from './modules/units/unit-info.service';
+import { createUnitRegistrationService } from './modules/units/unit-registration.service';
 import type { Config } from './config';
 import type { AccountService } from './modules/account/account.service';
 import type { AuthService } from './modules/auth/auth.service';
@@ -54,4 +82,68 @@ export interface Services {
   review: ReviewService;
   twoFactor: TwoFactorService;
   twoFactorLogin: TwoFactorLoginService;
+}
+
+/** Makes every service once, in the order they depend on each other. */
+export function createServices(
+  db: Db,
+  clock: Clock,
+  config: Config,
+  deps: { smsProvider: SmsProvider; storage: FileStorage | undefined },
+): Services {
+  const { smsProvider } = deps;
+  const sessions = createSessionService(db, clock, config.session, config.twoFactorRequired);
+  const sms = createSmsService(db, clock, smsProvider, config.smsRules);
+  const captcha = createCaptchaService(db, clock, {
+    ttlMinutes: config.captchaTtlMinutes,
+    testCode: config.captchaTestCode,
+  });
+  const auth = createAuthService(db, clock, {
+    sessions,
+    captcha,
+    lockout: config.lockout,
+    demoData: config.demoData,
+    twoFactorRequired: config.twoFactorRequired,
+    smsDailyLimit: config.smsRules.dailyLimit,
+  });
+  const storage =
+    deps.storage ??
+    (config.storage.kind === 's3'
+      ? createS3FileStorage(config.storage)
+      : createLocalFileStorage(config.uploads.filesDir));
+  const accounts = createAccountService(db, clock, { sms, sessions, captcha, lockout: config.lockout });
+  const uploads = createUploadService(db, clock, storage, config.uploads.maxBytes);
+  const unitInfo = createUnitInfoService(db, clock, { uploads });
+  const applications = createApplicationService(db, clock, { unitReadiness: (unit) => unitInfo.readiness(unit) });
+  return {
+    config,
+    sessions,
+    sms,
+    auth,
+    captcha,
+    smsCodes: createSmsCodeService({ sms, captcha }),
+    health: createHealthService(db, config.healthTimeoutMs),
+    files: createFileService(db, clock, storage),
+    accounts,
+    storage,
+    uploads,
+    unitInfo,
+    organisations: createOrganisationService(db, clock),
+    reference: createReferenceService(db, clock),
+    unitRegistration: createUnitRegistrationService(db, clock, sms),
+    adminUnits: createAdminUnitService(db, clock, { accounts }),
+    supervision: createSupervisionService(db, clock),
+    applicants: createApplicantService(db, clock, { sms, unitInfo }),
+    people: createPeopleService(db, clock, accounts),
+    messages: createMessageService(db, clock),
+    applications,
+    attachments: createAttachmentService(db, clock, { uploads, storage }),
+    review: createReviewService(db, clock, { applications }),
+    twoFactor: createTwoFactorService(db, clock, {
+      sessions,
+      lockout: config.lockout,
+      required: config.twoFactorRequired,
+    }),
+    twoFactorLogin: createTwoFactorLoginService(db, clock, { sessions, lockout: config.lockout }),
+  };
 }
