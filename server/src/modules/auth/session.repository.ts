@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database';
 import { openAccount } from '../../db/personal-data';
 import type { SessionTable } from '../../db/schema';
+import { twoFactorOn } from '../two-factor/two-factor.repository';
 
 export async function insertSession(db: Executor, values: Insertable<SessionTable>): Promise<void> {
   await db.insertInto('session').values(values).execute();
@@ -14,17 +15,7 @@ export async function findSessionWithAccount(db: Executor, id: string) {
     .innerJoin('account', 'account.id', 'session.account_id')
     .selectAll('account')
     .select(['session.last_seen_at', 'session.expires_at', 'session.ended_at'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('two_factor')
-            .select('two_factor.account_id')
-            .whereRef('two_factor.account_id', '=', 'account.id')
-            .where('two_factor.enabled_at', 'is not', null),
-        )
-        .as('two_factor_enabled'),
-    )
+    .select((eb) => twoFactorOn(eb).as('two_factor_enabled'))
     .where('session.id', '=', id)
     .executeTakeFirst();
   return openAccount(db, row);

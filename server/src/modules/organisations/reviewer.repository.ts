@@ -2,6 +2,7 @@ import type { OrgKind } from '#common';
 import type { Executor } from '../../db/database';
 import { insertAccount, lockedAtNow } from '../auth/account.repository';
 import { reviewerOrgId, reviewerOrgName } from './organisation.repository';
+import { twoFactorOn } from '../two-factor/two-factor.repository';
 
 export function listReviewers(
   db: Executor,
@@ -23,17 +24,7 @@ export function listReviewers(
       reviewerOrgName.as('org_name'),
     ])
     .select((eb) => lockedAtNow(eb, now))
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('two_factor')
-            .select('two_factor.account_id')
-            .whereRef('two_factor.account_id', '=', 'account.id')
-            .where('two_factor.enabled_at', 'is not', null),
-        )
-        .as('two_factor'),
-    );
+    .select((eb) => twoFactorOn(eb).as('two_factor'));
   if (filter.orgKind) q = q.where('reviewer.org_kind', '=', filter.orgKind);
   if (filter.orgId !== undefined) q = q.where(reviewerOrgId, '=', filter.orgId);
   if (filter.accountId !== undefined) q = q.where('account.id', '=', filter.accountId);

@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database';
+import type { Database } from '../../db/schema';
 import { sealedPrefix } from '../../crypto/field-cipher';
 import { cipherOf } from '../../db/personal-data';
 
@@ -151,4 +153,15 @@ export async function useLoginChallenge(db: Executor, id: string, now: Date): Pr
     .where('used_at', 'is', null)
     .executeTakeFirst();
   return Number(done.numUpdatedRows) === 1;
+}
+
+/** Whether the account of the row has 两步验证 on, as a column of a list or a session. */
+export function twoFactorOn(eb: ExpressionBuilder<Database, 'account'>) {
+  return eb.exists(
+    eb
+      .selectFrom('two_factor')
+      .select('two_factor.account_id')
+      .whereRef('two_factor.account_id', '=', 'account.id')
+      .where('two_factor.enabled_at', 'is not', null),
+  );
 }
