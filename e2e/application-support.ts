@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { sampleForm, sampleRequiredCategories } from '../common/src/application/forms/archives.sample';
 import { CAPTCHA, E2E_ADMIN, outbox, smsCaptcha, waitForSmsCode } from './support';
 
 /** Helpers of the application journeys (application-*.spec.ts). */
@@ -216,38 +217,7 @@ export async function completeUnitViaApi(
 
 /** Every table of a 馆员 application filled as 提交 needs, for the five years before `year`. */
 export function completeForm(year: number, unitName: string, personName: string): Record<string, unknown> {
-  const paragraph =
-    '任现职以来，本人负责馆藏档案的接收、整理、鉴定、保管和利用工作，推进档案数字化建设，参与编研成果的编写。';
-  return {
-    table1: [{ start: '2010-09', end: '至今', organisation: unitName, role: '档案管理员', witness: '张馆长' }],
-    table2: {
-      ethnicity: '汉族',
-      politicalStatus: '群众',
-      workStartDate: '2010-09-01',
-      highestEducation: '大学本科',
-      degree: '学士',
-      graduatedFrom: '云南大学',
-      graduatedMajor: '档案学',
-      graduatedAt: '2010-07-01',
-    },
-    table3: { summary: paragraph.repeat(Math.ceil(2100 / paragraph.length)) },
-    table4: [
-      {
-        start: '2019-01',
-        end: '2020-12',
-        name: '馆藏档案数字化',
-        content: '整理与扫描质检',
-        role: '负责人',
-        outcome: '',
-      },
-    ],
-    table10: { agreed: true, signedName: personName, signedAt: `${year}-01-10` },
-    table11: Array.from({ length: 5 }, (_, i) => ({
-      year: String(year - 5 + i),
-      result: '合格',
-      organisation: unitName,
-    })),
-  };
+  return sampleForm(year, personName, { organisation: unitName });
 }
 
 /** Saves the tables and uploads the files a submission needs, through the API of the signed-in applicant. */
@@ -256,7 +226,7 @@ export async function fillApplicationViaApi(api: ApiClient, id: string, form: Re
     const { version } = await api.get<{ version: number }>(`/api/applications/${id}`);
     await api.send('put', `/api/applications/${id}/tables/${table}`, { version, data });
   }
-  for (const category of ['hrIdCard', 'hrEducation', 'hrWorkHistory', 'hrAnnualReview']) {
+  for (const category of sampleRequiredCategories) {
     await api.upload(`/api/applications/${id}/attachments/${category}`, pdf(`${category}.pdf`));
   }
 }

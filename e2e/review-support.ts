@@ -1,5 +1,8 @@
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { completeForm as sampleForm, requiredCategories } from '../test/sample-form';
+import {
+  sampleForm,
+  sampleRequiredCategories as requiredCategories,
+} from '../common/src/application/forms/archives.sample';
 import {
   CAPTCHA,
   E2E_ADMIN,

@@ -1,7 +1,7 @@
 import { creditCodeCheckCharacter, idNumberCheckCharacter } from '#common';
 import { personalData } from '../server/src/db/personal-data';
 import { createAdmin } from '../server/src/modules/admin/admin.service';
-import { completeForm, requiredCategories } from './sample-form';
+import { sampleForm as completeForm, sampleRequiredCategories as requiredCategories } from '#common';
 import type { Agent, TestContext } from './test-app';
 
 let serial = 0;

@@ -1,4 +1,4 @@
-import { completeForm, requiredCategories } from '../../test/sample-form';
+import { sampleForm as completeForm, sampleRequiredCategories as requiredCategories } from '#common';
 import type { Answer } from './browser';
 import { pdf, type Application, type World } from './world';
 

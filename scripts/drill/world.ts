@@ -1,5 +1,5 @@
 import { creditCodeCheckCharacter, idNumberCheckCharacter } from '#common';
-import { completeForm, requiredCategories } from '../../test/sample-form';
+import { sampleForm as completeForm, sampleRequiredCategories as requiredCategories } from '#common';
 import { Browser, must } from './browser';
 
 export const captchaCode = 'drill';

@@ -20,7 +20,3 @@ export const defaultFormConfig: FormConfig = {
   annualReviewYears: 5,
   unitOpinionMaxChars: 1000,
 };
-
-/** 个人承诺书 (FORM.md §2, [推断] after 云人社发〔2020〕57号). */
-export const commitmentText =
-  '本人郑重承诺：所填报的信息和提交的申报材料全部真实、准确、完整，没有剽窃、抄袭或其他弄虚作假行为。如有不实，愿意接受撤销职称、记入职称评审诚信档案库并纳入全国信用信息共享平台（记录期限 3 年）等处理，并承担相应责任。';

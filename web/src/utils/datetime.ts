@@ -33,3 +33,8 @@ export function formatBeijingSecond(iso: string | null | undefined): string {
 export function beijingToIso(wallClock: string): string {
   return `${wallClock.trim().replace(' ', 'T')}+08:00`;
 }
+
+/** Today in Beijing, "YYYY-MM-DD": the day the 提交前检查 measures dates of the past against. */
+export function beijingToday(): string {
+  return formatBeijingMinute(new Date().toISOString()).slice(0, 10);
+}

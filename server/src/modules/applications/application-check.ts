@@ -7,6 +7,7 @@ import {
   type CheckResult,
   type UnitReadiness,
 } from '#common';
+import { beijingDay } from '../../clock';
 import type { Executor } from '../../db/database';
 import type { UnitRow } from '../../db/schema';
 import { findUnit } from '../units/unit.repository';
@@ -62,6 +63,7 @@ export async function checkSubmission(
       form: formDataSchema.parse(row.form),
       attachmentCounts: await attachmentCounts(db, row.id),
       year: row.year,
+      today: beijingDay(now),
     },
     defaultFormConfig,
   );

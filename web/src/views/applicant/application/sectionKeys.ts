@@ -1,5 +1,5 @@
 import { formTableKeys, type CheckIssue, type FormTableKey } from '#common';
-import { tableShortLabels } from '../../../components/application/columns';
+import { tableShortLabel } from '../../../components/application/columns';
 
 /** The parts of the 申报评审表 page, one at a time from its navigation (`?section=`). */
 export type SectionKey = 'cover' | 'choices' | FormTableKey | 'attachments' | 'check';
@@ -7,7 +7,7 @@ export type SectionKey = 'cover' | 'choices' | FormTableKey | 'attachments' | 'c
 export const sections: { key: SectionKey; label: string }[] = [
   { key: 'cover', label: '封面' },
   { key: 'choices', label: '申报信息' },
-  ...formTableKeys.map((t) => ({ key: t as SectionKey, label: tableShortLabels[t] })),
+  ...formTableKeys.map((t) => ({ key: t as SectionKey, label: tableShortLabel(t) })),
   { key: 'attachments', label: '附件管理' },
   { key: 'check', label: '提交前检查' },
 ];

@@ -11,6 +11,7 @@ import {
   type FormData,
   type FormTableKey,
 } from '#common';
+import { beijingToday } from '../../../../utils/datetime';
 
 export const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 export const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -64,6 +65,7 @@ export function useEditorState() {
         form,
         attachmentCounts: counts,
         year: current.year,
+        today: beijingToday(),
       },
       defaultFormConfig,
     );
