@@ -1,7 +1,11 @@
 import { creditCodeCheckCharacter, idNumberCheckCharacter } from '#common';
 import { personalData } from '../server/src/db/personal-data';
 import { createAdmin } from '../server/src/modules/admin/admin.service';
-import { sampleForm as completeForm, sampleRequiredCategories as requiredCategories } from '#common';
+import {
+  sampleForm as completeForm,
+  sampleRequiredCategories as requiredCategories,
+  type SampleOptions,
+} from '#common';
 import type { Agent, TestContext } from './test-app';
 
 let serial = 0;
@@ -83,9 +87,10 @@ export async function auditRows(ctx: TestContext, action: string) {
   return ctx.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id').execute();
 }
 
-/** A minimal valid PDF, recognised by its bytes. */
+/** A minimal valid PDF of one blank A4 page, recognised by its bytes. */
 export const pdfBytes = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 /** The start of a Windows executable, whatever it is named. */
 export const exeBytes = Buffer.concat([
@@ -192,8 +197,12 @@ export async function registerApplicant(ctx: TestContext, overrides: Partial<Rec
   return { ...body, accountId: Number(res.body.accountId) };
 }
 
-export async function loggedInApplicant(ctx: TestContext, unitId?: number) {
-  const person = await registerApplicant(ctx);
+export async function loggedInApplicant(
+  ctx: TestContext,
+  unitId?: number,
+  overrides: Partial<Record<string, string>> = {},
+) {
+  const person = await registerApplicant(ctx, overrides);
   const agent = ctx.agent();
   const res = await agent.login('applicant', person.idNumber, person.password);
   if (res.status !== 200) throw new Error(`applicant login: ${JSON.stringify(res.body)}`);
@@ -224,9 +233,15 @@ export async function createDraft(
 }
 
 /** Saves every table and uploads one PDF per required category; returns the application's version. */
-export async function fillApplication(agent: Agent, id: string, year: number, name: string): Promise<number> {
+export async function fillApplication(
+  agent: Agent,
+  id: string,
+  year: number,
+  name: string,
+  options: SampleOptions = {},
+): Promise<number> {
   let version = (await agent.get(`/api/applications/${id}`)).body.version as number;
-  for (const [table, data] of Object.entries(completeForm(year, name))) {
+  for (const [table, data] of Object.entries(completeForm(year, name, options))) {
     const res = await agent.request({
       method: 'PUT',
       url: `/api/applications/${id}/tables/${table}`,
@@ -235,7 +250,8 @@ export async function fillApplication(agent: Agent, id: string, year: number, na
     if (res.status !== 200) throw new Error(`${table}: ${JSON.stringify(res.body)}`);
     version = res.body.version;
   }
-  for (const category of requiredCategories) {
+  const categories = options.everyTable ? [...requiredCategories, 'project', 'patent', 'award'] : requiredCategories;
+  for (const category of categories) {
     const res = await agent.request({
       method: 'POST',
       url: `/api/applications/${id}/attachments/${category}`,

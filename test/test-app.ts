@@ -69,6 +69,8 @@ export interface Reply {
   status: number;
   body: any;
   headers: Record<string, string | string[] | number | undefined>;
+  /** The answer's bytes (a PDF, a spreadsheet). */
+  raw: Buffer;
 }
 
 /** A browser's view of the API: it keeps cookies and sends the CSRF token, as the web app does. */
@@ -98,7 +100,12 @@ export class Agent {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
-    return { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined, headers: res.headers };
+    return {
+      status: res.statusCode,
+      body: res.body ? safeJson(res.body) : undefined,
+      headers: res.headers,
+      raw: res.rawPayload,
+    };
   }
 
   async refreshCsrf(): Promise<void> {

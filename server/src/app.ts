@@ -46,6 +46,7 @@ import { messageRoutes } from './modules/messages/message.routes';
 import { peopleRoutes } from './modules/units/people.routes';
 import { applicationRoutes } from './modules/applications/application.routes';
 import { reviewRoutes } from './modules/review/review.routes';
+import { sheetRoutes } from './modules/sheet/sheet.routes';
 import { createNotifier, type Notifier } from './modules/notifications/notifier';
 import { createFileSweeper, type FileSweeper } from './modules/storage/orphan-sweeper';
 import { useAuditChainKey } from './modules/audit/audit-chain';
@@ -214,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         messageRoutes,
         applicationRoutes,
         reviewRoutes,
+        sheetRoutes,
         twoFactorRoutes,
       ]) {
         await api.register(routes(services));

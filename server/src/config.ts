@@ -44,6 +44,8 @@ export interface Config {
   rateLimits: { login: number; register: number; sms: number; captcha: number };
   bodyLimit: number;
   uploads: { maxBytes: number; filesDir: string; sweepIntervalMinutes: number };
+  /** 申报评审表 PDFs: where the QR code leads (else the request's address), and the cache's size. */
+  print: { publicUrl: string | undefined; cacheBytes: number };
   storage:
     | { kind: 'local' }
     | {
@@ -189,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       filesDir: e.FILES_DIR ?? `${e.DATA_DIR}/files`,
       sweepIntervalMinutes: e.FILE_SWEEP_INTERVAL_MINUTES,
     },
+    print: { publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''), cacheBytes: e.PDF_CACHE_MB * 1024 * 1024 },
     logLevel: e.LOG_LEVEL,
     fieldKeys,
     session: { idleMinutes: 30, absoluteHours: 12 },

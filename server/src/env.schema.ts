@@ -81,6 +81,13 @@ export const envSchema = z.object({
   FILES_DIR: z.string().optional(),
   /** How often each server removes files nothing names (a crashed upload, a removed attachment); 0: never. */
   FILE_SWEEP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  /**
+   * The address the public reaches this system at (https://zc.example.gov.cn): the QR code on a printed
+   * 申报评审表 leads there. Unset: the address the request came in at.
+   */
+  PUBLIC_URL: z.url({ error: 'PUBLIC_URL 应为网址，如 https://zc.example.gov.cn' }).optional(),
+  /** Printed PDFs kept in memory for a second request of an unchanged form, in MB. */
+  PDF_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(128),
   STORAGE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),

@@ -13,6 +13,7 @@ import { createMessageService } from './modules/messages/message.service';
 import { createOrganisationService } from './modules/organisations/organisation.service';
 import { createReferenceService } from './modules/reference/reference.service';
 import { createReviewService } from './modules/review/review.service';
+import { createSheetService } from './modules/sheet/sheet.service';
 import type { SmsProvider } from './modules/sms/sms.provider';
 import { createSmsCodeService } from './modules/sms/sms-code.service';
 import { createSmsService } from './modules/sms/sms.service';
@@ -48,6 +49,7 @@ import type { MessageService } from './modules/messages/message.service';
 import type { PeopleService } from './modules/units/people.service';
 import type { ApplicationService } from './modules/applications/application.service';
 import type { ReviewService } from './modules/review/review.service';
+import type { SheetService } from './modules/sheet/sheet.service';
 import type { AttachmentService } from './modules/applications/attachment.service';
 import type { TwoFactorService } from './modules/two-factor/two-factor.service';
 import type { TwoFactorLoginService } from './modules/two-factor/two-factor-login.service';
@@ -80,6 +82,7 @@ export interface Services {
   applications: ApplicationService;
   attachments: AttachmentService;
   review: ReviewService;
+  sheets: SheetService;
   twoFactor: TwoFactorService;
   twoFactorLogin: TwoFactorLoginService;
 }
@@ -139,6 +142,7 @@ export function createServices(
     applications,
     attachments: createAttachmentService(db, clock, { uploads, storage }),
     review: createReviewService(db, clock, { applications }),
+    sheets: createSheetService(db, clock, { applications, storage, cacheBytes: config.print.cacheBytes }),
     twoFactor: createTwoFactorService(db, clock, {
       sessions,
       lockout: config.lockout,

@@ -29,7 +29,13 @@ import type {
   ReviewerTable,
   UnitSupervisorTable,
 } from './tables/organisations';
-import type { ApplicantTable, ApplicationTable, AttachmentTable, ReviewLogTable } from './tables/applications';
+import type {
+  ApplicantTable,
+  ApplicationTable,
+  AttachmentTable,
+  PrintRecordTable,
+  ReviewLogTable,
+} from './tables/applications';
 
 // The tables live in tables/, one file an area; this file names the database and the row types.
 export type {
@@ -37,6 +43,7 @@ export type {
   ApplicantTable,
   ApplicationTable,
   AttachmentTable,
+  PrintRecordTable,
   AuditLogTable,
   CaptchaTable,
   CommitteeBatchTable,
@@ -71,6 +78,7 @@ export interface Database {
   application: ApplicationTable;
   attachment: AttachmentTable;
   review_log: ReviewLogTable;
+  print_record: PrintRecordTable;
   applicant: ApplicantTable;
   region: RegionTable;
   series: SeriesTable;

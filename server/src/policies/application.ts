@@ -35,6 +35,14 @@ function reachedDesk(actor: Actor, { row }: ApplicationSubject): boolean {
   return row.route.some((step, index) => index <= reached && step.holder === holder && step.orgId === orgId);
 }
 
+/** Whether the unit has passed the application on: its route runs on beyond the unit's step, or it passed. */
+function passedUnit(row: ApplicationRow): boolean {
+  if (row.status === 'passed') return true;
+  if (!row.route || row.stage_index === null || row.status === 'draft') return false;
+  const unitStep = row.route.findIndex((step) => step.holder === 'unit');
+  return unitStep !== -1 && row.stage_index > unitStep;
+}
+
 /**
  * Who may do what with an application, one rule a line. The routes, the workflow runner and the
  * `abilities` the pages get all ask here. Nobody else sees an application, the admin included: a
@@ -68,8 +76,22 @@ export const applicationPolicy = {
   /** The applicant's own application: 提交前检查, 提交, and the edits whose state rules come after. */
   own: owns,
   submit: owns,
-  /** 基层意见 (表十二) is the unit's, readable once submitted, written while it holds the application. */
-  readUnitOpinion: (actor, subject) => actor.kind === 'unit' && (subject.participated || reachedDesk(actor, subject)),
+  /**
+   * 基层意见 (表十二) is the unit's, written while it holds the application. The unit reads it once
+   * submitted, the desks above it as soon as the application reaches them, the applicant once the
+   * unit has passed it on (not while the unit is still writing).
+   */
+  readUnitOpinion: (actor, subject) => {
+    switch (actor.kind) {
+      case 'unit':
+      case 'reviewer':
+        return subject.participated || reachedDesk(actor, subject);
+      case 'applicant':
+        return owns(actor, subject) && passedUnit(subject.row);
+      case 'admin':
+        return false;
+    }
+  },
   writeUnitOpinion: (actor, { row }) =>
     actor.kind === 'unit' && row.holder_kind === 'unit' && row.holder_org_id === actor.unitId,
 } satisfies Record<string, (actor: Actor, subject: ApplicationSubject) => boolean>;

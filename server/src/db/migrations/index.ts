@@ -12,6 +12,7 @@ import * as fileGuard from './2026-12-02-010-file-guard';
 import * as twoFactor from './2026-12-02-011-two-factor';
 import * as fieldEncryption from './2026-12-02-012-field-encryption';
 import * as auditChain from './2026-12-02-013-audit-chain';
+import * as printRecord from './2026-12-02-014-print-record';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-011-two-factor': twoFactor,
   '2026-12-02-012-field-encryption': fieldEncryption,
   '2026-12-02-013-audit-chain': auditChain,
+  '2026-12-02-014-print-record': printRecord,
 };

@@ -79,3 +79,13 @@ export interface ReviewLogTable {
   org_kind: 'applicant' | 'unit' | OrgKind | null;
   org_id: number | null;
 }
+
+/** A printed 申报评审表: its verification code and the digest of what it was printed from. */
+export interface PrintRecordTable {
+  id: Id;
+  code: string;
+  application_id: number;
+  digest: string;
+  form_version: number;
+  first_printed_at: Timestamp;
+}

@@ -141,7 +141,14 @@ describe('申报评审表 drafts', () => {
       payload: { version, data: [{ start: '2012年8月' }] },
     });
     expect(res.status).toBe(400);
-    expect(res.body.details.issues[0].message).toBe('时间格式为 年-月');
+    expect(res.body.details.issues[0].message).toBe('时间格式为 年-月，如 2014-09');
+    const month13 = await agent.request({
+      method: 'PUT',
+      url: `/api/applications/${id}/tables/table1`,
+      payload: { version, data: [{ start: '2014-13', end: '至今' }] },
+    });
+    expect(month13.status).toBe(400);
+    expect(month13.body.details.issues[0].message).toBe('月份应为01至12');
     const unknown = await agent.request({
       method: 'PUT',
       url: `/api/applications/${id}/tables/table99`,

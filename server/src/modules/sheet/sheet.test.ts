@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Agent, type TestContext } from '../../../../test/test-app';
+import {
+  adminCreates,
+  archivesChoices,
+  auditRows,
+  fillApplication,
+  loggedInAdmin,
+  loggedInApplicant,
+  loggedInReviewer,
+  reviewWorld,
+  unitWithInfo,
+} from '../../../../test/fixtures';
+import { pdfPages } from '../../../../test/pdf-text';
+
+let ctx: TestContext;
+let admin: Agent;
+let world: Awaited<ReturnType<typeof reviewWorld>>;
+let choices: Awaited<ReturnType<typeof archivesChoices>>;
+const desks: Record<string, Agent> = {};
+
+const unitOpinion = '该同志政治素质好，业务能力强。经公示（2026年5月10日至5月17日）无异议，材料真实，同意推荐。';
+const cityOpinion = '材料齐全，符合申报条件，同意上报评委会。';
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ctx.clock.set('2026-05-26T02:00:00Z');
+  admin = (await loggedInAdmin(ctx)).agent;
+  const city = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '昆明市人社局', regionCode: '530100' });
+  const otherCity = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '曲靖市人社局', regionCode: '530300' });
+  world = await reviewWorld(ctx, admin);
+  choices = await archivesChoices(ctx);
+  desks.city = (await loggedInReviewer(ctx, admin, 'hrBureau', city)).agent;
+  desks.otherCity = (await loggedInReviewer(ctx, admin, 'hrBureau', otherCity)).agent;
+  desks.committee = (await loggedInReviewer(ctx, admin, 'committee', world.committeeId)).agent;
+});
+afterAll(() => ctx.close());
+
+const versionOf = async (agent: Agent, id: string) =>
+  (await agent.get(`/api/applications/${id}`)).body.version as number;
+const approve = async (agent: Agent, id: string, opinion: string) =>
+  agent.post('/api/review/decisions', {
+    items: [{ id, version: await versionOf(agent, id) }],
+    action: 'approve',
+    opinion,
+  });
+
+/** A city-level unit's application with every table filled, submitted; at the unit's desk. */
+async function submitted(name = '龚䶮喆') {
+  const unit = await unitWithInfo(ctx, { level: 'city', regionCode: '530102' });
+  const { agent } = await loggedInApplicant(ctx, unit.unit.unitId, { name });
+  const created = await agent.post('/api/applications', {
+    kind: 'evaluation',
+    batchId: world.batchId,
+    titleId: choices.titleId,
+    specialtyStudiedId: choices.specialtyId,
+    specialtyPractisedId: choices.specialtyId,
+  });
+  const id = created.body.id as string;
+  const version = await fillApplication(agent, id, world.year, name, { everyTable: true, summaryChars: 9000 });
+  const res = await agent.post(`/api/applications/${id}/submit`, { version });
+  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+  return { unit: unit.agent, applicant: agent, id };
+}
+
+/** Through the unit (with 表十二) and the city bureau: at 评委会电子材料审核. */
+async function atCommittee(name?: string) {
+  const app = await submitted(name);
+  const current = (await app.unit.get(`/api/review/applications/${app.id}/unit-opinion`)).body;
+  await app.unit.request({
+    method: 'PUT',
+    url: `/api/review/applications/${app.id}/unit-opinion`,
+    payload: { version: current.version, unitOpinion },
+  });
+  expect((await approve(app.unit, app.id, '同意推荐')).status).toBe(200);
+  expect((await approve(desks.city!, app.id, cityOpinion)).status).toBe(200);
+  return app;
+}
+
+describe('查看申报表: one document for every role that may see the application', () => {
+  it('shows 表十二 to the reviewers above the unit and to the applicant once the unit has passed it', async () => {
+    const app = await submitted();
+    const before = (await app.applicant.get(`/api/applications/${app.id}/sheet`)).body;
+    expect(before.unitOpinion).toBeNull();
+    const current = (await app.unit.get(`/api/review/applications/${app.id}/unit-opinion`)).body;
+    await app.unit.request({
+      method: 'PUT',
+      url: `/api/review/applications/${app.id}/unit-opinion`,
+      payload: { version: current.version, unitOpinion },
+    });
+    // The unit is still writing it: the applicant does not read a draft opinion.
+    expect((await app.applicant.get(`/api/applications/${app.id}/sheet`)).body.unitOpinion).toBeNull();
+    expect((await app.unit.get(`/api/applications/${app.id}/sheet`)).body.unitOpinion).toBe(unitOpinion);
+    await approve(app.unit, app.id, '同意推荐');
+    for (const agent of [desks.city!, app.applicant, app.unit]) {
+      const sheet = (await agent.get(`/api/applications/${app.id}/sheet`)).body;
+      expect(sheet.unitOpinion).toBe(unitOpinion);
+      expect(sheet.committeeRecord.label).toBe('表十四：中级职称评审委员会评审记录');
+      expect(sheet.recommendations.map((r: { stageLabel: string }) => r.stageLabel)).toEqual(['单位审核推荐意见']);
+    }
+  });
+
+  it('refuses the wrong owner as a missing application, and a visitor', async () => {
+    const app = await atCommittee();
+    const stranger = (await loggedInApplicant(ctx)).agent;
+    const otherUnit = (await unitWithInfo(ctx)).agent;
+    for (const agent of [stranger, otherUnit, desks.otherCity!, admin]) {
+      for (const path of ['sheet', 'sheet/pdf']) {
+        const res = await agent.get(`/api/applications/${app.id}/${path}`);
+        expect(res.status).toBe(404);
+        expect(res.body.message).toBe('申报不存在');
+      }
+    }
+    expect((await ctx.agent().get(`/api/applications/${app.id}/sheet`)).status).toBe(401);
+    expect((await ctx.agent().get(`/api/applications/${app.id}/sheet/pdf`)).status).toBe(401);
+  });
+});
+
+describe('导出PDF from the committee print-from stage (§7.12)', () => {
+  it('answers 当前状态不能打印申报表 before the stage, on the page and from the API', async () => {
+    const app = await submitted();
+    const sheet = (await app.unit.get(`/api/applications/${app.id}/sheet`)).body;
+    expect(sheet.print).toEqual({
+      allowed: false,
+      message: '当前状态不能打印申报表：审核进度到达“评委会电子材料审核”后才能导出',
+    });
+    const res = await app.unit.get(`/api/applications/${app.id}/sheet/pdf`);
+    expect(res.status).toBe(422);
+    expect(res.body.message).toBe('当前状态不能打印申报表：审核进度到达“评委会电子材料审核”后才能导出');
+    expect(await auditRows(ctx, 'application.print')).toEqual([]);
+  });
+
+  it('prints the whole form for every role at the stage: headings, the name, each stage opinion, page numbers', async () => {
+    const app = await atCommittee('龚䶮喆');
+    for (const agent of [app.applicant, app.unit, desks.city!, desks.committee!]) {
+      expect((await agent.get(`/api/applications/${app.id}/sheet`)).body.print.allowed).toBe(true);
+    }
+    const res = await desks.committee!.get(`/api/applications/${app.id}/sheet/pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('申报评审表-龚䶮喆'));
+    const pages = await pdfPages(res.raw);
+    const text = pages.join('\n');
+    expect(pages.length).toBeGreaterThan(4);
+    expect(pages[0]).toMatch(/^专业技术职称申报评审表\s*姓\s*名\s*龚䶮喆/);
+    for (const heading of [
+      '表一：主要学习和工作经历',
+      '表二：基本情况',
+      '表三：专业技术工作总结',
+      '表五：承担课题（项目）情况',
+      '表六：获得专利情况',
+      '表七：获得表彰奖励情况',
+      '表十：个人承诺书',
+      '表十一：年度考核情况（近五年）',
+      '表十二：基层单位意见',
+      '表十四：中级职称评审委员会评审记录',
+      '表十七：审核推荐意见和评审结果确认意见',
+    ])
+      expect(text).toContain(heading);
+    expect(text).toContain('龚䶮喆');
+    expect(text).toContain('一种档案密集架防潮装置');
+    expect(text.replace(/\s/g, '')).toContain(unitOpinion);
+    expect(text).toContain('同意推荐');
+    expect(text).toContain(cityOpinion);
+    pages.forEach((page, i) => expect(page).toContain(`第 ${i + 1} 页 共 ${pages.length} 页`));
+  });
+
+  it('marks each print with a code the public page checks, the same code and bytes while the form is unchanged', async () => {
+    const app = await atCommittee('欧阳堃犇');
+    const first = await app.unit.get(`/api/applications/${app.id}/sheet/pdf`);
+    const again = await desks.committee!.get(`/api/applications/${app.id}/sheet/pdf`);
+    expect(Buffer.compare(first.raw, again.raw)).toBe(0);
+    const code = /核验码：([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec((await pdfPages(first.raw))[0]!)![1]!;
+    const prints = (await auditRows(ctx, 'application.print')).filter((r) => r.object_id === app.id);
+    expect(prints).toHaveLength(2);
+
+    const visitor = ctx.agent();
+    const verified = await visitor.get(`/api/public/verifications/${code.toLowerCase().replaceAll('-', '')}`);
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({
+      code,
+      maskedName: '欧阳**',
+      titleName: expect.any(String),
+      seriesName: expect.stringContaining('档案'),
+      matchesRecord: true,
+    });
+    expect(verified.body.digest).toMatch(/^[0-9a-f]{64}$/);
+    const body = JSON.stringify(verified.body);
+    expect(body).not.toContain('欧阳堃犇');
+    expect(body).not.toMatch(/\d{17}[\dX]/);
+
+    // The committee decides: 表十七 gains a line, so the paper no longer matches the record.
+    expect((await approve(desks.committee!, app.id, '电子材料审核通过')).status).toBe(200);
+    expect((await visitor.get(`/api/public/verifications/${code}`)).body.matchesRecord).toBe(false);
+    const reprint = await app.unit.get(`/api/applications/${app.id}/sheet/pdf`);
+    expect((await pdfPages(reprint.raw))[0]).not.toContain(code);
+
+    const unknown = await visitor.get('/api/public/verifications/2222-3333-4444-5555');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toBe('核验码不存在，请核对纸质申报表上的核验码');
+    expect((await visitor.get('/api/public/verifications/not-a-code')).status).toBe(400);
+  });
+
+  it('binds the attachments after the form with a table of contents', async () => {
+    const app = await atCommittee();
+    const plain = await pdfPages((await app.unit.get(`/api/applications/${app.id}/sheet/pdf`)).raw);
+    const res = await app.unit.get(`/api/applications/${app.id}/sheet/pdf?attachments=true`);
+    expect(res.status).toBe(200);
+    const bound = await pdfPages(res.raw);
+    const attachments = (await app.unit.get(`/api/applications/${app.id}`)).body.attachments.length;
+    // The form, one page of contents, then one page per attachment (each a one-page PDF here).
+    expect(bound.length).toBe(plain.length + 1 + attachments);
+    expect(bound[plain.length]).toContain('附件材料目录');
+    expect(bound[plain.length]).toContain('人社局要求附件 - 身份证');
+    expect(bound[plain.length]).toContain(`第 ${plain.length + 2} 页`);
+    expect(bound.at(-1)).toContain(`${bound.length} / ${bound.length}`);
+  });
+});
