@@ -37,6 +37,7 @@ export const fieldLabels: Record<string, string> = {
   seriesCode: '职称系列',
   titleLevels: '评审等级',
   printFromStage: '可打印申报表的审核节点',
+  attachments: '是否附附件材料',
   notice: '通知',
   year: '年度',
   opensAt: '网报开始时间',
