@@ -28,6 +28,7 @@ export * from './workflow/workflow';
 export * from './schemas/application.schema';
 export * from './schemas/review.schema';
 export * from './schemas/sheet.schema';
+export * from './schemas/yppm.schema';
 export * from './workflow/route-doc';
 export * from './contract';
 export * from './text-safety';

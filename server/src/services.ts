@@ -14,6 +14,7 @@ import { createOrganisationService } from './modules/organisations/organisation.
 import { createReferenceService } from './modules/reference/reference.service';
 import { createReviewService } from './modules/review/review.service';
 import { createSheetService } from './modules/sheet/sheet.service';
+import { createYppmService } from './modules/yppm/yppm.service';
 import type { SmsProvider } from './modules/sms/sms.provider';
 import { createSmsCodeService } from './modules/sms/sms-code.service';
 import { createSmsService } from './modules/sms/sms.service';
@@ -50,6 +51,7 @@ import type { PeopleService } from './modules/units/people.service';
 import type { ApplicationService } from './modules/applications/application.service';
 import type { ReviewService } from './modules/review/review.service';
 import type { SheetService } from './modules/sheet/sheet.service';
+import type { YppmService } from './modules/yppm/yppm.service';
 import type { AttachmentService } from './modules/applications/attachment.service';
 import type { TwoFactorService } from './modules/two-factor/two-factor.service';
 import type { TwoFactorLoginService } from './modules/two-factor/two-factor-login.service';
@@ -83,6 +85,7 @@ export interface Services {
   attachments: AttachmentService;
   review: ReviewService;
   sheets: SheetService;
+  yppm: YppmService;
   twoFactor: TwoFactorService;
   twoFactorLogin: TwoFactorLoginService;
 }
@@ -118,6 +121,7 @@ export function createServices(
   const uploads = createUploadService(db, clock, storage, config.uploads.maxBytes);
   const unitInfo = createUnitInfoService(db, clock, { uploads });
   const applications = createApplicationService(db, clock, { unitReadiness: (unit) => unitInfo.readiness(unit) });
+  const sheets = createSheetService(db, clock, { applications, storage, cacheBytes: config.print.cacheBytes });
   return {
     config,
     sessions,
@@ -142,7 +146,8 @@ export function createServices(
     applications,
     attachments: createAttachmentService(db, clock, { uploads, storage }),
     review: createReviewService(db, clock, { applications }),
-    sheets: createSheetService(db, clock, { applications, storage, cacheBytes: config.print.cacheBytes }),
+    sheets,
+    yppm: createYppmService(db, clock, { sheets }),
     twoFactor: createTwoFactorService(db, clock, {
       sessions,
       lockout: config.lockout,

@@ -141,5 +141,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
     throw error;
   }
   if (response.status === 204) return undefined as T;
+  // An endpoint that answers with a file (a PDF, a spreadsheet) gives it as a Blob.
+  if (!(response.headers.get('content-type') ?? '').includes('json')) return (await response.blob()) as T;
   return (await response.json()) as T;
 }

@@ -25,6 +25,11 @@ const innerRoutes: Partial<Record<AccountKind, RouteRecordRaw[]>> = {
       component: () => import('../views/applicant/application/ApplicationView.vue'),
       meta: { kind: 'applicant', title: '申报评审表', crumbs: ['申报评审', '我的申报', '申报评审表'] },
     },
+    {
+      path: 'applications/:id(\\d+)/sheet',
+      component: () => import('../views/review/ApplicationSheetView.vue'),
+      meta: { kind: 'applicant', title: '查看申报表', crumbs: ['申报评审', '我的申报', '查看申报表'] },
+    },
   ],
   unit: [
     {
@@ -99,6 +104,11 @@ const routes: RouteRecordRaw[] = [
     component: () => import('../views/unit/forgot-password/ForgotPasswordView.vue'),
     props: { kind: 'applicant' },
     meta: { title: '个人找回密码' },
+  },
+  {
+    path: '/verify/:code?',
+    component: () => import('../views/verify/VerifyView.vue'),
+    meta: { title: '申报表核验' },
   },
   {
     path: '/dev/sms-outbox',

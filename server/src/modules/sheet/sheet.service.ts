@@ -153,7 +153,8 @@ export function createSheetService(
       if (!pdf) {
         const mark = {
           code: record.code,
-          verifyUrl: `${options.baseUrl}/verify/${record.code}`,
+          // The web app routes by the address's hash, so the static server needs no route of its own.
+          verifyUrl: `${options.baseUrl}/#/verify/${record.code}`,
           digest,
           printedAt: beijingMinute(record.first_printed_at),
         };
