@@ -70,6 +70,7 @@ const matrix: Record<string, typeof anyone | AccountKind[]> = {
   'GET /api/applications/{id}/sheet': signedIn,
   'GET /api/applications/{id}/sheet/pdf': signedIn,
   'GET /api/public/verifications/{code}': anyone,
+  'POST /api/exports/yppm': ['unit', 'reviewer'],
   'GET /api/applications/{id}/check': ['applicant'],
   'POST /api/applications/{id}/submit': ['applicant'],
   'GET /api/review/summary': ['unit', 'reviewer'],

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { maskIdNumber } from '#common';
 import type { Clock } from '../../clock';
 import type { Db, Executor } from '../../db/database';
+import { personalData } from '../../db/personal-data';
 import type { Actor } from '../../domain/actor';
 import { loadFor } from '../applications/application-access';
 import type { ApplicationRow } from '../applications/application.repository';
@@ -10,8 +11,14 @@ import type { SheetService } from '../sheet/sheet.service';
 import type { ApplicationExporter, ExportedApplication } from './application-exporter';
 import { zipExporter } from './zip-exporter';
 
-function applicantIdNumber(db: Executor, accountId: number) {
-  return db.selectFrom('applicant').select('id_number').where('account_id', '=', accountId).executeTakeFirst();
+/** The applicant's ID number, opened from its sealed form. */
+async function applicantIdNumber(db: Executor, accountId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('applicant')
+    .select('id_number')
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return row ? personalData(db).open(row.id_number) : undefined;
 }
 
 /**
@@ -43,7 +50,7 @@ export function createYppmService(
           const person = await applicantIdNumber(db, row.applicant_account_id);
           yield {
             sheet,
-            idNumberMasked: person ? maskIdNumber(person.id_number) : '',
+            idNumberMasked: person ? maskIdNumber(person) : '',
             pdf: sheet.print.allowed
               ? { content: (await deps.sheets.pdf(actor, row.id, { attachments: false, baseUrl })).content }
               : { refusal: sheet.print.message ?? '当前状态不能打印申报表' },

@@ -54,8 +54,7 @@ async function manifestXlsx(rows: ManifestRow[], at: Date): Promise<Buffer> {
   ];
   sheet.getRow(1).font = { bold: true };
   for (const row of rows)
-    for (const file of row.files)
-      sheet.addRow({ ...row, path: file.path, bytes: file.bytes, sha256: file.sha256 });
+    for (const file of row.files) sheet.addRow({ ...row, path: file.path, bytes: file.bytes, sha256: file.sha256 });
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
