@@ -1,23 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Agent, type TestContext } from '../../../../test/test-app';
-import {
-  adminCreates,
-  archivesChoices,
-  auditRows,
-  fillApplication,
-  loggedInAdmin,
-  loggedInApplicant,
-  loggedInReviewer,
-  reviewWorld,
-  unitWithInfo,
-} from '../../../../test/fixtures';
+import { approve, cityRoute, writeUnitOpinion } from '../../../../test/desk-fixtures';
+import { auditRows, loggedInAdmin, loggedInApplicant, unitWithInfo } from '../../../../test/fixtures';
 import { pdfPages } from '../../../../test/pdf-text';
+import { createTestContext, type Agent, type TestContext } from '../../../../test/test-app';
 
 let ctx: TestContext;
 let admin: Agent;
-let world: Awaited<ReturnType<typeof reviewWorld>>;
-let choices: Awaited<ReturnType<typeof archivesChoices>>;
-const desks: Record<string, Agent> = {};
+let route: Awaited<ReturnType<typeof cityRoute>>;
+const desks = {} as Awaited<ReturnType<typeof cityRoute>>['desks'];
 
 const unitOpinion = '该同志政治素质好，业务能力强。经公示（2026年5月10日至5月17日）无异议，材料真实，同意推荐。';
 const cityOpinion = '材料齐全，符合申报条件，同意上报评委会。';
@@ -26,54 +16,24 @@ beforeAll(async () => {
   ctx = await createTestContext();
   ctx.clock.set('2026-05-26T02:00:00Z');
   admin = (await loggedInAdmin(ctx)).agent;
-  const city = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '昆明市人社局', regionCode: '530100' });
-  const otherCity = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '曲靖市人社局', regionCode: '530300' });
-  world = await reviewWorld(ctx, admin);
-  choices = await archivesChoices(ctx);
-  desks.city = (await loggedInReviewer(ctx, admin, 'hrBureau', city)).agent;
-  desks.otherCity = (await loggedInReviewer(ctx, admin, 'hrBureau', otherCity)).agent;
-  desks.committee = (await loggedInReviewer(ctx, admin, 'committee', world.committeeId)).agent;
+  route = await cityRoute(ctx, admin);
+  Object.assign(desks, route.desks);
 });
 afterAll(() => ctx.close());
 
-const versionOf = async (agent: Agent, id: string) =>
-  (await agent.get(`/api/applications/${id}`)).body.version as number;
-const approve = async (agent: Agent, id: string, opinion: string) =>
-  agent.post('/api/review/decisions', {
-    items: [{ id, version: await versionOf(agent, id) }],
-    action: 'approve',
-    opinion,
-  });
-
 /** A city-level unit's application with every table filled, submitted; at the unit's desk. */
 async function submitted(name = '龚䶮喆') {
-  const unit = await unitWithInfo(ctx, { level: 'city', regionCode: '530102' });
-  const { agent } = await loggedInApplicant(ctx, unit.unit.unitId, { name });
-  const created = await agent.post('/api/applications', {
-    kind: 'evaluation',
-    batchId: world.batchId,
-    titleId: choices.titleId,
-    specialtyStudiedId: choices.specialtyId,
-    specialtyPractisedId: choices.specialtyId,
-  });
-  const id = created.body.id as string;
-  const version = await fillApplication(agent, id, world.year, name, { everyTable: true, summaryChars: 9000 });
-  const res = await agent.post(`/api/applications/${id}/submit`, { version });
-  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-  return { unit: unit.agent, applicant: agent, id };
+  const unit = await route.cityUnit();
+  const app = await route.submitted(unit.unit.unitId, name, { everyTable: true, summaryChars: 9000 });
+  return { unit: unit.agent, ...app };
 }
 
 /** Through the unit (with 表十二) and the city bureau: at 评委会电子材料审核. */
 async function atCommittee(name?: string) {
   const app = await submitted(name);
-  const current = (await app.unit.get(`/api/review/applications/${app.id}/unit-opinion`)).body;
-  await app.unit.request({
-    method: 'PUT',
-    url: `/api/review/applications/${app.id}/unit-opinion`,
-    payload: { version: current.version, unitOpinion },
-  });
+  await writeUnitOpinion(app.unit, app.id, unitOpinion);
   expect((await approve(app.unit, app.id, '同意推荐')).status).toBe(200);
-  expect((await approve(desks.city!, app.id, cityOpinion)).status).toBe(200);
+  expect((await approve(desks.city, app.id, cityOpinion)).status).toBe(200);
   return app;
 }
 
@@ -82,17 +42,12 @@ describe('查看申报表: one document for every role that may see the applicat
     const app = await submitted();
     const before = (await app.applicant.get(`/api/applications/${app.id}/sheet`)).body;
     expect(before.unitOpinion).toBeNull();
-    const current = (await app.unit.get(`/api/review/applications/${app.id}/unit-opinion`)).body;
-    await app.unit.request({
-      method: 'PUT',
-      url: `/api/review/applications/${app.id}/unit-opinion`,
-      payload: { version: current.version, unitOpinion },
-    });
+    await writeUnitOpinion(app.unit, app.id, unitOpinion);
     // The unit is still writing it: the applicant does not read a draft opinion.
     expect((await app.applicant.get(`/api/applications/${app.id}/sheet`)).body.unitOpinion).toBeNull();
     expect((await app.unit.get(`/api/applications/${app.id}/sheet`)).body.unitOpinion).toBe(unitOpinion);
     await approve(app.unit, app.id, '同意推荐');
-    for (const agent of [desks.city!, app.applicant, app.unit]) {
+    for (const agent of [desks.city, app.applicant, app.unit]) {
       const sheet = (await agent.get(`/api/applications/${app.id}/sheet`)).body;
       expect(sheet.unitOpinion).toBe(unitOpinion);
       expect(sheet.committeeRecord.label).toBe('表十四：中级职称评审委员会评审记录');
@@ -104,7 +59,7 @@ describe('查看申报表: one document for every role that may see the applicat
     const app = await atCommittee();
     const stranger = (await loggedInApplicant(ctx)).agent;
     const otherUnit = (await unitWithInfo(ctx)).agent;
-    for (const agent of [stranger, otherUnit, desks.otherCity!, admin]) {
+    for (const agent of [stranger, otherUnit, desks.otherCity, admin]) {
       for (const path of ['sheet', 'sheet/pdf']) {
         const res = await agent.get(`/api/applications/${app.id}/${path}`);
         expect(res.status).toBe(404);
@@ -132,10 +87,10 @@ describe('导出PDF from the committee print-from stage (§7.12)', () => {
 
   it('prints the whole form for every role at the stage: headings, the name, each stage opinion, page numbers', async () => {
     const app = await atCommittee('龚䶮喆');
-    for (const agent of [app.applicant, app.unit, desks.city!, desks.committee!]) {
+    for (const agent of [app.applicant, app.unit, desks.city, desks.committee]) {
       expect((await agent.get(`/api/applications/${app.id}/sheet`)).body.print.allowed).toBe(true);
     }
-    const res = await desks.committee!.get(`/api/applications/${app.id}/sheet/pdf`);
+    const res = await desks.committee.get(`/api/applications/${app.id}/sheet/pdf`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('申报评审表-龚䶮喆'));
@@ -168,7 +123,7 @@ describe('导出PDF from the committee print-from stage (§7.12)', () => {
   it('marks each print with a code the public page checks, the same code and bytes while the form is unchanged', async () => {
     const app = await atCommittee('欧阳堃犇');
     const first = await app.unit.get(`/api/applications/${app.id}/sheet/pdf`);
-    const again = await desks.committee!.get(`/api/applications/${app.id}/sheet/pdf`);
+    const again = await desks.committee.get(`/api/applications/${app.id}/sheet/pdf`);
     expect(Buffer.compare(first.raw, again.raw)).toBe(0);
     const code = /核验码：([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec((await pdfPages(first.raw))[0]!)![1]!;
     const prints = (await auditRows(ctx, 'application.print')).filter((r) => r.object_id === app.id);
@@ -190,7 +145,7 @@ describe('导出PDF from the committee print-from stage (§7.12)', () => {
     expect(body).not.toMatch(/\d{17}[\dX]/);
 
     // The committee decides: 表十七 gains a line, so the paper no longer matches the record.
-    expect((await approve(desks.committee!, app.id, '电子材料审核通过')).status).toBe(200);
+    expect((await approve(desks.committee, app.id, '电子材料审核通过')).status).toBe(200);
     expect((await visitor.get(`/api/public/verifications/${code}`)).body.matchesRecord).toBe(false);
     const reprint = await app.unit.get(`/api/applications/${app.id}/sheet/pdf`);
     expect((await pdfPages(reprint.raw))[0]).not.toContain(code);

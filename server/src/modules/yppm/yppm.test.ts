@@ -2,79 +2,41 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Agent, type TestContext } from '../../../../test/test-app';
-import {
-  adminCreates,
-  archivesChoices,
-  auditRows,
-  fillApplication,
-  loggedInAdmin,
-  loggedInApplicant,
-  loggedInReviewer,
-  reviewWorld,
-  unitWithInfo,
-} from '../../../../test/fixtures';
+import { approve, cityRoute, writeUnitOpinion } from '../../../../test/desk-fixtures';
+import { auditRows, loggedInAdmin, loggedInApplicant } from '../../../../test/fixtures';
 import { pdfPages } from '../../../../test/pdf-text';
+import { createTestContext, type Agent, type TestContext } from '../../../../test/test-app';
 
 let ctx: TestContext;
 let admin: Agent;
-let world: Awaited<ReturnType<typeof reviewWorld>>;
-let choices: Awaited<ReturnType<typeof archivesChoices>>;
-let city: Agent;
-let otherCity: Agent;
+let route: Awaited<ReturnType<typeof cityRoute>>;
 
 beforeAll(async () => {
   ctx = await createTestContext();
   ctx.clock.set('2026-05-26T02:00:00Z');
   admin = (await loggedInAdmin(ctx)).agent;
-  const cityId = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '昆明市人社局', regionCode: '530100' });
-  const otherId = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '曲靖市人社局', regionCode: '530300' });
-  world = await reviewWorld(ctx, admin);
-  choices = await archivesChoices(ctx);
-  city = (await loggedInReviewer(ctx, admin, 'hrBureau', cityId)).agent;
-  otherCity = (await loggedInReviewer(ctx, admin, 'hrBureau', otherId)).agent;
+  route = await cityRoute(ctx, admin);
 });
 afterAll(() => ctx.close());
 
-const approve = async (agent: Agent, id: string) => {
-  const version = (await agent.get(`/api/applications/${id}`)).body.version as number;
-  return agent.post('/api/review/decisions', { items: [{ id, version }], action: 'approve', opinion: '同意' });
-};
-
 /** Two applications of one city unit: the first passed on to the committee, the second at the city. */
 async function twoAtTheCity() {
-  const unit = await unitWithInfo(ctx, { level: 'city', regionCode: '530102' });
+  const unit = await route.cityUnit();
   const ids: string[] = [];
   for (const name of ['龚䶮喆', '李堃']) {
-    const { agent } = await loggedInApplicant(ctx, unit.unit.unitId, { name });
-    const id = (
-      await agent.post('/api/applications', {
-        kind: 'evaluation',
-        batchId: world.batchId,
-        titleId: choices.titleId,
-        specialtyStudiedId: choices.specialtyId,
-        specialtyPractisedId: choices.specialtyId,
-      })
-    ).body.id as string;
-    const version = await fillApplication(agent, id, world.year, name);
-    expect((await agent.post(`/api/applications/${id}/submit`, { version })).status).toBe(200);
-    const opinion = (await unit.agent.get(`/api/review/applications/${id}/unit-opinion`)).body;
-    await unit.agent.request({
-      method: 'PUT',
-      url: `/api/review/applications/${id}/unit-opinion`,
-      payload: { version: opinion.version, unitOpinion: '同意推荐' },
-    });
+    const { id } = await route.submitted(unit.unit.unitId, name);
+    await writeUnitOpinion(unit.agent, id, '同意推荐');
     expect((await approve(unit.agent, id)).status).toBe(200);
     ids.push(id);
   }
-  expect((await approve(city, ids[0]!)).status).toBe(200);
+  expect((await approve(route.desks.city, ids[0]!)).status).toBe(200);
   return { unit: unit.agent, ids };
 }
 
 describe('导出到YPPM5.0 (the default zhicheng-zip exporter)', () => {
   it('packs each checked application as form.json and its PDF, with a manifest of digests', async () => {
     const { ids } = await twoAtTheCity();
-    const res = await city.post('/api/exports/yppm', { ids });
+    const res = await route.desks.city.post('/api/exports/yppm', { ids });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const zip = await JSZip.loadAsync(res.raw);
@@ -119,7 +81,7 @@ describe('导出到YPPM5.0 (the default zhicheng-zip exporter)', () => {
 
   it('refuses the whole export when one application is not the desk’s, and the wrong roles', async () => {
     const { unit, ids } = await twoAtTheCity();
-    const mixed = await otherCity.post('/api/exports/yppm', { ids });
+    const mixed = await route.desks.otherCity.post('/api/exports/yppm', { ids });
     expect(mixed.status).toBe(404);
     expect(mixed.body.message).toBe('申报不存在');
     const applicant = (await loggedInApplicant(ctx)).agent;
