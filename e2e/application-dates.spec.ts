@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createApplicationViaApi, registerApplicantViaApi, setUpOrganisations } from './application-support';
-import { idNumberFor, submitLogin, uniquePhone } from './support';
+import { signedInWithDraft } from './application-support';
 
 /**
  * The form's dates as the declaration checks them: a typed month that does not exist is refused with
@@ -12,18 +11,7 @@ test('application dates: 2014-13 is refused, not rolled over; an end before its 
   request,
 }) => {
   test.setTimeout(120_000);
-  const tag = String(Date.now()).slice(-6);
-  const { batchId } = await setUpOrganisations(request, `云南省档案系列职称评审委员会日期${tag}`, { bureaus: false });
-  const person = {
-    name: `孙日期${tag.slice(-2)}`,
-    idNumber: idNumberFor('19870315'),
-    phone: uniquePhone(),
-    password: `Dt@${tag}xy`,
-  };
-  await registerApplicantViaApi(request, person);
-  await submitLogin(page, '个人用户', person.phone, person.password);
-  await expect(page).toHaveURL(/#\/applicant\/profile$/);
-  const id = await createApplicationViaApi(page.request, batchId);
+  const { id } = await signedInWithDraft(page, request, { committee: '日期', surname: '孙日期', birth: '19870315' });
 
   await page.goto(`/#/applicant/applications/${id}?section=table1`);
   const table1 = page.getByTestId('section-table1');

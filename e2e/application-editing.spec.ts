@@ -1,31 +1,13 @@
 import { expect, test } from '@playwright/test';
-import {
-  createApplicationViaApi,
-  openSection,
-  pickInSelect,
-  registerApplicantViaApi,
-  saveTable,
-  setUpOrganisations,
-} from './application-support';
-import { confirmBox, idNumberFor, submitLogin, uniquePhone } from './support';
+import { openSection, pickInSelect, saveTable, signedInWithDraft } from './application-support';
+import { confirmBox } from './support';
 
 test('application editing: rows are added, moved and deleted; two tabs on one application — the stale one reloads and keeps what was typed', async ({
   page,
   request,
 }) => {
   test.setTimeout(120_000);
-  const tag = String(Date.now()).slice(-6);
-  const { batchId } = await setUpOrganisations(request, `云南省档案系列职称评审委员会编辑${tag}`, { bureaus: false });
-  const person = {
-    name: `钱编辑${tag.slice(-2)}`,
-    idNumber: idNumberFor('19880210'),
-    phone: uniquePhone(),
-    password: `Ed@${tag}xy`,
-  };
-  await registerApplicantViaApi(request, person);
-  await submitLogin(page, '个人用户', person.phone, person.password);
-  await expect(page).toHaveURL(/#\/applicant\/profile$/);
-  const id = await createApplicationViaApi(page.request, batchId);
+  const { id } = await signedInWithDraft(page, request, { committee: '编辑', surname: '钱编辑', birth: '19880210' });
 
   // ── 表一: 新增行, 下移, 删除 (a filled row asks first) ──
   await page.goto(`/#/applicant/applications/${id}?section=table1`);

@@ -1,6 +1,15 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { sampleForm, sampleRequiredCategories } from '../common/src/application/forms/archives.sample';
-import { CAPTCHA, E2E_ADMIN, outbox, smsCaptcha, waitForSmsCode } from './support';
+import {
+  CAPTCHA,
+  E2E_ADMIN,
+  idNumberFor,
+  outbox,
+  smsCaptcha,
+  submitLogin,
+  uniquePhone,
+  waitForSmsCode,
+} from './support';
 
 /** Helpers of the application journeys (application-*.spec.ts). */
 
@@ -229,4 +238,29 @@ export async function fillApplicationViaApi(api: ApiClient, id: string, form: Re
   for (const category of sampleRequiredCategories) {
     await api.upload(`/api/applications/${id}/attachments/${category}`, pdf(`${category}.pdf`));
   }
+}
+
+/**
+ * An applicant of a new committee's open batch, registered through the API and signed in on `page`
+ * with a new draft: its id. `role` names the journey in the committee's name and the person's.
+ */
+export async function signedInWithDraft(
+  page: Page,
+  request: APIRequestContext,
+  role: { committee: string; surname: string; birth: string },
+): Promise<{ id: string; person: { name: string; idNumber: string; phone: string; password: string } }> {
+  const tag = String(Date.now()).slice(-6);
+  const { batchId } = await setUpOrganisations(request, `云南省档案系列职称评审委员会${role.committee}${tag}`, {
+    bureaus: false,
+  });
+  const person = {
+    name: `${role.surname}${tag.slice(-2)}`,
+    idNumber: idNumberFor(role.birth),
+    phone: uniquePhone(),
+    password: `Ap@${tag}xy`,
+  };
+  await registerApplicantViaApi(request, person);
+  await submitLogin(page, '个人用户', person.phone, person.password);
+  await expect(page).toHaveURL(/#\/applicant\/profile$/);
+  return { id: await createApplicationViaApi(page.request, batchId), person };
 }

@@ -15,6 +15,7 @@ export function attachmentsOf(db: Executor, applicationId: number) {
       'stored_file.original_name',
       'stored_file.content_type',
       'stored_file.size_bytes',
+      'stored_file.storage_key',
       'attachment.created_at',
     ])
     .where('attachment.application_id', '=', applicationId)

@@ -32,23 +32,6 @@ export function printRecordByCode(db: Executor, code: string) {
   return db.selectFrom('print_record').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-/** The stored files of an application's attachments, in the order they were added, for binding. */
-export function attachmentFiles(db: Executor, applicationId: number) {
-  return db
-    .selectFrom('attachment')
-    .innerJoin('stored_file', 'stored_file.id', 'attachment.stored_file_id')
-    .select([
-      'attachment.id',
-      'attachment.category',
-      'stored_file.storage_key',
-      'stored_file.original_name',
-      'stored_file.content_type',
-    ])
-    .where('attachment.application_id', '=', applicationId)
-    .orderBy('attachment.id')
-    .execute();
-}
-
 /** The stage from which the committee lets its applications' forms be printed. */
 export async function committeePrintFacts(db: Executor, committeeId: number) {
   return db

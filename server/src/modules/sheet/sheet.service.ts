@@ -13,6 +13,7 @@ import type { Db, Executor } from '../../db/database';
 import type { Actor } from '../../domain/actor';
 import { AppError, notFound } from '../../domain/app-error';
 import { loadFor } from '../applications/application-access';
+import { attachmentsOf } from '../applications/attachment.repository';
 import { whereNow } from '../applications/application.presenter';
 import { findApplication, type ApplicationRow } from '../applications/application.repository';
 import type { ApplicationService } from '../applications/application.service';
@@ -57,7 +58,7 @@ export function createSheetService(
   }
 
   async function bindable(row: ApplicationRow) {
-    const files = await records.attachmentFiles(db, row.id);
+    const files = await attachmentsOf(db, row.id);
     return loadAttachments(
       await Promise.all(
         files.map(async (f) => {
