@@ -18,7 +18,7 @@ export const yearMonthSchema = z.string().refine((v) => v === '' || yearMonthPat
   error: (issue) => (/^\d{4}-\d{2}$/.test(String(issue.input)) ? '月份应为01至12' : '时间格式为 年-月，如 2014-09'),
 });
 
-/** The columns of a table whose value is text (every kind but a tick). */
+/** The schema of one column's value, by its kind. */
 function columnSchema(column: ColumnDeclaration): z.ZodType {
   const blank = z.literal('');
   switch (column.kind) {
@@ -36,7 +36,8 @@ function columnSchema(column: ColumnDeclaration): z.ZodType {
       return column.openChoice
         ? textSchema(column)
         : z.enum(['', ...(column.options ?? [])] as [string, ...string[]], { error: '请从选项中选择' }).default('');
-    default:
+    case 'text':
+    case 'longText':
       return textSchema(column);
   }
 }
