@@ -12,7 +12,8 @@ import type { Executor } from '../../db/database';
 import type { UnitRow } from '../../db/schema';
 import { findUnit } from '../units/unit.repository';
 import { attachmentCategories } from './attachment.repository';
-import { findBatchWindow, sameYearApplication, type ApplicationRow } from './application.repository';
+import { findBatchWindow, type ApplicationRow } from './application.repository';
+import { sameYearRefusal } from './same-year-rule';
 
 /** Whether a unit's people may submit now (the unit module's rule). */
 export type UnitReadinessCheck = (unit: UnitRow) => Promise<UnitReadiness>;
@@ -41,9 +42,8 @@ async function blockers(db: Executor, row: ApplicationRow, now: Date, readiness:
   const unit = row.unit_id ? await findUnit(db, row.unit_id) : undefined;
   if (!unit) list.push({ code: 'NO_UNIT', message: '请先在【个人信息】中选择工作单位' });
   else if (row.status === 'draft') list.push(...(await readiness(unit)).blockers);
-  if (await sameYearApplication(db, row)) {
-    list.push({ code: 'ALREADY_APPLIED', message: '本年度已申报过该系列该等级，不能重复申报' });
-  }
+  const sameYear = await sameYearRefusal(db, row);
+  if (sameYear) list.push({ code: sameYear.code, message: sameYear.message });
   return list;
 }
 

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { WorkflowState } from '#common';
 import type { Executor } from '../../db/database';
 import type { ApplicationTable } from '../../db/schema';
@@ -93,17 +93,36 @@ export async function saveUnitOpinion(trx: Executor, id: number, version: number
   return row.version;
 }
 
-/** Another application of the same person, series, level and year that went beyond a draft. */
-export function sameYearApplication(db: Executor, row: ApplicationRow) {
-  return db
+/** What an application of a person, series, level and year is matched by; `id` is left out of the match. */
+export type SameYearKey = Pick<ApplicationRow, 'applicant_account_id' | 'series_code' | 'title_level' | 'year'> & {
+  id?: number;
+};
+
+/**
+ * Another application of the same person, series, level and year that went beyond a draft, with what
+ * names it to its applicant: a 不通过 one first, since it is the one that bars the year for good.
+ */
+export function sameYearApplication(db: Executor, key: SameYearKey) {
+  let q = db
     .selectFrom('application')
-    .select('id')
-    .where('applicant_account_id', '=', row.applicant_account_id)
-    .where('series_code', '=', row.series_code)
-    .where('title_level', '=', row.title_level)
-    .where('year', '=', row.year)
-    .where('status', '!=', 'draft')
-    .where('id', '!=', row.id)
+    .innerJoin('title', 'title.id', 'application.title_id')
+    .innerJoin('series', 'series.code', 'application.series_code')
+    .select([
+      'application.id',
+      'application.status',
+      'application.year',
+      'title.name as title_name',
+      'series.name as series_name',
+    ])
+    .where('application.applicant_account_id', '=', key.applicant_account_id)
+    .where('application.series_code', '=', key.series_code)
+    .where('application.title_level', '=', key.title_level)
+    .where('application.year', '=', key.year)
+    .where('application.status', '!=', 'draft');
+  if (key.id !== undefined) q = q.where('application.id', '!=', key.id);
+  return q
+    .orderBy(sql`application.status = 'rejected'`, 'desc')
+    .orderBy('application.id', 'desc')
     .executeTakeFirst();
 }
 

@@ -23,6 +23,7 @@ import * as lookup from './application-lookup.repository';
 import { presentApplication, whereNow } from './application.presenter';
 import * as applications from './application.repository';
 import { attachmentsOf } from './attachment.repository';
+import { refuseSameYear } from './same-year-rule';
 import { transition } from './workflow-runner';
 
 const stale = () => new AppError('CONFLICT', '申报内容已在其他页面或由他人修改，请刷新后再操作');
@@ -65,11 +66,12 @@ export function createApplicationService(db: Db, clock: Clock, deps: { unitReadi
       return Promise.all(rows.map((row) => present(db, row, actor)));
     },
 
-    /** A new draft: 申报信息 first; the tables start empty. */
+    /** A new draft: 申报信息 first (not for a series and level this year already barred); the tables start empty. */
     async create(actor: ApplicantActor, body: ApplicationChoicesBody) {
       const person = await applications.applicantOf(db, actor.accountId);
       if (!person) throw notFound('个人信息不存在');
       const choices = await resolveChoices(db, clock.now(), body);
+      await refuseSameYear(db, { ...choices, applicant_account_id: actor.accountId });
       return db.transaction().execute(async (trx) => {
         const now = clock.now();
         const id = await applications.insertApplication(trx, {
@@ -101,6 +103,7 @@ export function createApplicationService(db: Db, clock: Clock, deps: { unitReadi
         );
       }
       const choices = await resolveChoices(db, clock.now(), body);
+      await refuseSameYear(db, { ...choices, applicant_account_id: actor.accountId, id });
       const person = (await applications.applicantOf(db, actor.accountId))!;
       return db.transaction().execute(async (trx) => {
         const saved = await applications.updateSeenVersion(

@@ -324,13 +324,24 @@ describe('提交前检查 and 提交', () => {
 
     const { unit } = await unitWithInfo(ctx);
     const { person, agent, id } = await applicantWithDraft(unit.unitId);
+    // Two drafts may stand side by side; the first submitted bars the other at 提交.
+    const second = await agent.post('/api/applications', evaluation());
+    expect(second.status).toBe(201);
     const version = await fillApplication(agent, id, 2026, person.name);
     expect((await agent.post(`/api/applications/${id}/submit`, { version })).status).toBe(200);
-    const second = await agent.post('/api/applications', evaluation());
     const v2 = await fillApplication(agent, second.body.id, 2026, person.name);
+    const inReview = '您2026年度已申报馆员（档案系列中级），正在审核中，不能重复申报该系列该级别的职称';
+    expect((await agent.get(`/api/applications/${second.body.id}/check`)).body.blockers).toContainEqual({
+      code: 'ALREADY_APPLIED',
+      message: inReview,
+    });
     const res = await agent.post(`/api/applications/${second.body.id}/submit`, { version: v2 });
     expect(res.status).toBe(422);
-    expect(res.body.message).toBe('本年度已申报过该系列该等级，不能重复申报');
+    expect(res.body.message).toBe(inReview);
+    // A third is refused already at 新建申报, by the same rule.
+    const third = await agent.post('/api/applications', evaluation());
+    expect(third.status).toBe(422);
+    expect(third.body).toMatchObject({ code: 'RULE_VIOLATED', message: inReview, details: { applicationId: id } });
   });
 
   it('refuses a submission after the batch has closed', async () => {

@@ -347,16 +347,43 @@ describe('the route of a 县区级 非公经济组织 with a supervisor, through
     const app = (await applicant.get(`/api/applications/${id}`)).body;
     expect(app).toMatchObject({ status: 'rejected', abilities: [], editable: { choices: false, tables: false } });
     expect((await applicant.post(`/api/applications/${id}/submit`, { version: app.version })).status).toBe(422);
-    const again = await applicant.post('/api/applications', {
+    const choicesOf = (titleId: string) => ({
       kind: 'evaluation',
       batchId: world.batchId,
-      titleId: choices.titleId,
+      titleId,
       specialtyStudiedId: choices.specialtyId,
       specialtyPractisedId: choices.specialtyId,
     });
-    const version = await fillApplication(applicant, again.body.id, world.year, person.name);
-    const res = await applicant.post(`/api/applications/${again.body.id}/submit`, { version });
-    expect(res.body.message).toBe('本年度已申报过该系列该等级，不能重复申报');
+    // Refused already at 新建申报, saying which application barred it and why.
+    const barred = '您2026年度申报的馆员（档案系列中级）已审核不通过，本年度不能再次申报该系列该级别的职称';
+    const again = await applicant.post('/api/applications', choicesOf(choices.titleId));
+    expect(again.status).toBe(422);
+    expect(again.body).toMatchObject({ code: 'RULE_VIOLATED', message: barred, details: { applicationId: id } });
+    const drafts = await ctx.db
+      .selectFrom('application')
+      .select('id')
+      .where('applicant_account_id', '=', person.accountId)
+      .execute();
+    expect(drafts).toHaveLength(1);
+    expect(
+      (await auditRows(ctx, 'application.create')).filter((r) => r.actor_account_id === person.accountId),
+    ).toHaveLength(1);
+    // Another level of the series is open to them, but a draft cannot be switched to the barred one.
+    const junior = await ctx.db
+      .selectFrom('title')
+      .select('id')
+      .where('name', '=', '助理馆员')
+      .executeTakeFirstOrThrow();
+    const other = await applicant.post('/api/applications', choicesOf(String(junior.id)));
+    expect(other.status).toBe(201);
+    const draft = (await applicant.get(`/api/applications/${other.body.id}`)).body;
+    const switched = await applicant.request({
+      method: 'PUT',
+      url: `/api/applications/${other.body.id}/choices`,
+      payload: { version: draft.version, ...choicesOf(choices.titleId) },
+    });
+    expect(switched.status).toBe(422);
+    expect(switched.body.message).toBe(barred);
   });
 });
 
