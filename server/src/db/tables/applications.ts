@@ -52,6 +52,7 @@ export interface ApplicationTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The latest 提交 (a resubmission after 返回修改 or 重置流程 too); each one is in the review log. */
   submitted_at: Timestamp | null;
   /** Who holds it now (derived from route and stage, kept for the desks' index). */
   holder_kind: 'unit' | OrgKind | null;

@@ -69,7 +69,8 @@ async function prepareStep(trx: Executor, row: ApplicationRow, command: Transiti
   const cover = draft ? await coverOf(trx, { ...row, unit_id: unit.id, submitted_at: now }, now) : row.cover;
   return {
     by: { actorName: person.name, orgKind: 'applicant' as const, orgId: row.applicant_account_id, orgName: unit.name },
-    extra: { unit_id: unit.id, cover: JSON.stringify(cover), submitted_at: row.submitted_at ?? now },
+    // The latest submission: after 返回修改 or 重置流程 it is new work at the desk, which lists by it.
+    extra: { unit_id: unit.id, cover: JSON.stringify(cover), submitted_at: now },
     route,
     applicantName: person.name,
   };
