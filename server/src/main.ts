@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, db, logger: loggerOptions(config) });
   if (migrated.length) app.log.info({ applied: migrated }, 'migrations applied');
   if (Object.keys(sealed).length) app.log.info({ sealed }, 'plain ID and phone numbers encrypted');
-  if (config.demoData) await seedDemoData(db, (line) => console.log(line));
+  if (config.demoData) await seedDemoData(db, (line) => console.log(line), { config });
 
   let closing = false;
   const shutdown = async (signal: string) => {

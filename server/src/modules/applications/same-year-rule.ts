@@ -27,7 +27,8 @@ export async function sameYearRefusal(db: Executor, key: SameYearKey): Promise<S
         return `${year}申报的${what}已审核通过，本年度不能再次申报该系列该级别的职称`;
       case 'returned':
         return `${year}已申报${what}，已被返回修改，请在【我的申报】中修改该申报后重新提交，不能重复申报该系列该级别的职称`;
-      default:
+      case 'inReview':
+      case 'draft': // never found: the rule looks past drafts
         return `${year}已申报${what}，正在审核中，不能重复申报该系列该级别的职称`;
     }
   })();

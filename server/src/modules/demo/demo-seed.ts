@@ -1,42 +1,86 @@
-import { beijingDay, systemClock, type Clock } from '../../clock';
+import { unitInfoBodySchema, type AccountKind, type ReviewStage } from '#common';
+import { FakeClock, beijingDay, systemClock, type Clock } from '../../clock';
+import type { Config } from '../../config';
 import type { Db } from '../../db/database';
-import type { AccountKind } from '#common';
+import {
+  systemActor,
+  type Actor,
+  type ApplicantActor,
+  type DeskActor,
+  type ReviewerActor,
+  type UnitActor,
+} from '../../domain/actor';
+import { createServices, type Services } from '../../services';
 import { createAdmin } from '../admin/admin.service';
 import { appendAudit } from '../audit/audit.repository';
-import { systemActor } from '../../domain/actor';
-import { insertApplicant } from '../applicants/applicant.repository';
-import { insertAccount } from '../auth/account.repository';
+import { findAccountById } from '../auth/account.repository';
+import { resolveActor } from '../auth/actor-directory';
 import { generatePassword } from '../auth/password-generator';
 import { hashPassword } from '../auth/password-hasher';
-import { createOrganisationService } from '../organisations/organisation.service';
+import { createConsoleSmsProvider } from '../sms/sms.provider';
 import { insertUnitWithAccount } from '../units/unit-registration.service';
+import { seedDemoApplications, type DemoStage } from './demo-applications';
+import { sampleFile } from './demo-files';
+import { demoApplicant, demoColleagues, insertDemoPerson } from './demo-people';
 import {
-  fillUnitInfo,
-  insertApprovedSupervisor,
+  findReferenceIds,
   insertDemoCredentials,
   listDemoCredentials,
   skipFirstPasswordChange,
 } from './demo.repository';
 
+const day = 24 * 3600_000;
+type Credential = { kind: AccountKind; username: string; password: string; note: string };
+
 /**
- * Demo data for the embedded database, made once with fresh random passwords: an admin, a unit, an
- * applicant of that unit, the organisations of its review route (a supervising department, the
- * county and city HR bureaus of 昆明市五华区, an archives committee with a batch open now) and a
- * reviewer for each. The credentials are printed and shown on the login page: only ever in demo
- * mode, never in production.
+ * Demo data for the embedded database, made once with fresh random passwords: an admin, a unit with its
+ * people, the organisations of its review route (a supervising department, the county and city HR
+ * bureaus of 昆明市五华区, an archives committee with a batch open now) and a reviewer for each, and
+ * applications at every stage of that route, so that every desk has work. The credentials are printed
+ * and shown on the login page: only ever in demo mode, never in production.
  */
-export async function seedDemoData(db: Db, print: (line: string) => void, clock: Clock = systemClock): Promise<void> {
+export async function seedDemoData(
+  db: Db,
+  print: (line: string) => void,
+  options: { config: Config; clock?: Clock },
+): Promise<void> {
   const existing = await listDemoCredentials(db);
-  if (existing.length === 0) await createDemoWorld(db, clock);
+  if (existing.length === 0) await createDemo(db, options.config, options.clock ?? systemClock);
   const credentials = await listDemoCredentials(db);
   print('\n演示模式（仅内嵌数据库、非生产环境）— 演示账号:');
   for (const c of credentials) print(`  ${c.note}: ${c.username} / ${c.password}`);
   print('');
 }
 
-async function createDemoWorld(db: Db, clock: Clock): Promise<void> {
+/**
+ * Everything goes through the services the pages call, on a clock that starts two days ago and moves
+ * on step by step: the review log, the audit trail, the notices and the rows agree, and the desks'
+ * times read as if people had done the work.
+ */
+async function createDemo(db: Db, config: Config, clock: Clock): Promise<void> {
   const now = clock.now();
-  const credentials: { kind: AccountKind; username: string; password: string; note: string }[] = [];
+  const story = new FakeClock(new Date(now.getTime() - 2 * day));
+  const services = createServices(db, story, config, {
+    smsProvider: createConsoleSmsProvider(db, story, () => undefined),
+    storage: undefined,
+  });
+  const world = await createDemoWorld(db, services, story, now);
+  const ids = await findReferenceIds(db);
+  await seedDemoApplications({ ...world, ...ids, services, clock: story });
+}
+
+async function actorOf<A extends Actor>(db: Db, accountId: number): Promise<A> {
+  return (await resolveActor(db, (await findAccountById(db, accountId))!, null)) as A;
+}
+
+async function createDemoWorld(
+  db: Db,
+  services: Services,
+  clock: FakeClock,
+  realNow: Date,
+): Promise<Pick<DemoStage, 'batchId' | 'unitName' | 'people' | 'desks'>> {
+  const start = clock.now();
+  const credentials: Credential[] = [];
 
   const adminPassword = generatePassword();
   await createAdmin(db, clock, 'demo-admin', adminPassword);
@@ -47,7 +91,7 @@ async function createDemoWorld(db: Db, clock: Clock): Promise<void> {
     note: '平台管理员（#/admin/login）',
   });
 
-  const organisations = createOrganisationService(db, clock);
+  const { organisations } = services;
   const supervisorId = await organisations.saveSupervisor(systemActor, {
     name: '演示主管部门（五华区文化和旅游局）',
     regionCode: '530102',
@@ -67,18 +111,19 @@ async function createDemoWorld(db: Db, clock: Clock): Promise<void> {
     printFromStage: 'committeeCheck',
     notice: '演示评委会：网报时间内可提交申报。',
   });
-  await organisations.saveBatch(systemActor, committeeId, {
-    year: Number(beijingDay(now).slice(0, 4)),
-    opensAt: new Date(now.getTime() - 24 * 3600_000).toISOString(),
-    closesAt: new Date(now.getTime() + 60 * 24 * 3600_000).toISOString(),
+  const batchId = await organisations.saveBatch(systemActor, committeeId, {
+    year: Number(beijingDay(realNow).slice(0, 4)),
+    opensAt: new Date(start.getTime() - day).toISOString(),
+    closesAt: new Date(realNow.getTime() + 60 * day).toISOString(),
     correctionClosesAt: null,
     notice: '',
   });
-  for (const [orgKind, orgId, username, note] of [
-    ['supervisor', supervisorId, 'demo-supervisor', '审核用户：主管部门'],
-    ['hrBureau', countyId, 'demo-county', '审核用户：五华区人社局'],
-    ['hrBureau', cityId, 'demo-city', '审核用户：昆明市人社局'],
-    ['committee', committeeId, 'demo-committee', '审核用户：评委会'],
+  const reviewers: Partial<Record<ReviewStage, DeskActor>> = {};
+  for (const [stage, orgKind, orgId, username, note] of [
+    ['supervisorReview', 'supervisor', supervisorId, 'demo-supervisor', '审核用户：主管部门'],
+    ['countyBureauReview', 'hrBureau', countyId, 'demo-county', '审核用户：五华区人社局'],
+    ['cityBureauReview', 'hrBureau', cityId, 'demo-city', '审核用户：昆明市人社局'],
+    ['committeeCheck', 'committee', committeeId, 'demo-committee', '审核用户：评委会'],
   ] as const) {
     const { accountId, temporaryPassword } = await organisations.createReviewer(systemActor, {
       orgKind,
@@ -87,6 +132,7 @@ async function createDemoWorld(db: Db, clock: Clock): Promise<void> {
       displayName: note.replace('审核用户：', ''),
     });
     await skipFirstPasswordChange(db, accountId);
+    reviewers[stage] = await actorOf<ReviewerActor>(db, accountId);
     credentials.push({
       kind: 'reviewer',
       username,
@@ -95,65 +141,78 @@ async function createDemoWorld(db: Db, clock: Clock): Promise<void> {
     });
   }
 
+  const unitName = '演示单位（树袋家文化艺术中心）';
   const unitPassword = generatePassword();
   const applicantPassword = generatePassword();
-  const [unitHash, applicantHash] = await Promise.all([hashPassword(unitPassword), hashPassword(applicantPassword)]);
-  await db.transaction().execute(async (trx) => {
-    const { unitId, accountId: unitAccountId } = await insertUnitWithAccount(trx, now, {
-      unitName: '演示单位（树袋家文化艺术中心）',
+  const colleagues = Object.entries(demoColleagues);
+  const [unitHash, applicantHash, ...colleagueHashes] = await Promise.all(
+    [unitPassword, applicantPassword, ...colleagues.map(() => generatePassword())].map(hashPassword),
+  );
+  const accounts = await db.transaction().execute(async (trx) => {
+    const { unitId, accountId: unitAccountId } = await insertUnitWithAccount(trx, start, {
+      unitName,
       creditCode: 'SGSR20260000000001',
       contactName: '张联系',
       phone: '13800000001',
-      passwordHash: unitHash,
+      passwordHash: unitHash!,
     });
-    await fillUnitInfo(trx, unitId, {
-      nature: 'nonPublic',
-      level: 'county',
-      region_code: '530102',
-      address: '昆明市五华区演示路1号',
-    });
-    await insertApprovedSupervisor(trx, unitId, supervisorId, now);
-    const applicantAccountId = await insertAccount(trx, {
-      kind: 'applicant',
-      login_name: '11010519491231002X',
-      display_name: '王伟（演示）',
-      phone: '13800000002',
-      password_hash: applicantHash,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    });
-    await insertApplicant(trx, {
-      account_id: applicantAccountId,
-      name: '王伟（演示）',
-      id_number: '11010519491231002X',
-      gender: 'female',
-      birth_date: '1949-12-31',
-      unit_id: unitId,
-      unit_joined_at: now,
-      created_at: now,
-      updated_at: now,
-    });
-    await appendAudit(trx, systemActor, now, {
+    const applicantAccountId = await insertDemoPerson(trx, demoApplicant, unitId, applicantHash!, start);
+    const colleagueIds: Record<string, number> = {};
+    for (const [i, [key, who]] of colleagues.entries()) {
+      colleagueIds[key] = await insertDemoPerson(trx, who, unitId, colleagueHashes[i]!, start);
+    }
+    await appendAudit(trx, systemActor, start, {
       action: 'demo.seed',
       objectType: 'unit',
       objectId: unitId,
-      detail: { unitAccountId, applicantAccountId },
+      detail: { unitAccountId, applicantAccountId, colleagues: Object.values(colleagueIds) },
     });
-    credentials.unshift(
-      {
-        kind: 'applicant',
-        username: '11010519491231002X',
-        password: applicantPassword,
-        note: '个人用户（登录页选【个人用户】）',
-      },
-      {
-        kind: 'unit',
-        username: 'SGSR20260000000001',
-        password: unitPassword,
-        note: '单位用户（登录页选【单位用户】；请先上传营业执照完善单位信息）',
-      },
-    );
-    await insertDemoCredentials(trx, credentials);
+    return { unitAccountId, applicantAccountId, colleagueIds };
   });
+  credentials.unshift(
+    {
+      kind: 'applicant',
+      username: demoApplicant.idNumber,
+      password: applicantPassword,
+      note: '个人用户（登录页选【个人用户】）',
+    },
+    { kind: 'unit', username: 'SGSR20260000000001', password: unitPassword, note: '单位用户（登录页选【单位用户】）' },
+  );
+
+  // The unit completes 单位信息 and chooses its supervising department, which approves: as on their pages.
+  clock.advanceMinutes(30);
+  const unit = await actorOf<UnitActor>(db, accounts.unitAccountId);
+  const licence = await services.unitInfo.uploadLicense(unit, {
+    originalName: '营业执照.pdf',
+    content: await sampleFile('演示材料：营业执照'),
+  });
+  await services.unitInfo.update(
+    unit,
+    unitInfoBodySchema.parse({
+      licenseFileId: licence.id,
+      nature: 'nonPublic',
+      level: 'county',
+      regionCode: '530102',
+      contactName: '张联系',
+      contactPhone: '13800000001',
+      address: '昆明市五华区演示路1号',
+    }),
+  );
+  await services.supervision.add(unit, supervisorId);
+  clock.advanceMinutes(45);
+  const supervisor = reviewers.supervisorReview as ReviewerActor;
+  const [request] = (await services.supervision.desk(supervisor, { page: 1, pageSize: 10, status: 'pending' })).items;
+  await services.supervision.decide(supervisor, Number(request!.id), 'approve', '');
+  await insertDemoCredentials(db, credentials);
+
+  const people = { applicant: await actorOf<ApplicantActor>(db, accounts.applicantAccountId) } as DemoStage['people'];
+  for (const [key, accountId] of Object.entries(accounts.colleagueIds)) {
+    people[key as keyof typeof demoColleagues] = await actorOf<ApplicantActor>(db, accountId);
+  }
+  return {
+    batchId: String(batchId),
+    unitName,
+    people,
+    desks: { ...reviewers, unitReview: unit, provinceBureauReview: undefined } as DemoStage['desks'],
+  };
 }

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database';
-import type { DemoCredentialTable, UnitTable } from '../../db/schema';
+import type { DemoCredentialTable } from '../../db/schema';
 
 export function listDemoCredentials(db: Executor) {
   return db.selectFrom('demo_credential').selectAll().orderBy('id').execute();
@@ -23,30 +23,22 @@ export async function skipFirstPasswordChange(db: Executor, accountId: number): 
   await db.updateTable('account').set({ must_change_password: false }).where('id', '=', accountId).execute();
 }
 
-export async function fillUnitInfo(
-  db: Executor,
-  unitId: number,
-  info: Pick<Insertable<UnitTable>, 'nature' | 'level' | 'region_code' | 'address'>,
-): Promise<void> {
-  await db.updateTable('unit').set(info).where('id', '=', unitId).execute();
-}
-
-/** The unit's default supervisor, already approved. */
-export async function insertApprovedSupervisor(
-  db: Executor,
-  unitId: number,
-  supervisorId: number,
-  at: Date,
-): Promise<void> {
-  await db
-    .insertInto('unit_supervisor')
-    .values({
-      unit_id: unitId,
-      supervisor_id: supervisorId,
-      is_default: true,
-      status: 'approved',
-      submitted_at: at,
-      decided_at: at,
-    })
+/** The archives titles and the specialty 档案学 the demo applications choose (reference data, loaded at start). */
+export async function findReferenceIds(db: Executor) {
+  const titles = await db
+    .selectFrom('title')
+    .select(['id', 'name'])
+    .where('series_code', '=', 'archives')
+    .where('name', 'in', ['助理馆员', '馆员', '副研究馆员'])
     .execute();
+  const specialty = await db
+    .selectFrom('specialty')
+    .select('id')
+    .where('path_name', '=', '管理学—图书情报与档案管理—档案学')
+    .executeTakeFirstOrThrow();
+  const titleId = (name: string) => String(titles.find((t) => t.name === name)!.id);
+  return {
+    titleIds: { 助理馆员: titleId('助理馆员'), 馆员: titleId('馆员'), 副研究馆员: titleId('副研究馆员') },
+    specialtyId: String(specialty.id),
+  };
 }

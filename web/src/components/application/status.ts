@@ -26,7 +26,9 @@ export function finalOutcome(
       };
     case 'passed':
       return { type: 'success', title: `审核通过：${app.whereNow}。申报材料不再修改。` };
-    default:
+    case 'draft':
+    case 'inReview':
+    case 'returned':
       return null;
   }
 }
