@@ -89,7 +89,7 @@ export function sampleForm(year: number, name: string, options: SampleOptions = 
       },
     ],
     table9: [{ start: '2023-03', end: '2023-03', content: '档案数字化培训', organiser: '云南省档案局', hours: '40' }],
-    table10: { agreed: true, signedName: name, signedAt: options.signedAt ?? `${year}-05-26` },
+    table10: { agreed: true, signedName: name, signedAt: options.signedAt ?? `${year - 1}-12-28` },
     table11: Array.from({ length: 5 }, (_, i) => ({
       year: String(year - 5 + i),
       result: '合格' as const,
