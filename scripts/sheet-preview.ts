@@ -2,6 +2,7 @@
  * `npm run sheet:preview`: prints the sample 申报评审表 (every table filled, long texts, a name with rare
  * characters) to PDF with the server's renderer, then turns pages 1 and 2 into PNGs with pdftoppm
  * (Debian's poppler-utils) for a person to look at: docs/images/sheet-page-1.png and -2.png.
+ * `npm run sheet:preview -- --repeat 30` also times the render (median of 30, the font loaded).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -63,12 +64,28 @@ const sheet = {
 } as unknown as Sheet;
 
 const code = '7KQ2-M9XD-4RTA-PZ3H';
-const pdf = await renderSheetPdf(formDeclaration, sheet, {
+const mark = {
   code,
   verifyUrl: `https://zc.example.gov.cn/#/verify/${code}`,
   digest: 'c201fa7a221259ab750fb000b7588317b8886c4574edb30cd2d74ebc4a133a96',
   printedAt: '2026-06-01 09:30',
-});
+};
+const pdf = await renderSheetPdf(formDeclaration, sheet, mark);
+
+// `-- --repeat N`: how long one render takes once the font is loaded (the median of N).
+const repeat = Number(process.argv[process.argv.indexOf('--repeat') + 1] ?? 0);
+if (process.argv.includes('--repeat') && repeat > 0) {
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const started = performance.now();
+    await renderSheetPdf(formDeclaration, sheet, mark);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `render, warm: median ${times[Math.floor(repeat / 2)]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms (${repeat} runs, ${pdf.length} bytes)`,
+  );
+}
 const out = resolve('.tmp');
 mkdirSync(out, { recursive: true });
 writeFileSync(`${out}/sheet-preview.pdf`, pdf);
