@@ -15,7 +15,7 @@ import { AppError, notFound } from '../../domain/app-error';
 import { loadFor } from '../applications/application-access';
 import { attachmentsOf } from '../applications/attachment.repository';
 import { whereNow } from '../applications/application.presenter';
-import { findApplication, type ApplicationRow } from '../applications/application.repository';
+import { findApplication, lockApplication, type ApplicationRow } from '../applications/application.repository';
 import type { ApplicationService } from '../applications/application.service';
 import { may } from '../../policies/application';
 import { appendAudit } from '../audit/audit.repository';
@@ -122,34 +122,33 @@ export function createSheetService(
     /**
      * 导出PDF: refused before the committee's stage; the same paper (and code) again for an unchanged
      * form, from the cache when this server printed it lately. Every print is audited. What is printed
-     * is read in the transaction that records the print, so the digest is of exactly that content.
+     * is read in the transaction that records the print, with the application locked against a
+     * decision meanwhile, so the digest is of exactly that content.
      */
     async pdf(actor: Actor, id: number, options: { attachments: boolean; baseUrl: string }) {
-      const { row, sheet, digest, record } = await db
-        .transaction()
-        .setIsolationLevel('repeatable read')
-        .execute(async (trx) => {
-          const read_ = await read(trx, actor, id);
-          if (!read_.sheet.print.allowed)
-            throw new AppError('RULE_VIOLATED', read_.sheet.print.message ?? '当前状态不能打印申报表');
-          const digest = digestOf(read_.content);
-          const record = await records.printRecordFor(trx, {
-            applicationId: read_.row.id,
-            digest,
-            formVersion: read_.row.version,
-            code: newVerificationCode(),
-            at: clock.now(),
-          });
-          await appendAudit(trx, actor, clock.now(), {
-            action: 'application.print',
-            objectType: 'application',
-            objectId: read_.row.id,
-            detail: { code: record.code, attachments: options.attachments },
-          });
-          return { ...read_, digest, record };
+      const { row, sheet, content, digest, record } = await db.transaction().execute(async (trx) => {
+        await lockApplication(trx, id);
+        const reading = await read(trx, actor, id);
+        if (!reading.sheet.print.allowed)
+          throw new AppError('RULE_VIOLATED', reading.sheet.print.message ?? '当前状态不能打印申报表');
+        const digest = digestOf(reading.content);
+        const record = await records.printRecordFor(trx, {
+          applicationId: reading.row.id,
+          digest,
+          formVersion: reading.row.version,
+          code: newVerificationCode(),
+          at: clock.now(),
         });
+        await appendAudit(trx, actor, clock.now(), {
+          action: 'application.print',
+          objectType: 'application',
+          objectId: reading.row.id,
+          detail: { code: record.code, attachments: options.attachments },
+        });
+        return { ...reading, digest, record };
+      });
       const filename = `申报评审表-${sheet.application.cover.name}-${row.year}${options.attachments ? '-含附件' : ''}.pdf`;
-      const key = `${row.id}:${digest}:${options.attachments}`;
+      const key = `${row.id}:${digest}:${options.attachments}:${options.baseUrl}`;
       let pdf = cache.get(key);
       if (!pdf) {
         const mark = {
@@ -159,7 +158,8 @@ export function createSheetService(
           digest,
           printedAt: beijingMinute(record.first_printed_at),
         };
-        pdf = await render(sheet, mark, row, options.attachments, record.code);
+        // The paper prints the record as it is (the digest's content), whoever prints it.
+        pdf = await render({ ...sheet, unitOpinion: content.unitOpinion }, mark, row, options.attachments, record.code);
         cache.set(key, pdf);
       }
       return { content: pdf, filename };
