@@ -68,7 +68,7 @@ const mark = {
   code,
   verifyUrl: `https://zc.example.gov.cn/#/verify/${code}`,
   digest: 'c201fa7a221259ab750fb000b7588317b8886c4574edb30cd2d74ebc4a133a96',
-  printedAt: '2026-06-01 09:30',
+  printedAt: new Date('2026-06-01T01:30:00Z'),
 };
 const pdf = await renderSheetPdf(formDeclaration, sheet, mark);
 

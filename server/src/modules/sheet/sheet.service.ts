@@ -8,7 +8,7 @@ import {
   type Sheet,
   type Verification,
 } from '#common';
-import { beijingMinute, type Clock } from '../../clock';
+import type { Clock } from '../../clock';
 import type { Db, Executor } from '../../db/database';
 import type { Actor } from '../../domain/actor';
 import { AppError, notFound } from '../../domain/app-error';
@@ -156,7 +156,7 @@ export function createSheetService(
           // The web app routes by the address's hash, so the static server needs no route of its own.
           verifyUrl: `${options.baseUrl}/#/verify/${record.code}`,
           digest,
-          printedAt: beijingMinute(record.first_printed_at),
+          printedAt: record.first_printed_at,
         };
         // The paper prints the record as it is (the digest's content), whoever prints it.
         pdf = await render({ ...sheet, unitOpinion: content.unitOpinion }, mark, row, options.attachments, record.code);

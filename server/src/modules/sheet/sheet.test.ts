@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approve, cityRoute, writeUnitOpinion } from '../../../../test/desk-fixtures';
 import { auditRows, loggedInAdmin, loggedInApplicant, unitWithInfo } from '../../../../test/fixtures';
 import { pdfPages } from '../../../../test/pdf-text';
+import { verifyAuditChain } from '../audit/audit-verify';
 import { createTestContext, type Agent, type TestContext } from '../../../../test/test-app';
 
 let ctx: TestContext;
@@ -122,8 +123,11 @@ describe('导出PDF from the committee print-from stage (§7.12)', () => {
 
   it('marks each print with a code the public page checks, the same code and bytes while the form is unchanged', async () => {
     const app = await atCommittee('欧阳堃犇');
-    const first = await app.unit.get(`/api/applications/${app.id}/sheet/pdf`);
-    const again = await desks.committee.get(`/api/applications/${app.id}/sheet/pdf`);
+    // Two desks print at once while the committee's 审核 waits for neither.
+    const [first, again] = await Promise.all([
+      app.unit.get(`/api/applications/${app.id}/sheet/pdf`),
+      desks.committee.get(`/api/applications/${app.id}/sheet/pdf`),
+    ]);
     expect(Buffer.compare(first.raw, again.raw)).toBe(0);
     const code = /核验码：([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec((await pdfPages(first.raw))[0]!)![1]!;
     const prints = (await auditRows(ctx, 'application.print')).filter((r) => r.object_id === app.id);
@@ -149,6 +153,8 @@ describe('导出PDF from the committee print-from stage (§7.12)', () => {
     expect((await visitor.get(`/api/public/verifications/${code}`)).body.matchesRecord).toBe(false);
     const reprint = await app.unit.get(`/api/applications/${app.id}/sheet/pdf`);
     expect((await pdfPages(reprint.raw))[0]).not.toContain(code);
+
+    expect((await verifyAuditChain(ctx.db)).problems).toEqual([]);
 
     const unknown = await visitor.get('/api/public/verifications/2222-3333-4444-5555');
     expect(unknown.status).toBe(404);

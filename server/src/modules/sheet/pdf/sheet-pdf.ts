@@ -18,8 +18,8 @@ export interface PrintMark {
   verifyUrl: string;
   /** SHA-256 (hex) of the content printed. */
   digest: string;
-  /** Beijing time of printing, as shown. */
-  printedAt: string;
+  /** When this content was first printed: shown, and the PDF's creation date, so a reprint is the same file. */
+  printedAt: Date;
 }
 
 export interface AttachmentEntry {
@@ -102,7 +102,7 @@ async function cover(w: SheetWriter, declaration: FormDeclaration, sheet: Sheet,
   const x = 50 + size + 14;
   const lines = [
     `核验码：${mark.code}`,
-    `打印时间：${mark.printedAt}`,
+    `打印时间：${beijingMinute(mark.printedAt)}`,
     '内容摘要（SHA-256）：',
     mark.digest,
     `扫描二维码或访问 ${mark.verifyUrl}`,
@@ -120,7 +120,11 @@ export async function renderSheetPdf(
   attachments: AttachmentEntry[] = [],
 ): Promise<Buffer> {
   const { application: app } = sheet;
-  const w = new SheetWriter({ title: declaration.sheet.title, subject: `${app.cover.name} ${app.cover.titleName}` });
+  const w = new SheetWriter({
+    title: declaration.sheet.title,
+    subject: `${app.cover.name} ${app.cover.titleName}`,
+    createdAt: mark.printedAt,
+  });
   await cover(w, declaration, sheet, mark);
 
   const form = app.form as unknown as Record<string, unknown>;

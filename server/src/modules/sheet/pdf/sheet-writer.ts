@@ -37,13 +37,19 @@ export class SheetWriter {
   private readonly measures = new Map<string, Measure>();
   readonly contentWidth = A4.width - 2 * margin.side;
 
-  constructor(info: { title: string; subject: string }) {
+  constructor(info: { title: string; subject: string; createdAt?: Date }) {
     const { regular, bold } = loadFonts();
     this.doc = new PDFDocument({
       size: 'A4',
       margins: { top: margin.top, bottom: margin.bottom, left: margin.side, right: margin.side },
       bufferPages: true,
-      info: { Title: info.title, Subject: info.subject, Creator: 'zhicheng 职称申报管理系统' },
+      info: {
+        Title: info.title,
+        Subject: info.subject,
+        Creator: 'zhicheng 职称申报管理系统',
+        // A fixed date makes the same content the same bytes (pdfkit derives the file's ID from it).
+        CreationDate: info.createdAt ?? new Date(),
+      },
     });
     this.doc.registerFont('regular', regular);
     this.doc.registerFont('bold', bold);
