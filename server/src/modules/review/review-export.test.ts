@@ -39,7 +39,10 @@ beforeAll(async () => {
   ctx.clock.set('2026-05-26T02:00:00Z');
   admin = (await loggedInAdmin(ctx)).agent;
   const county = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '五华区人社局', regionCode: '530102' });
-  const otherCounty = await adminCreates(admin, '/api/admin/hr-bureaus', { name: '盘龙区人社局', regionCode: '530103' });
+  const otherCounty = await adminCreates(admin, '/api/admin/hr-bureaus', {
+    name: '盘龙区人社局',
+    regionCode: '530103',
+  });
   await adminCreates(admin, '/api/admin/hr-bureaus', { name: '昆明市人社局', regionCode: '530100' });
   world = await reviewWorld(ctx, admin);
   choices = await archivesChoices(ctx);
@@ -86,7 +89,17 @@ describe('导出评审名单', () => {
       `attachment; filename*=UTF-8''${encodeURIComponent('评审名单-2026-05-26.xlsx')}`,
     );
     const rows = await rowsOf(res);
-    expect(rows[0]).toEqual(['序号', '姓名', '所属单位', '身份证号', '手机号码', '申报职称', '评委会', '提交时间', '基层意见']);
+    expect(rows[0]).toEqual([
+      '序号',
+      '姓名',
+      '所属单位',
+      '身份证号',
+      '手机号码',
+      '申报职称',
+      '评委会',
+      '提交时间',
+      '基层意见',
+    ]);
     const list = (await unitA.agent.get('/api/review/desk?kind=evaluation')).body.items as Record<string, string>[];
     expect(list).toHaveLength(2);
     expect(rows.slice(1)).toEqual(
@@ -130,7 +143,17 @@ describe('导出评审名单', () => {
     await approveAtUnit(unitA.agent, a1.id);
     const county = await rowsOf(await exportOf(desks.county!, 'desk'));
     // Both kinds in a reviewer's list: the kind has its own column, as the page's tag beside the title.
-    expect(county[0]).toEqual(['序号', '姓名', '所属单位', '身份证号', '手机号码', '申报职称', '申报类别', '评委会', '提交时间']);
+    expect(county[0]).toEqual([
+      '序号',
+      '姓名',
+      '所属单位',
+      '身份证号',
+      '手机号码',
+      '申报职称',
+      '申报类别',
+      '评委会',
+      '提交时间',
+    ]);
     expect(namesOf(county)).toEqual([a1.person.name]);
     expect(county[1]![6]).toBe('申报评审');
     expect(await rowsOf(await exportOf(desks.otherCounty!, 'desk'))).toHaveLength(1);
@@ -190,7 +213,8 @@ describe('导出评审名单', () => {
     const list = wholeList(ctx.db, 'desk', { orgKind: 'unit', orgId: unitD.unit.unitId }, {});
     const page = (await unitD.agent.get('/api/review/desk')).body.items.map((r: { name: string }) => r.name);
     const batches: string[][] = [];
-    for await (const batch of list.batches(1, new AbortController().signal)) batches.push(batch.map((r) => r.person_name));
+    for await (const batch of list.batches(1, new AbortController().signal))
+      batches.push(batch.map((r) => r.person_name));
     expect(batches).toEqual(page.map((name: string) => [name]));
 
     const gone = new AbortController();
@@ -211,7 +235,18 @@ describe('导出评审名单', () => {
         yield [[i + 1, `第${i + 1}行`]];
       }
     }
-    const written = await writeXlsx(new PassThrough(), { name: 't', columns: [{ header: '序号', width: 8 }, { header: '内容', width: 20 }] }, rows(), client.signal);
+    const written = await writeXlsx(
+      new PassThrough(),
+      {
+        name: 't',
+        columns: [
+          { header: '序号', width: 8 },
+          { header: '内容', width: 20 },
+        ],
+      },
+      rows(),
+      client.signal,
+    );
     expect([written, pulled]).toEqual([3, 3]);
   });
 });

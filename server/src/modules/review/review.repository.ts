@@ -118,7 +118,12 @@ export function wholeList(db: Executor, list: ReviewList, desk: Desk, filters: R
   return {
     async countUpTo(limit: number): Promise<number> {
       const row = await db
-        .selectFrom(base.select('application.id').limit(limit + 1).as('capped'))
+        .selectFrom(
+          base
+            .select('application.id')
+            .limit(limit + 1)
+            .as('capped'),
+        )
         .select(sql<number>`count(*)::int`.as('total'))
         .executeTakeFirstOrThrow();
       return row.total;
