@@ -1,8 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { readSheet } from '../test/xlsx';
+import { readSheet, unitDeskHeadings } from '../test/xlsx';
 import { newUnit, openMenu, submitLogin, tableRow } from './support';
-import { adminLogin, archivistChoices, hrBureau, readyUnit, submittedApplication, type Person } from './review-support';
+import {
+  adminLogin,
+  archivistChoices,
+  hrBureau,
+  openCommittee,
+  readyUnit,
+  submittedApplication,
+  type Person,
+} from './review-support';
 
 /** Clicks 导出评审名单 and reads the file the browser saved. */
 async function exported(page: Page): Promise<{ filename: string; rows: string[][] }> {
@@ -21,39 +29,15 @@ test('export: 导出评审名单 saves the desk as an .xlsx, with the search on 
 }) => {
   test.setTimeout(180_000);
   const tag = String(Date.now()).slice(-6);
-  const year = new Date().getFullYear();
 
   const admin = await adminLogin(request);
   await hrBureau(admin, `沾益区人力资源和社会保障局${tag}`, '530303');
   await hrBureau(admin, `曲靖市人力资源和社会保障局${tag}`, '530300');
-  const committee = await admin.send(
-    'POST',
-    '/api/admin/committees',
-    {
-      name: `云南省档案系列评委会导出${tag}`,
-      seriesCode: 'archives',
-      titleLevels: ['intermediate'],
-      printFromStage: 'committeeCheck',
-      notice: '',
-    },
-    201,
-  );
-  const now = Date.now();
-  const batch = await admin.send(
-    'POST',
-    `/api/admin/committees/${committee.id}/batches`,
-    {
-      year,
-      opensAt: new Date(now - 86_400_000).toISOString(),
-      closesAt: new Date(now + 30 * 86_400_000).toISOString(),
-      notice: '',
-    },
-    201,
-  );
+  const { batchId, year } = await openCommittee(admin, `云南省档案系列评委会导出${tag}`);
   const { titleId, specialtyId } = await archivistChoices(admin);
   const unit = newUnit({ unitName: `沾益区导出档案馆${tag}` });
   await readyUnit(browser, unit, '530303');
-  const choices = { unitName: unit.unitName, batchId: String(batch.id), titleId, specialtyId, year };
+  const choices = { unitName: unit.unitName, batchId, titleId, specialtyId, year };
   const people: Person[] = [];
   for (const [i, birth] of ['19860412', '19910823'].entries()) {
     people.push(await submittedApplication(browser, choices, `钱导${'甲乙'[i]}${tag.slice(-2)}`, birth));
@@ -65,17 +49,7 @@ test('export: 导出评审名单 saves the desk as an .xlsx, with the search on 
 
   const all = await exported(page);
   expect(all.filename).toMatch(/^评审名单-\d{4}-\d{2}-\d{2}\.xlsx$/);
-  expect(all.rows[0]).toEqual([
-    '序号',
-    '姓名',
-    '所属单位',
-    '身份证号',
-    '手机号码',
-    '申报职称',
-    '评委会',
-    '提交时间',
-    '基层意见',
-  ]);
+  expect(all.rows[0]).toEqual(unitDeskHeadings);
   // Newest submission first, as on the page.
   expect(all.rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
     ['1', people[1]!.name, unit.unitName],

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 
 /** The first sheet of an .xlsx as text, a row an array (empty cells as ''), the heading row first. */
-export async function readSheet(bytes: Buffer | ArrayBuffer): Promise<string[][]> {
+export async function readSheet(bytes: Buffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes instanceof Buffer ? bytes : Buffer.from(bytes));
+  // exceljs's types call for an ArrayBuffer; it reads a Buffer's bytes all the same.
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new Error('the file has no sheet');
   const rows: string[][] = [];
@@ -14,3 +15,16 @@ export async function readSheet(bytes: Buffer | ArrayBuffer): Promise<string[][]
   });
   return rows;
 }
+
+/** The headings of 导出评审名单 from a unit's 单位审核 - 申报评审: the page's, with 序号 and 手机号码. */
+export const unitDeskHeadings = [
+  '序号',
+  '姓名',
+  '所属单位',
+  '身份证号',
+  '手机号码',
+  '申报职称',
+  '评委会',
+  '提交时间',
+  '基层意见',
+];

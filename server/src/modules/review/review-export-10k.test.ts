@@ -11,7 +11,7 @@ import {
   unitWithInfo,
 } from '../../../../test/fixtures';
 import { insertSubmittedCopies, type BulkApplicant } from '../../../../test/bulk-applications';
-import { readSheet } from '../../../../test/xlsx';
+import { readSheet, unitDeskHeadings } from '../../../../test/xlsx';
 
 /**
  * 导出评审名单 of a desk of 10,000 applications (written straight into the tables: through the API it
@@ -65,17 +65,7 @@ async function measured(url: string): Promise<Reply> {
 
 it('exports 10,000 applications of a desk in the list’s order, numbers masked, and only those the filter keeps', async () => {
   const rows = await readSheet((await measured('/api/review/desk/export?kind=evaluation')).raw);
-  expect(rows[0]).toEqual([
-    '序号',
-    '姓名',
-    '所属单位',
-    '身份证号',
-    '手机号码',
-    '申报职称',
-    '评委会',
-    '提交时间',
-    '基层意见',
-  ]);
+  expect(rows[0]).toEqual(unitDeskHeadings);
   expect(rows).toHaveLength(1 + copies + 1);
   expect(rows.slice(1).map((r) => r[0])).toEqual(Array.from({ length: copies + 1 }, (_, i) => String(i + 1)));
 

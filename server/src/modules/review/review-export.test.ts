@@ -13,7 +13,7 @@ import {
   unitWithInfo,
 } from '../../../../test/fixtures';
 import { insertSubmittedCopies } from '../../../../test/bulk-applications';
-import { readSheet } from '../../../../test/xlsx';
+import { readSheet, unitDeskHeadings } from '../../../../test/xlsx';
 import { beijingMinute } from '../../clock';
 import { writeXlsx } from '../exports/xlsx-stream';
 import { wholeList } from './review.repository';
@@ -89,17 +89,7 @@ describe('导出评审名单', () => {
       `attachment; filename*=UTF-8''${encodeURIComponent('评审名单-2026-05-26.xlsx')}`,
     );
     const rows = await rowsOf(res);
-    expect(rows[0]).toEqual([
-      '序号',
-      '姓名',
-      '所属单位',
-      '身份证号',
-      '手机号码',
-      '申报职称',
-      '评委会',
-      '提交时间',
-      '基层意见',
-    ]);
+    expect(rows[0]).toEqual(unitDeskHeadings);
     const list = (await unitA.agent.get('/api/review/desk?kind=evaluation')).body.items as Record<string, string>[];
     expect(list).toHaveLength(2);
     expect(rows.slice(1)).toEqual(
