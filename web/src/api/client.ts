@@ -1,5 +1,5 @@
 import { endpointPath, type Contract, type Endpoint, type EndpointInput, type EndpointOutput } from '#common';
-import { request, requestFile, type CallOptions, type DownloadedFile } from './http';
+import { request, type CallOptions } from './http';
 
 type Args<E extends Endpoint> =
   unknown extends EndpointInput<E>
@@ -49,13 +49,4 @@ export function addressOf<E extends Endpoint & { response: null }>(
   params: EndpointInput<E> extends { params: infer P } ? P : never,
 ): string {
   return `api${endpointPath(endpoint.path, params as Record<string, string | number>)}`;
-}
-
-/** A GET endpoint answered with a file made for the caller (an export), fetched whole with its name. */
-export function download<E extends Endpoint & { method: 'GET'; response: null }>(
-  endpoint: E,
-  ...[input, options]: Args<E>
-): Promise<DownloadedFile> {
-  const given = (input ?? {}) as AnyInput;
-  return requestFile(endpointPath(endpoint.path, given.params), { ...options, query: given.query });
 }

@@ -47,12 +47,6 @@ interface RequestOptions extends CallOptions {
   form?: FormData;
 }
 
-/** A file the server made (an export): its bytes and the name it gave it. */
-export interface DownloadedFile {
-  blob: Blob;
-  filename: string | null;
-}
-
 let csrfToken: string | null = null;
 let csrfLoader: (() => Promise<void>) | null = null;
 let authLostHandler: ((error: ApiError) => void) | null = null;
@@ -138,40 +132,16 @@ export async function request<T>(method: Method, path: string, options: RequestO
       response = await send(method, path, options);
     }
   }
-  if (!response.ok) throw await failure(response, options);
+  if (!response.ok) {
+    const error = await toError(response);
+    if (!options.quietAuth && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED'))
+      authLostHandler?.(error);
+    if (error.code === 'PASSWORD_CHANGE_REQUIRED') passwordChangeHandler?.();
+    if (error.code === 'TWO_FACTOR_REQUIRED') twoFactorHandler?.();
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   // An endpoint that answers with a file (a PDF, a spreadsheet) gives it as a Blob.
   if (!(response.headers.get('content-type') ?? '').includes('json')) return (await response.blob()) as T;
   return (await response.json()) as T;
-}
-
-/** The error of a failed answer, after telling the app's global handlers what concerns them. */
-async function failure(response: Response, options: CallOptions): Promise<ApiError> {
-  const error = await toError(response);
-  if (!options.quietAuth && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED'))
-    authLostHandler?.(error);
-  if (error.code === 'PASSWORD_CHANGE_REQUIRED') passwordChangeHandler?.();
-  if (error.code === 'TWO_FACTOR_REQUIRED') twoFactorHandler?.();
-  return error;
-}
-
-/** The name in `attachment; filename*=UTF-8''…` (or a plain `filename="…"`). */
-function filenameOf(disposition: string | null): string | null {
-  if (!disposition) return null;
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  if (encoded) {
-    try {
-      return decodeURIComponent(encoded[1]!.trim());
-    } catch {
-      return null;
-    }
-  }
-  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
-}
-
-/** A GET answered with a file (an export): the whole file, or the server's error as ApiError. */
-export async function requestFile(path: string, options: RequestOptions = {}): Promise<DownloadedFile> {
-  const response = await send('GET', path, options);
-  if (!response.ok) throw await failure(response, options);
-  return { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition')) };
 }

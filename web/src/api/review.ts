@@ -7,7 +7,7 @@ import {
   type ReviewList,
   type ReviewQuery as ReviewPageQuery,
 } from '#common';
-import { clientOf, download } from './client';
+import { clientOf } from './client';
 
 export type { DecisionAction, DecisionResult, ReviewLog, ReviewLogEntry, UnitOpinion } from '#common';
 
@@ -30,10 +30,10 @@ export const reviewApi = {
    * 导出评审名单: the whole list with these filters as an .xlsx; `reveal` asks for whole ID and phone
    * numbers, which only `exportOptions().reveal` accounts may have.
    */
-  exportList: (list: ReviewList, filters: ReviewFilters, reveal = false) =>
-    download(list === 'desk' ? reviewContract.deskExport : reviewContract.recordsExport, {
-      query: { ...filters, reveal: reveal ? 'true' : undefined },
-    }),
+  exportList: (list: ReviewList, filters: ReviewFilters, reveal = false) => {
+    const query = { ...filters, reveal: reveal ? ('true' as const) : undefined };
+    return list === 'desk' ? review.deskExport({ query }) : review.recordsExport({ query });
+  },
   exportOptions: () => review.exportOptions(),
   /**
    * One decision on each checked application. With one application a refusal is the HTTP error itself
