@@ -11,9 +11,10 @@ export type Cell = string | number;
 
 /**
  * Writes one worksheet as an .xlsx into `out` while its rows are still being read: each row is committed
- * (written to the zip and forgotten) as it comes, so a long list is never held whole. exceljs's zip does
- * not wait for a slow reader, so between batches this waits until `out` has drained. When `signal`
- * aborts (the client went away) it stops reading and leaves the file unfinished. Returns the rows written.
+ * (written towards the zip and forgotten) as it comes, so a long list is never held whole. exceljs hands
+ * the sheet's XML on without waiting for the compression or the reader, so between batches this waits
+ * until what it was given has been taken and `out` has drained. When `signal` aborts (the client went
+ * away) it stops reading and leaves the file unfinished. Returns the rows written.
  */
 export async function writeXlsx(
   out: Writable,
@@ -30,7 +31,7 @@ export async function writeXlsx(
   for await (const rows of batches) {
     for (const cells of rows) worksheet.addRow(cells).commit();
     written += rows.length;
-    await drained(out, signal);
+    for (const sink of [...sheetSinks(worksheet), out]) await drained(sink, signal);
     if (signal.aborted) break;
   }
   if (signal.aborted) {
@@ -42,20 +43,41 @@ export async function writeXlsx(
   return written;
 }
 
-/** Resolves once `out` may take more, or is gone. */
-function drained(out: Writable, signal: AbortSignal): Promise<void> {
-  if (!out.writableNeedDrain || out.destroyed || signal.aborted) return Promise.resolve();
+/** A stream written to: Node's own, or the readable-stream copies inside exceljs's zip. */
+interface Sink {
+  on(event: string, listener: () => void): unknown;
+  removeListener(event: string, listener: () => void): unknown;
+  writableNeedDrain?: boolean;
+  destroyed?: boolean;
+  _writableState?: { needDrain?: boolean };
+}
+
+/** Resolves once `sink` may take more, or is gone. */
+function drained(sink: Sink, signal: AbortSignal): Promise<void> {
+  const full = sink.writableNeedDrain ?? sink._writableState?.needDrain ?? false;
+  if (!full || sink.destroyed || signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
-      out.off('drain', done);
-      out.off('close', done);
+      sink.removeListener('drain', done);
+      sink.removeListener('close', done);
       signal.removeEventListener('abort', done);
       resolve();
     };
-    out.on('drain', done);
-    out.on('close', done);
+    sink.on('drain', done);
+    sink.on('close', done);
     signal.addEventListener('abort', done);
   });
+}
+
+/**
+ * Where exceljs writes a sheet's XML (the zip's entry): it ignores their answer to write(), so their
+ * buffers would take the whole list whenever the compression falls behind. Not in exceljs's types;
+ * without them the pace is kept by `out` alone.
+ */
+function sheetSinks(worksheet: ExcelJS.Worksheet): Sink[] {
+  const pipes = (worksheet as unknown as { stream?: { pipes?: unknown } }).stream?.pipes;
+  if (!Array.isArray(pipes)) return [];
+  return pipes.filter((p): p is Sink => typeof p === 'object' && p !== null && '_writableState' in p);
 }
 
 /** Stops the zip of a file nobody will read, so that it lets go of what it buffered. */
