@@ -106,6 +106,34 @@ export async function adminLogin(request: APIRequestContext): Promise<Api> {
   return apiSession(request);
 }
 
+/** An archives committee for `titleLevels` with this year's batch, open since yesterday for 30 days. */
+export async function openCommittee(
+  admin: Api,
+  name: string,
+  titleLevels: string[] = ['intermediate'],
+): Promise<{ committeeId: string; batchId: string; year: number }> {
+  const committee = await admin.send(
+    'POST',
+    '/api/admin/committees',
+    { name, seriesCode: 'archives', titleLevels, printFromStage: 'committeeCheck', notice: '' },
+    201,
+  );
+  const now = Date.now();
+  const year = new Date().getFullYear();
+  const batch = await admin.send(
+    'POST',
+    `/api/admin/committees/${committee.id}/batches`,
+    {
+      year,
+      opensAt: new Date(now - 86_400_000).toISOString(),
+      closesAt: new Date(now + 30 * 86_400_000).toISOString(),
+      notice: '',
+    },
+    201,
+  );
+  return { committeeId: String(committee.id), batchId: String(batch.id), year };
+}
+
 /** The HR bureau of a region: made now, or the one another journey made already (409). */
 export async function hrBureau(admin: Api, name: string, regionCode: string): Promise<string> {
   const made = await admin.attempt('POST', '/api/admin/hr-bureaus', { name, regionCode });

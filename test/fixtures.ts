@@ -290,3 +290,18 @@ export async function reviewWorld(ctx: TestContext, admin: Agent) {
   });
   return { committeeId, batchId, year };
 }
+
+/** A person of the unit with an application (职称评审, 馆员) filled and submitted to the unit's desk. */
+export async function submittedApplication(
+  ctx: TestContext,
+  unitId: number,
+  world: { batchId: string; year: number },
+  choices: { titleId: string; specialtyId: string },
+) {
+  const { person, agent } = await loggedInApplicant(ctx, unitId);
+  const id = await createDraft(agent, world, choices);
+  const version = await fillApplication(agent, id, world.year, person.name);
+  const res = await agent.post(`/api/applications/${id}/submit`, { version });
+  if (res.status !== 200) throw new Error(`submit: ${JSON.stringify(res.body)}`);
+  return { person, applicant: agent, id };
+}

@@ -29,6 +29,7 @@ export * from './schemas/application.schema';
 export * from './schemas/review.schema';
 export * from './schemas/sheet.schema';
 export * from './schemas/yppm.schema';
+export * from './review-columns';
 export * from './workflow/route-doc';
 export * from './contract';
 export * from './text-safety';

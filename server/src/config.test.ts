@@ -101,6 +101,18 @@ describe('configuration', () => {
     );
   });
 
+  it('reveals whole numbers in 导出评审名单 to no organisation unless named, and refuses a kind it does not know', () => {
+    expect(loadConfig({}).reviewExport).toEqual({ revealOrgKinds: [], maxRows: 50_000 });
+    expect(loadConfig({ EXPORT_REVEAL_ORG_KINDS: '', EXPORT_MAX_ROWS: '1000' }).reviewExport).toEqual({
+      revealOrgKinds: [],
+      maxRows: 1000,
+    });
+    expect(
+      loadConfig({ EXPORT_REVEAL_ORG_KINDS: ' committee, hrBureau,committee' }).reviewExport.revealOrgKinds,
+    ).toEqual(['committee', 'hrBureau']);
+    expect(() => loadConfig({ EXPORT_REVEAL_ORG_KINDS: 'unit' })).toThrow(/EXPORT_REVEAL_ORG_KINDS/);
+  });
+
   it('explains a malformed value', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });

@@ -1,4 +1,4 @@
-import type { TwoFactorKind } from '#common';
+import type { OrgKind, TwoFactorKind } from '#common';
 import { envSchema, type Env } from './env.schema';
 import { FieldKeyFormatError, parseEncryptionKeys, parseHashKey, type FieldKeys } from './crypto/field-cipher';
 import type { LockoutRules } from './modules/auth/lockout.policy';
@@ -75,6 +75,8 @@ export interface Config {
   /** The kinds of account that may act only on 两步验证 until they have turned it on. */
   twoFactorRequired: readonly TwoFactorKind[];
   captchaTtlMinutes: number;
+  /** 导出评审名单: who may have whole ID and phone numbers (when asking), and the most rows of one file. */
+  reviewExport: { revealOrgKinds: readonly OrgKind[]; maxRows: number };
   auditChainKey: Buffer | null;
 }
 
@@ -209,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     twoFactorRequired: [...new Set(e.TWO_FACTOR_REQUIRED ?? (production ? ['admin' as const] : []))],
     captchaTtlMinutes: 5,
+    reviewExport: { revealOrgKinds: [...new Set(e.EXPORT_REVEAL_ORG_KINDS)], maxRows: e.EXPORT_MAX_ROWS },
     auditChainKey: e.AUDIT_CHAIN_KEY,
     healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { twoFactorKinds } from '#common';
+import { orgKinds, twoFactorKinds } from '#common';
 
 /**
  * The environment variables the server reads, each with its default and its check. loadConfig (config.ts)
@@ -129,6 +129,22 @@ export const envSchema = z.object({
             .filter(Boolean),
     )
     .pipe(z.array(z.enum(twoFactorKinds, { error: '只能填写 admin、reviewer（逗号分隔）' })).optional()),
+  /**
+   * The reviewer organisations (comma list of supervisor, hrBureau, committee) that may export whole ID
+   * and phone numbers in 导出评审名单, when they ask for it; unset or empty: none (masked as in the lists).
+   */
+  EXPORT_REVEAL_ORG_KINDS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(orgKinds, { error: '只能填写 supervisor、hrBureau、committee（逗号分隔）' }))),
+  /** The most rows one 导出评审名单 may hold; a larger list is refused with a request to filter it. */
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   /** `k2:<base64 32 bytes>,k1:<…>`: the keys of the ID and phone numbers at rest; the first encrypts. */
   FIELD_ENCRYPTION_KEYS: z.string().optional(),
   /** base64 of 32 bytes: the key of their lookup digests. */

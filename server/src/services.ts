@@ -12,6 +12,7 @@ import { createHealthService } from './modules/health/health.service';
 import { createMessageService } from './modules/messages/message.service';
 import { createOrganisationService } from './modules/organisations/organisation.service';
 import { createReferenceService } from './modules/reference/reference.service';
+import { createReviewExportService } from './modules/review/review-export.service';
 import { createReviewService } from './modules/review/review.service';
 import { createSheetService } from './modules/sheet/sheet.service';
 import { createYppmService } from './modules/yppm/yppm.service';
@@ -52,6 +53,7 @@ import type { ApplicationService } from './modules/applications/application.serv
 import type { ReviewService } from './modules/review/review.service';
 import type { SheetService } from './modules/sheet/sheet.service';
 import type { YppmService } from './modules/yppm/yppm.service';
+import type { ReviewExportService } from './modules/review/review-export.service';
 import type { AttachmentService } from './modules/applications/attachment.service';
 import type { TwoFactorService } from './modules/two-factor/two-factor.service';
 import type { TwoFactorLoginService } from './modules/two-factor/two-factor-login.service';
@@ -86,6 +88,7 @@ export interface Services {
   review: ReviewService;
   sheets: SheetService;
   yppm: YppmService;
+  reviewExport: ReviewExportService;
   twoFactor: TwoFactorService;
   twoFactorLogin: TwoFactorLoginService;
 }
@@ -148,6 +151,7 @@ export function createServices(
     review: createReviewService(db, clock, { applications }),
     sheets,
     yppm: createYppmService(db, clock, { sheets }),
+    reviewExport: createReviewExportService(db, clock, config.reviewExport),
     twoFactor: createTwoFactorService(db, clock, {
       sessions,
       lockout: config.lockout,

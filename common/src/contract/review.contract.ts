@@ -1,6 +1,8 @@
 import {
   decisionBodySchema,
   decisionResultSchema,
+  reviewExportOptionsSchema,
+  reviewExportQuerySchema,
   reviewPageSchema,
   reviewQuerySchema,
   reviewSummarySchema,
@@ -36,6 +38,29 @@ export const reviewContract = {
     summary: '审核记录：本单位/本机构审核过的申报',
     query: reviewQuerySchema,
     response: reviewPageSchema,
+  }),
+  deskExport: endpoint({
+    method: 'GET',
+    path: '/review/desk/export',
+    tags,
+    summary: '导出评审名单（申报审核，按当前筛选条件，xlsx）',
+    query: reviewExportQuerySchema,
+    response: null,
+  }),
+  recordsExport: endpoint({
+    method: 'GET',
+    path: '/review/records/export',
+    tags,
+    summary: '导出评审名单（审核记录，按当前筛选条件，xlsx）',
+    query: reviewExportQuerySchema,
+    response: null,
+  }),
+  exportOptions: endpoint({
+    method: 'GET',
+    path: '/review/export-options',
+    tags,
+    summary: '导出评审名单：本账号能否导出完整的身份证号和手机号',
+    response: reviewExportOptionsSchema,
   }),
   decide: endpoint({
     method: 'POST',

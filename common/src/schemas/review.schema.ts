@@ -16,6 +16,21 @@ export const reviewQuerySchema = z.object({
 });
 export type ReviewQuery = z.infer<typeof reviewQuerySchema>;
 
+/**
+ * 导出评审名单: the list's filters, without paging. `reveal=true` asks for whole ID and phone numbers, which
+ * only the reviewer organisations the server names (EXPORT_REVEAL_ORG_KINDS) may have, and must ask for.
+ */
+export const reviewExportQuerySchema = reviewQuerySchema.omit({ page: true, pageSize: true, after: true }).extend({
+  reveal: z.enum(['true', 'false']).optional(),
+});
+export type ReviewExportQuery = z.infer<typeof reviewExportQuerySchema>;
+/** The filters of a desk or record list, as both the page and the export take them. */
+export type ReviewFilters = Omit<ReviewExportQuery, 'reveal'>;
+
+/** What this account may ask of 导出评审名单 beyond the list itself. */
+export const reviewExportOptionsSchema = z.object({ reveal: z.boolean() });
+export type ReviewExportOptions = z.infer<typeof reviewExportOptionsSchema>;
+
 export const reviewRowSchema = z.object({
   id: z.string(),
   version: z.number().int(),

@@ -1,4 +1,5 @@
 import type { AccountKind, OrgKind, WorkflowActor } from '#common';
+import { forbidden } from './app-error';
 
 interface SignedIn {
   accountId: number;
@@ -29,6 +30,12 @@ export interface AuditActor {
 
 export const systemActor: AuditActor = { accountId: null, kind: 'system', ip: null };
 export const anonymousActor = (ip: string | null): AuditActor => ({ accountId: null, kind: 'anonymous', ip });
+
+/** Only units and reviewers work at a desk (申报审核, 审核记录, 导出评审名单). */
+export function deskActor(actor: Actor): DeskActor {
+  if (actor.kind !== 'unit' && actor.kind !== 'reviewer') throw forbidden('只有单位和审核用户有审核权限');
+  return actor;
+}
 
 /** The organisation a desk actor speaks for, as the review log and the desks name it. */
 export function deskOrg(actor: DeskActor): { orgKind: 'unit' | OrgKind; orgId: number; orgName: string } {

@@ -3,14 +3,15 @@ import {
   reviewContract,
   type Application,
   type DecisionAction,
+  type ReviewFilters,
+  type ReviewList,
   type ReviewQuery as ReviewPageQuery,
 } from '#common';
 import { clientOf } from './client';
 
 export type { DecisionAction, DecisionResult, ReviewLog, ReviewLogEntry, UnitOpinion } from '#common';
 
-/** The filters of the 申报审核 desk and of the 审核记录 lists (manual §4.1, §5). */
-export type ReviewFilters = Omit<ReviewPageQuery, 'page' | 'pageSize' | 'after'>;
+export type { ReviewFilters, ReviewList } from '#common';
 
 export type ReviewQuery = ReviewFilters & Pick<ReviewPageQuery, 'page' | 'pageSize'>;
 
@@ -25,6 +26,15 @@ export const reviewApi = {
   desk: (query: ReviewQuery) => review.desk({ query }),
   /** The applications this desk has decided on. */
   records: (query: ReviewQuery) => review.records({ query }),
+  /**
+   * 导出评审名单: the whole list with these filters as an .xlsx; `reveal` asks for whole ID and phone
+   * numbers, which only `exportOptions().reveal` accounts may have.
+   */
+  exportList: (list: ReviewList, filters: ReviewFilters, reveal = false) => {
+    const query = { ...filters, reveal: reveal ? ('true' as const) : undefined };
+    return list === 'desk' ? review.deskExport({ query }) : review.recordsExport({ query });
+  },
+  exportOptions: () => review.exportOptions(),
   /**
    * One decision on each checked application. With one application a refusal is the HTTP error itself
    * (409 with the application's new state, 422 without 表十二, …); with several, each has its result.

@@ -1,11 +1,11 @@
 import { maskIdNumber, maskPhone, reviewStageLabels, workflowActionLabels, type ReviewRow } from '#common';
 import { stepNow } from '../../policies/application';
 import { whereNow } from '../applications/application.presenter';
-import type { DeskRow } from './review.repository';
+import type { ReviewListRow } from './review.repository';
 import type { logOf } from './review-log.repository';
 
 /** A desk's row: masked ID and phone, where the application is now, whether 表十二 is saved. */
-export const presentReviewRow = (r: DeskRow): ReviewRow => ({
+export const presentReviewRow = (r: ReviewListRow): ReviewRow => ({
   id: String(r.id),
   version: r.version,
   kind: r.kind,

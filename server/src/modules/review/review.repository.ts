@@ -1,9 +1,9 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { OrgKind, ReviewQuery, ReviewStage } from '#common';
+import type { OrgKind, ReviewFilters, ReviewList, ReviewQuery, ReviewStage } from '#common';
 import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
-import { paginate } from '../../db/paginate';
-import { openPage, personalData } from '../../db/personal-data';
+import { keysetBatches, paginate, type KeyOrder } from '../../db/paginate';
+import { openColumns, openPage, personalData } from '../../db/personal-data';
 import type { Database } from '../../db/schema';
 
 type ListQuery = SelectQueryBuilder<
@@ -12,8 +12,10 @@ type ListQuery = SelectQueryBuilder<
   object
 >;
 
+type Desk = { orgKind: 'unit' | OrgKind; orgId: number };
+
 /** The lists' joins and filters (关键字 matches a name in part or an ID number whole). */
-function listBase(db: Executor, query: ReviewQuery): ListQuery {
+function listBase(db: Executor, query: ReviewFilters): ListQuery {
   let q: ListQuery = db
     .selectFrom('application')
     .innerJoin('applicant', 'applicant.account_id', 'application.applicant_account_id')
@@ -38,59 +40,16 @@ function listBase(db: Executor, query: ReviewQuery): ListQuery {
   return q;
 }
 
-/** One page, newest submission first, with only the columns a desk shows (never the form itself). */
-async function page(db: Executor, q: ListQuery, query: ReviewQuery) {
-  const found = await paginate(
-    q,
-    query,
-    (rows) =>
-      rows
-        .leftJoin('committee', 'committee.id', 'application.committee_id')
-        .select([
-          'application.id',
-          'application.version',
-          'application.kind',
-          'application.year',
-          'application.status',
-          'application.route',
-          'application.stage_index',
-          'application.returned_from_index',
-          'application.return_count',
-          'application.title_level',
-          'application.submitted_at',
-          sql<boolean>`coalesce(application.unit_opinion, '') <> ''`.as('unit_opinion_saved'),
-          'applicant.name as person_name',
-          'applicant.gender',
-          'applicant.id_number',
-          'account.phone',
-          'unit.name as unit_name',
-          'title.name as title_name',
-          'series.name as series_name',
-          'committee.name as committee_name',
-        ]),
-    {
-      sort: 'application.submitted_at',
-      id: 'application.id',
-      keyOf: (r) => ({ sort: r.submitted_at ?? new Date(0), id: r.id }),
-    },
-  );
-  return openPage(db, found, ['id_number', 'phone']);
-}
-
-export type DeskRow = Awaited<ReturnType<typeof page>>['rows'][number];
-
 /** 申报审核: what waits at a desk now. */
-export function deskPage(db: Executor, desk: { orgKind: 'unit' | OrgKind; orgId: number }, query: ReviewQuery) {
-  const q = listBase(db, query)
+const deskBase = (db: Executor, desk: Desk, query: ReviewFilters) =>
+  listBase(db, query)
     .where('application.status', '=', 'inReview')
     .where('application.holder_kind', '=', desk.orgKind)
     .where('application.holder_org_id', '=', desk.orgId);
-  return page(db, q, query);
-}
 
 /** 审核记录: what a desk has decided on. */
-export function recordsPage(db: Executor, desk: { orgKind: 'unit' | OrgKind; orgId: number }, query: ReviewQuery) {
-  const q = listBase(db, query).where((eb) =>
+const recordsBase = (db: Executor, desk: Desk, query: ReviewFilters) =>
+  listBase(db, query).where((eb) =>
     eb.exists(
       eb
         .selectFrom('review_log')
@@ -101,7 +60,80 @@ export function recordsPage(db: Executor, desk: { orgKind: 'unit' | OrgKind; org
         .where('review_log.action', '!=', 'submit'),
     ),
   );
-  return page(db, q, query);
+
+const listBases = { desk: deskBase, records: recordsBase } satisfies Record<ReviewList, unknown>;
+
+/** Only the columns a desk shows (never the form itself). */
+const listRows = (q: ListQuery) =>
+  q
+    .leftJoin('committee', 'committee.id', 'application.committee_id')
+    .select([
+      'application.id',
+      'application.version',
+      'application.kind',
+      'application.year',
+      'application.status',
+      'application.route',
+      'application.stage_index',
+      'application.returned_from_index',
+      'application.return_count',
+      'application.title_level',
+      'application.submitted_at',
+      sql<boolean>`coalesce(application.unit_opinion, '') <> ''`.as('unit_opinion_saved'),
+      'applicant.name as person_name',
+      'applicant.gender',
+      'applicant.id_number',
+      'account.phone',
+      'unit.name as unit_name',
+      'title.name as title_name',
+      'series.name as series_name',
+      'committee.name as committee_name',
+    ]);
+
+/**
+ * Newest submission first. Both lists hold submitted applications only, and `submitted_at` is set at
+ * the first submission and never cleared, so the key is never null.
+ */
+const listOrder: KeyOrder<ReviewListRow> = {
+  sort: 'application.submitted_at',
+  id: 'application.id',
+  keyOf: (r) => ({ sort: r.submitted_at ?? new Date(0), id: r.id }),
+};
+
+/** A row of either list, as read (the ID and phone numbers still sealed until opened). */
+export type ReviewListRow = Awaited<ReturnType<ReturnType<typeof listRows>['execute']>>[number];
+
+/** One page of a list, its ID and phone numbers opened. */
+export async function listPage(db: Executor, list: ReviewList, desk: Desk, query: ReviewQuery) {
+  const found = await paginate(listBases[list](db, desk, query), query, listRows, listOrder);
+  return openPage(db, found, ['id_number', 'phone']);
+}
+
+/**
+ * The whole list for 导出评审名单: how many rows it has (counted up to `limit` + 1, so that a list too long
+ * to export costs no full count), and its rows in the page's order, `size` at a time.
+ */
+export function wholeList(db: Executor, list: ReviewList, desk: Desk, filters: ReviewFilters) {
+  const base = listBases[list](db, desk, filters);
+  return {
+    async countUpTo(limit: number): Promise<number> {
+      const row = await db
+        .selectFrom(
+          base
+            .select('application.id')
+            .limit(limit + 1)
+            .as('capped'),
+        )
+        .select(sql<number>`count(*)::int`.as('total'))
+        .executeTakeFirstOrThrow();
+      return row.total;
+    },
+    async *batches(size: number, signal: AbortSignal): AsyncGenerator<ReviewListRow[]> {
+      for await (const rows of keysetBatches(listRows(base), listOrder, size, signal)) {
+        yield openColumns(db, rows, ['id_number', 'phone']);
+      }
+    },
+  };
 }
 
 /** The applications at a desk now, without the list's filters. */

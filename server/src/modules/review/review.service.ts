@@ -1,31 +1,25 @@
-import type { DecisionBody, ReviewQuery } from '#common';
+import type { DecisionBody, ReviewList, ReviewQuery } from '#common';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
-import { deskOrg, type Actor, type DeskActor, type UnitActor } from '../../domain/actor';
-import { AppError, forbidden, notFound } from '../../domain/app-error';
+import { deskActor, deskOrg, type Actor, type DeskActor, type UnitActor } from '../../domain/actor';
+import { AppError, notFound } from '../../domain/app-error';
 import { may } from '../../policies/application';
 import { appendAudit } from '../audit/audit.repository';
 import { loadFor, subjectFor } from '../applications/application-access';
 import { lockApplication, saveUnitOpinion } from '../applications/application.repository';
 import type { ApplicationService } from '../applications/application.service';
 import { transition } from '../applications/workflow-runner';
-import { deskPage, recordsPage } from './review.repository';
+import { listPage } from './review.repository';
 import { createReviewSummary } from './review-summary';
 import { presentReviewRow } from './review.presenter';
 
 type Decision = { items: { id: string; version: number }[]; action: DecisionBody['action']; opinion: string };
 type Outcome = { id: string; ok: boolean; code?: string; message?: string };
 
-/** Only units and reviewers work at a desk. */
-function deskActor(actor: Actor): DeskActor {
-  if (actor.kind !== 'unit' && actor.kind !== 'reviewer') throw forbidden('只有单位和审核用户有审核权限');
-  return actor;
-}
-
 /** 申报审核 and 审核记录 (manual §5): the desks of units and reviewers, and their decisions. */
 export function createReviewService(db: Db, clock: Clock, deps: { applications: Pick<ApplicationService, 'present'> }) {
-  const pageOf = async (rows: Promise<Awaited<ReturnType<typeof deskPage>>>, query: ReviewQuery) => {
-    const page = await rows;
+  const pageOf = async (list: ReviewList, actor: Actor, query: ReviewQuery) => {
+    const page = await listPage(db, list, deskOrg(deskActor(actor)), query);
     const { page: number, pageSize } = query;
     return {
       items: page.rows.map(presentReviewRow),
@@ -65,10 +59,10 @@ export function createReviewService(db: Db, clock: Clock, deps: { applications: 
     summary: (actor: Actor) => summary(deskActor(actor)),
 
     /** 申报审核: the applications at this desk's stage now. */
-    desk: (actor: Actor, query: ReviewQuery) => pageOf(deskPage(db, deskOrg(deskActor(actor)), query), query),
+    desk: (actor: Actor, query: ReviewQuery) => pageOf('desk', actor, query),
 
     /** 审核记录: the applications this desk has decided on. */
-    records: (actor: Actor, query: ReviewQuery) => pageOf(recordsPage(db, deskOrg(deskActor(actor)), query), query),
+    records: (actor: Actor, query: ReviewQuery) => pageOf('records', actor, query),
 
     /**
      * 审核: one decision on each checked application, each in its own transaction. With one

@@ -1,7 +1,7 @@
 import { reactive } from 'vue';
 import type { ApplicationKind, ReviewRow, TitleLevel } from '#common';
 import type { Paged } from '../../api/admin';
-import type { ReviewQuery } from '../../api/review';
+import type { ReviewFilters, ReviewQuery } from '../../api/review';
 import { usePaged } from '../../utils/paged';
 
 /** What the filter bar edits: blank means "any". */
@@ -27,21 +27,24 @@ export function useReviewList(
   kind: () => ApplicationKind | undefined,
 ) {
   const filters = reactive<ReviewFilterModel>(emptyFilters());
-  const paged = usePaged<ReviewRow>((page, pageSize) =>
-    fetch({
-      year: filters.year ? Number(filters.year) : undefined,
-      keyword: filters.keyword.trim() || undefined,
-      seriesCode: filters.seriesCode || undefined,
-      titleLevel: filters.titleLevel || undefined,
-      committeeId: filters.committeeId || undefined,
-      kind: kind(),
-      page,
-      pageSize,
-    }),
-  );
+  const current = (): ReviewFilters => ({
+    year: filters.year ? Number(filters.year) : undefined,
+    keyword: filters.keyword.trim() || undefined,
+    seriesCode: filters.seriesCode || undefined,
+    titleLevel: filters.titleLevel || undefined,
+    committeeId: filters.committeeId || undefined,
+    kind: kind(),
+  });
+  let shown: ReviewFilters | null = null;
+  const paged = usePaged<ReviewRow>((page, pageSize) => {
+    shown = current();
+    return fetch({ ...shown, page, pageSize });
+  });
   return {
     filters,
     ...paged,
+    /** The filters of the list on screen (typed but not yet searched ones do not count): 导出评审名单 takes them. */
+    shownFilters: (): ReviewFilters => shown ?? current(),
     /** 重置: every filter blank, from the first page. */
     resetFilters(): Promise<void> {
       Object.assign(filters, emptyFilters());
