@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { pdfPages } from '../test/pdf-text';
-import { loginUnit, newUnit, submitLogin } from './support';
+import JSZip from 'jszip';
+import { loginUnit, newUnit, openMenu, submitLogin, tableRow } from './support';
 import {
   adminLogin,
   approveViaApi,
+  openCommittee,
   archivistChoices,
   hrBureau,
   readyUnit,
@@ -32,30 +34,7 @@ test('sheet: 当前状态不能打印申报表 before the stage; at the committe
   const admin = await adminLogin(request);
   const countyId = await hrBureau(admin, `沾益区人力资源和社会保障局${tag}`, '530303');
   const cityId = await hrBureau(admin, `曲靖市人力资源和社会保障局${tag}`, '530300');
-  const committee = await admin.send(
-    'POST',
-    '/api/admin/committees',
-    {
-      name: committeeName,
-      seriesCode: 'archives',
-      titleLevels: ['intermediate'],
-      printFromStage: 'committeeCheck',
-      notice: '',
-    },
-    201,
-  );
-  const now = Date.now();
-  const batch = await admin.send(
-    'POST',
-    `/api/admin/committees/${committee.id}/batches`,
-    {
-      year,
-      opensAt: new Date(now - 86_400_000).toISOString(),
-      closesAt: new Date(now + 30 * 86_400_000).toISOString(),
-      notice: '',
-    },
-    201,
-  );
+  const { committeeId, batchId } = await openCommittee(admin, committeeName);
   const county = await reviewerApi(
     browser,
     `zyprint${tag}`,
@@ -67,7 +46,7 @@ test('sheet: 当前状态不能打印申报表 before the stage; at the committe
     await reviewerAccount(admin, 'hrBureau', cityId, `qjprint${tag}`),
   );
   const committeeUser = `pwprint${tag}`;
-  const committeePassword = await reviewerAccount(admin, 'committee', String(committee.id), committeeUser);
+  const committeePassword = await reviewerAccount(admin, 'committee', committeeId, committeeUser);
   const { titleId, specialtyId } = await archivistChoices(admin);
 
   const unit = newUnit();
@@ -75,7 +54,7 @@ test('sheet: 当前状态不能打印申报表 before the stage; at the committe
   const name = '龚䶮喆';
   const person = await submittedApplication(
     browser,
-    { unitName: unit.unitName, batchId: String(batch.id), titleId, specialtyId, year },
+    { unitName: unit.unitName, batchId, titleId, specialtyId, year },
     name,
     '19880612',
   );
@@ -135,9 +114,28 @@ test('sheet: 当前状态不能打印申报表 before the stage; at the committe
   await visitor.getByRole('button', { name: '核验' }).click();
   await expect(visitor.getByTestId('verify-error')).toContainText('核验码不存在');
 
+  // ── The unit's 单位审核记录: 导出到YPPM5.0 of the checked application ──
+  await page.goto('/#/unit/home');
+  await openMenu(page, '单位审核记录');
+  await tableRow(page, 'review-records-table', name).locator('.el-checkbox').click();
+  await expect(page.getByTestId('selected-count')).toHaveText('已勾选 1 人');
+  const packing = page.waitForEvent('download');
+  await page.getByTestId('yppm-export').click();
+  const pack = await packing;
+  expect(pack.suggestedFilename()).toMatch(/^导出到YPPM-\d{12}\.zip$/);
+  const zip = await JSZip.loadAsync(await readFile((await pack.path())!));
+  expect(
+    Object.keys(zip.files)
+      .filter((n) => !zip.files[n]!.dir)
+      .sort(),
+  ).toEqual([`001-${name}/form.json`, `001-${name}/申报评审表.pdf`, '清单.xlsx']);
+  const exported = JSON.parse(await zip.file(`001-${name}/form.json`)!.async('string'));
+  expect(exported.unitOpinion).toBe(unitOpinion);
+
   // ── The applicant: the same document, 表十二 included, printable too ──
   const mine = await (await browser.newContext()).newPage();
   await submitLogin(mine, '个人用户', person.idNumber, person.password);
+  await expect(mine).toHaveURL(/#\/applicant\/profile$/);
   await mine.goto(`/#/applicant/applications/${id}`);
   await mine.getByTestId('view-sheet').click();
   await expect(mine).toHaveURL(new RegExp(`#/applicant/applications/${id}/sheet$`));
