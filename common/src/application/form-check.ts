@@ -51,10 +51,15 @@ function recordProblems(table: TableDeclaration, record: Row, ctx: TableCheckCon
   return problems;
 }
 
+/** The N years before `year`, oldest first: what 近五年 asks for. */
+export function recentYears(year: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => String(year - count + i));
+}
+
 /** 近五年: each of the last N years once, and no year outside them. */
 function recentYearProblems(table: RowsTableDeclaration, rows: Row[], ctx: TableCheckContext): string[] {
   const column = table.recentYears!.column;
-  const wanted = Array.from({ length: ctx.recentYears }, (_, i) => String(ctx.year - ctx.recentYears + i));
+  const wanted = recentYears(ctx.year, ctx.recentYears);
   const years = rows.map((r) => textOf(r[column])).filter((y) => y !== '');
   const problems: string[] = [];
   const missing = wanted.filter((y) => !years.includes(y));

@@ -1,11 +1,13 @@
+import { defaultFormConfig, recentYears } from '#common';
 import type { ApplicationEditor } from '../useApplicationEditor';
 
-/** 表十一 asks for the five years before the application's year. */
+/** 表十一 asks for the years before the application's year (近五年), as the 提交前检查 counts them. */
 export function missingYears(editor: ApplicationEditor): string[] {
   const app = editor.app.value;
   if (!app) return [];
-  const wanted = Array.from({ length: 5 }, (_, i) => String(app.year - 5 + i));
-  return wanted.filter((year) => !editor.drafts.table11.some((row) => row.year === year));
+  return recentYears(app.year, defaultFormConfig.annualReviewYears).filter(
+    (year) => !editor.drafts.table11.some((row) => row.year === year),
+  );
 }
 
 /**
