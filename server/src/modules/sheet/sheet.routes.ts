@@ -29,7 +29,8 @@ export const sheetRoutes =
       }),
     );
 
-    // Anyone holding a printed copy: no login, a few checks a minute from one address.
+    // Anyone holding a printed copy: no login; one address may check as often a minute as it may load
+    // image captchas (RATE_LIMIT_CAPTCHA), far too few to guess a code of 79 random bits.
     route(app, api.verification, async (request) => sheets.verify(request.params.code), {
       config: { rateLimit: { max: config.rateLimits.captcha, timeWindow: 60_000 } },
     });

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 
-/** No 0/O, 1/I/L: a code read off paper and typed by hand. 32 symbols, 16 of them: 80 random bits. */
+/** No 0/O, 1/I/L: a code read off paper and typed by hand. 31 symbols, 16 of them: over 79 random bits. */
 const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 export function newVerificationCode(): string {
