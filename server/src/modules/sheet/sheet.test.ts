@@ -174,6 +174,6 @@ describe('导出PDF from the committee print-from stage (§7.12)', () => {
     expect(bound[plain.length]).toContain('附件材料目录');
     expect(bound[plain.length]).toContain('人社局要求附件 - 身份证');
     expect(bound[plain.length]).toContain(`第 ${plain.length + 2} 页`);
-    expect(bound.at(-1)).toContain(`${bound.length} / ${bound.length}`);
+    bound.forEach((page, i) => expect(page).toContain(`第 ${i + 1} 页 共 ${bound.length} 页`));
   });
 });

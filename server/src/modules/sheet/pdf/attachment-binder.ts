@@ -1,6 +1,7 @@
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb } from 'pdf-lib';
 import { AppError } from '../../../domain/app-error';
-import { A4 } from './sheet-writer';
+import { A4, loadFonts } from './sheet-writer';
 
 export interface BindableFile {
   label: string;
@@ -56,18 +57,19 @@ export async function loadAttachments(files: BindableFile[]): Promise<LoadedAtta
 }
 
 /**
- * The form followed by its attachments in one PDF. The attachments' pages carry the page number of the
- * whole and the verification code (in the standard font: digits and Latin letters only).
+ * The form followed by its attachments in one PDF. The attachments' pages carry 第 N 页 共 M 页 of the
+ * whole and the verification code, as the form's pages do (the form's font, only those glyphs embedded).
  */
 export async function bindAttachments(form: Buffer, attachments: LoadedAttachment[], code: string): Promise<Buffer> {
   const bound = await PDFDocument.load(form);
   const formPages = bound.getPageCount();
   for (const attachment of attachments) await attachment.appendTo(bound);
-  const font = await bound.embedFont(StandardFonts.Helvetica);
+  bound.registerFontkit(fontkit);
+  const font = await bound.embedFont(loadFonts().regular, { subset: true });
   const total = bound.getPageCount();
   for (let i = formPages; i < total; i++) {
     const page = bound.getPage(i);
-    const text = `${i + 1} / ${total}    ${code}`;
+    const text = `附件材料 · 核验码 ${code}    第 ${i + 1} 页 共 ${total} 页`;
     const width = font.widthOfTextAtSize(text, 8);
     page.drawText(text, { x: page.getWidth() - width - 30, y: 18, size: 8, font, color: rgb(0.35, 0.35, 0.38) });
   }

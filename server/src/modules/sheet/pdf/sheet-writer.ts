@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 
 /** Noto Sans SC (SIL Open Font License), from npm: it has the rare name characters (喆 堃 犇 䶮). */
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function loadFonts() {
+export function loadFonts() {
   fonts ??= {
     regular: readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')),
     bold: readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')),
