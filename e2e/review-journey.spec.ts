@@ -3,6 +3,7 @@ import { confirmBox, dialog, formItem, newUnit, openMenu, submitLogin, tableRow 
 import {
   adminLogin,
   archivistChoices,
+  openCommittee,
   reviewerAccount,
   hrBureau,
   submittedApplication,
@@ -38,30 +39,7 @@ test('review: 单位审核 with 基层意见, the county and city bureaus (返�
   const bureaus = (await admin.get('/api/admin/hr-bureaus')) as unknown as { id: string; name: string }[];
   const countyOrg = bureaus.find((b) => b.id === countyId)!.name;
   const cityOrg = bureaus.find((b) => b.id === cityId)!.name;
-  const committee = await admin.send(
-    'POST',
-    '/api/admin/committees',
-    {
-      name: committeeName,
-      seriesCode: 'archives',
-      titleLevels: ['intermediate', 'associateSenior'],
-      printFromStage: 'committeeCheck',
-      notice: '',
-    },
-    201,
-  );
-  const now = Date.now();
-  const batch = await admin.send(
-    'POST',
-    `/api/admin/committees/${committee.id}/batches`,
-    {
-      year,
-      opensAt: new Date(now - 86_400_000).toISOString(),
-      closesAt: new Date(now + 30 * 86_400_000).toISOString(),
-      notice: '',
-    },
-    201,
-  );
+  const { committeeId, batchId } = await openCommittee(admin, committeeName, ['intermediate', 'associateSenior']);
   const reviewer = (orgKind: string, orgId: string, username: string) =>
     reviewerAccount(admin, orgKind, orgId, username);
   const countyUser = `county${tag}`;
@@ -69,14 +47,14 @@ test('review: 单位审核 with 基层意见, the county and city bureaus (返�
   const committeeUser = `committee${tag}`;
   const countyPassword = await reviewer('hrBureau', countyId, countyUser);
   const cityPassword = await reviewer('hrBureau', cityId, cityUser);
-  const committeePassword = await reviewer('committee', String(committee.id), committeeUser);
+  const committeePassword = await reviewer('committee', committeeId, committeeUser);
   const { titleId, specialtyId } = await archivistChoices(admin);
 
   // ── A 县区级 unit of 麒麟区 without a supervising department: 单位 → 县区 → 州市 → 评委会 ──
   const unit = newUnit({ unitName: `麒麟区测试档案馆${tag}` });
   const { unitContext, unitApi } = await readyUnit(browser, unit, '530302');
 
-  const choices = { unitName: unit.unitName, batchId: String(batch.id), titleId, specialtyId, year };
+  const choices = { unitName: unit.unitName, batchId, titleId, specialtyId, year };
   const first = await submittedApplication(browser, choices, `钱通过${tag.slice(-2)}`, '19880512');
   const second = await submittedApplication(browser, choices, `孙不过${tag.slice(-2)}`, '19910823');
 
