@@ -32,7 +32,12 @@ export async function cityRoute(ctx: TestContext, admin: Agent) {
   const cityUnit = () => unitWithInfo(ctx, { level: 'city', regionCode: '530102' });
 
   /** A person of `unitId` fills every table and submits: the application is at the unit's desk. */
-  async function submitted(unitId: number, name: string, options: SampleOptions = {}) {
+  async function submitted(
+    unitId: number,
+    name: string,
+    options: SampleOptions = {},
+    beforeSubmit?: (applicant: Agent, id: string) => Promise<void>,
+  ) {
     const { agent } = await loggedInApplicant(ctx, unitId, { name });
     const created = await agent.post('/api/applications', {
       kind: 'evaluation',
@@ -42,7 +47,9 @@ export async function cityRoute(ctx: TestContext, admin: Agent) {
       specialtyPractisedId: choices.specialtyId,
     });
     const id = created.body.id as string;
-    const version = await fillApplication(agent, id, world.year, name, options);
+    await fillApplication(agent, id, world.year, name, options);
+    await beforeSubmit?.(agent, id);
+    const version = (await agent.get(`/api/applications/${id}`)).body.version as number;
     const res = await agent.post(`/api/applications/${id}/submit`, { version });
     if (res.status !== 200) throw new Error(JSON.stringify(res.body));
     return { applicant: agent, id };

@@ -92,6 +92,11 @@ export const pdfBytes = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
+/** A 1×1 PNG picture. */
+export const pngBytes = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d8b5b80000000049454e44ae426082',
+  'hex',
+);
 /** The start of a Windows executable, whatever it is named. */
 export const exeBytes = Buffer.concat([
   Buffer.from('MZ'),

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approve, cityRoute, writeUnitOpinion } from '../../../../test/desk-fixtures';
-import { auditRows, loggedInAdmin, loggedInApplicant, unitWithInfo } from '../../../../test/fixtures';
+import {
+  auditRows,
+  loggedInAdmin,
+  loggedInApplicant,
+  multipart,
+  pngBytes,
+  unitWithInfo,
+} from '../../../../test/fixtures';
 import { pdfPages } from '../../../../test/pdf-text';
 import { verifyAuditChain } from '../audit/audit-verify';
 import { createTestContext, type Agent, type TestContext } from '../../../../test/test-app';
@@ -22,10 +29,18 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-/** A city-level unit's application with every table filled, submitted; at the unit's desk. */
+/** A city-level unit's application with every table filled (and a photo), submitted; at the unit's desk. */
 async function submitted(name = '龚䶮喆') {
   const unit = await route.cityUnit();
-  const app = await route.submitted(unit.unit.unitId, name, { everyTable: true, summaryChars: 9000 });
+  const app = await route.submitted(unit.unit.unitId, name, { everyTable: true, summaryChars: 9000 }, (a, id) =>
+    a
+      .request({
+        method: 'POST',
+        url: `/api/applications/${id}/attachments/award`,
+        ...multipart('获奖照片.png', pngBytes, 'image/png'),
+      })
+      .then((res) => expect(res.status).toBe(201)),
+  );
   return { unit: unit.agent, ...app };
 }
 
@@ -169,9 +184,10 @@ describe('导出PDF from the committee print-from stage (§7.12)', () => {
     expect(res.status).toBe(200);
     const bound = await pdfPages(res.raw);
     const attachments = (await app.unit.get(`/api/applications/${app.id}`)).body.attachments.length;
-    // The form, one page of contents, then one page per attachment (each a one-page PDF here).
+    // The form, one page of contents, then one page per attachment (one-page PDFs and a photo here).
     expect(bound.length).toBe(plain.length + 1 + attachments);
     expect(bound[plain.length]).toContain('附件材料目录');
+    expect(bound[plain.length]).toContain('获奖照片.png');
     expect(bound[plain.length]).toContain('人社局要求附件 - 身份证');
     expect(bound[plain.length]).toContain(`第 ${plain.length + 2} 页`);
     bound.forEach((page, i) => expect(page).toContain(`第 ${i + 1} 页 共 ${bound.length} 页`));

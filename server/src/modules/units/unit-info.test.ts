@@ -9,6 +9,7 @@ import {
   loggedInUnit,
   multipart,
   pdfBytes,
+  pngBytes,
   unitWithInfo,
   uploadLicense,
 } from '../../../../test/fixtures';
@@ -18,11 +19,6 @@ beforeAll(async () => {
   ctx = await createTestContext({ UPLOAD_MAX_MB: '1' });
 });
 afterAll(() => ctx.close());
-
-const pngBytes = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d8b5b80000000049454e44ae426082',
-  'hex',
-);
 
 const info = (licenseFileId: string, overrides: Record<string, unknown> = {}) => ({
   licenseFileId,
