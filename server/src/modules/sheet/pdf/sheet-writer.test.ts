@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pdfPages } from '../../../../../test/pdf-text';
-import { SheetWriter } from './sheet-writer';
+import fontkit from '@pdf-lib/fontkit';
+import { loadFonts, SheetWriter } from './sheet-writer';
 import { breakLines } from './text-lines';
 
 const columns = [
@@ -29,6 +30,13 @@ describe('the PDF layout of the 申报评审表', () => {
     expect(pages.length).toBeGreaterThan(2);
     const body = pages.map((p) => p.replace(/\s/g, '').replace(/页脚第\d+页共\d+页$/, '')).join('');
     expect(body).toBe(summary);
+  });
+
+  it('prints rare name characters with real glyphs, not empty boxes', () => {
+    for (const face of [loadFonts().regular, loadFonts().bold]) {
+      const font = fontkit.create(face);
+      for (const char of '喆堃犇䶮龚玥昇') expect(font.hasGlyphForCodePoint(char.codePointAt(0)!), char).toBe(true);
+    }
   });
 
   it('breaks Chinese between characters, keeps a journal number whole and a comma off a line’s start', () => {
