@@ -45,3 +45,13 @@ export function printedCells(table: TableDeclaration, row: Record<string, unknow
   }
   return cells;
 }
+
+/**
+ * How a table of fields is laid out on screen and on paper: one long text with its length (表三), a
+ * preamble over a signature line (表十), or label–value pairs (表二).
+ */
+export function fieldsLayout(table: TableDeclaration): 'text' | 'signed' | 'pairs' {
+  if (table.shape === 'fields' && table.preamble) return 'signed';
+  if (table.columns.length === 1 && table.columns[0]!.kind === 'longText') return 'text';
+  return 'pairs';
+}

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import {
+  fieldsLayout,
   paperWidths,
   printedCells,
   printedColumns,
@@ -38,8 +39,9 @@ const pairsColumns: Column[] = [
 ];
 
 function fieldsTable(w: SheetWriter, table: TableDeclaration, record: Record<string, unknown>): void {
-  if (table.shape === 'fields' && table.preamble) {
-    w.table([{ label: '', width: 100 }], [[table.preamble]], { header: false });
+  const layout = fieldsLayout(table);
+  if (layout === 'signed' && table.shape === 'fields') {
+    w.table([{ label: '', width: 100 }], [[table.preamble ?? '']], { header: false });
     const sign = table.columns.map((c) =>
       c.kind === 'flag'
         ? `${printedValue(c, record[c.key])} ${c.label}`
@@ -48,9 +50,8 @@ function fieldsTable(w: SheetWriter, table: TableDeclaration, record: Record<str
     w.table([{ label: '', width: 100 }], [[sign.join('      ')]], { header: false });
     return;
   }
-  const only = table.columns.length === 1 ? table.columns[0] : undefined;
-  if (only?.kind === 'longText') {
-    const text = String(record[only.key] ?? '').trim();
+  if (layout === 'text') {
+    const text = String(record[table.columns[0]!.key] ?? '').trim();
     w.table([{ label: '', width: 100 }], [[text || '无']], { header: false });
     w.paragraph(`共 ${[...text].length} 字`, { size: 8, align: 'right' });
     return;
