@@ -2,16 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { pdfPages } from '../test/pdf-text';
 import JSZip from 'jszip';
+import { approveViaApi, reviewerApi } from './desk-api';
 import { loginUnit, newUnit, openMenu, submitLogin, tableRow } from './support';
 import {
   adminLogin,
-  approveViaApi,
   openCommittee,
   archivistChoices,
   hrBureau,
   readyUnit,
   reviewerAccount,
-  reviewerApi,
   reviewerDesk,
   submittedApplication,
 } from './review-support';
