@@ -52,6 +52,7 @@ export const committeeBodySchema = z.object({
   seriesCode: z.string({ error: '请选择职称系列' }).min(1, '请选择职称系列'),
   titleLevels: z.array(z.enum(titleLevels)).min(1, '请至少选择一个评审等级'),
   printFromStage: z.enum(reviewStages, { error: '请选择可打印申报表的审核节点' }),
+  pdfWithAttachments: z.boolean({ error: '请选择导出PDF时是否附附件材料' }).default(false),
   notice: z.string().trim().max(2000, '通知不超过2000个字').default(''),
 });
 export type CommitteeBody = z.input<typeof committeeBodySchema>;
@@ -94,6 +95,7 @@ export const committeeSchema = z.object({
   seriesName: z.string(),
   titleLevels: z.array(z.enum(titleLevels)),
   printFromStage: z.enum(reviewStages),
+  pdfWithAttachments: z.boolean(),
   notice: z.string(),
   batches: z.array(batchSchema),
 });

@@ -43,16 +43,18 @@ export const sheetSchema = z.object({
     allowed: z.boolean(),
     /** Why not, in the manual's words (当前状态不能打印申报表 …). */
     message: z.string().nullable(),
+    /** Whether the committee asks for the attachments bound after the form (the printer may choose). */
+    withAttachments: z.boolean(),
   }),
 });
 export type Sheet = z.infer<typeof sheetSchema>;
 
 export const sheetPdfQuerySchema = z.object({
-  /** Bind the attachments after the form, with a table of contents. */
+  /** Bind the attachments after the form, with a table of contents; unset: as the committee asks. */
   attachments: z
     .enum(['true', 'false'], { error: '参数 attachments 只能为 true 或 false' })
-    .default('false')
-    .transform((v) => v === 'true'),
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
 });
 
 export const verificationParamsSchema = z.object({

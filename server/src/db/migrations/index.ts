@@ -14,6 +14,7 @@ import * as fieldEncryption from './2026-12-02-012-field-encryption';
 import * as auditChain from './2026-12-02-013-audit-chain';
 import * as printRecord from './2026-12-02-014-print-record';
 import * as deskOrder from './2026-12-02-015-desk-order';
+import * as committeePdfAttachments from './2026-12-02-016-committee-pdf-attachments';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-013-audit-chain': auditChain,
   '2026-12-02-014-print-record': printRecord,
   '2026-12-02-015-desk-order': deskOrder,
+  '2026-12-02-016-committee-pdf-attachments': committeePdfAttachments,
 };

@@ -28,6 +28,8 @@ export interface CommitteeTable {
   series_code: string;
   title_levels: ColumnType<TitleLevel[], string, string>;
   print_from_stage: ReviewStage;
+  /** 导出PDF binds the attachments after the form unless the printer chooses otherwise. */
+  pdf_with_attachments: Generated<boolean>;
   notice: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -109,6 +109,7 @@ async function createDemoWorld(
     seriesCode: 'archives',
     titleLevels: ['junior', 'intermediate', 'associateSenior', 'senior'],
     printFromStage: 'committeeCheck',
+    pdfWithAttachments: false,
     notice: '演示评委会：网报时间内可提交申报。',
   });
   const batchId = await organisations.saveBatch(systemActor, committeeId, {

@@ -29,6 +29,7 @@ export const presentCommittee = (c: Row<typeof committeesWithBatches>, now: Date
   seriesName: c.series_name,
   titleLevels: c.title_levels,
   printFromStage: c.print_from_stage,
+  pdfWithAttachments: c.pdf_with_attachments,
   notice: c.notice,
   batches: c.batches.map((b) => ({
     id: String(b.id),

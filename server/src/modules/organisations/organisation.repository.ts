@@ -128,6 +128,7 @@ export async function saveCommittee(
     /** JSON of the title levels. */
     title_levels: string;
     print_from_stage: ReviewStage;
+    pdf_with_attachments: boolean;
     notice: string;
   },
   id?: number,

@@ -103,6 +103,7 @@ export function createOrganisationService(db: Db, clock: Clock) {
           series_code: body.seriesCode,
           title_levels: JSON.stringify([...new Set(body.titleLevels)]),
           print_from_stage: body.printFromStage,
+          pdf_with_attachments: body.pdfWithAttachments ?? false,
           notice: body.notice,
         };
         const saved = await organisations.saveCommittee(trx, now, values, id);
@@ -113,7 +114,11 @@ export function createOrganisationService(db: Db, clock: Clock) {
             action: id ? 'committee.update' : 'committee.create',
             objectType: 'committee',
             objectId: saved,
-            detail: { name: body.name, printFromStage: body.printFromStage },
+            detail: {
+              name: body.name,
+              printFromStage: body.printFromStage,
+              pdfWithAttachments: body.pdfWithAttachments ?? false,
+            },
           },
         };
       });

@@ -61,7 +61,18 @@ describe('reviewer organisations (platform admin)', () => {
       seriesName: '档案',
       titleLevels: ['intermediate', 'associateSenior'],
       printFromStage: 'committeeCheck',
+      pdfWithAttachments: false,
     });
+    // The committee asks for the attachments bound after the form when it prints.
+    const asked = await admin.request({
+      method: 'PUT',
+      url: `/api/admin/committees/${id}`,
+      payload: { ...committee('云南省档案系列高级职称评审委员会'), pdfWithAttachments: true },
+    });
+    expect(asked.status).toBe(200);
+    const changed = (await admin.get('/api/admin/committees')).body.find((c: { id: string }) => c.id === id);
+    expect(changed.pdfWithAttachments).toBe(true);
+    expect((await auditRows(ctx, 'committee.update')).at(-1)?.detail).toMatchObject({ pdfWithAttachments: true });
     expect(listed.batches).toEqual([
       {
         id: ok.body.id,

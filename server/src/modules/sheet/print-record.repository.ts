@@ -36,7 +36,7 @@ export function printRecordByCode(db: Executor, code: string) {
 export async function committeePrintFacts(db: Executor, committeeId: number) {
   return db
     .selectFrom('committee')
-    .select(['name', 'print_from_stage'])
+    .select(['name', 'print_from_stage', 'pdf_with_attachments'])
     .where('id', '=', committeeId)
     .executeTakeFirst();
 }

@@ -54,7 +54,11 @@ export function createSheetService(
       titleLevel: row.title_level,
       committeeName: committee?.name ?? null,
     });
-    return { content, refusal: printRefusal(row, committee?.print_from_stage ?? null) };
+    return {
+      content,
+      refusal: printRefusal(row, committee?.print_from_stage ?? null),
+      withAttachments: committee?.pdf_with_attachments ?? false,
+    };
   }
 
   async function bindable(row: ApplicationRow) {
@@ -78,7 +82,7 @@ export function createSheetService(
   async function read(executor: Executor, actor: Actor, id: number) {
     const subject = await loadFor(executor, actor, id, 'view');
     const { row } = subject;
-    const [application, { content, refusal }] = await Promise.all([
+    const [application, { content, refusal, withAttachments }] = await Promise.all([
       deps.applications.present(executor, row, actor),
       contentOf(executor, row),
     ]);
@@ -88,7 +92,7 @@ export function createSheetService(
       committeeRecord: content.committeeRecord,
       otherCommitteeRecords: content.otherCommitteeRecords,
       recommendations: content.recommendations,
-      print: { allowed: refusal === null, message: refusal },
+      print: { allowed: refusal === null, message: refusal, withAttachments },
     };
     return { row, sheet, content };
   }
@@ -125,13 +129,14 @@ export function createSheetService(
      * is read in the transaction that records the print, with the application locked against a
      * decision meanwhile, so the digest is of exactly that content.
      */
-    async pdf(actor: Actor, id: number, options: { attachments: boolean; baseUrl: string }) {
-      const { row, sheet, content, digest, record } = await db.transaction().execute(async (trx) => {
+    async pdf(actor: Actor, id: number, asked: { attachments?: boolean; baseUrl: string }) {
+      const { row, sheet, content, digest, record, options } = await db.transaction().execute(async (trx) => {
         await lockApplication(trx, id);
         const reading = await read(trx, actor, id);
         if (!reading.sheet.print.allowed)
           throw new AppError('RULE_VIOLATED', reading.sheet.print.message ?? '当前状态不能打印申报表');
         const digest = digestOf(reading.content);
+        const options = { ...asked, attachments: asked.attachments ?? reading.sheet.print.withAttachments };
         const record = await records.printRecordFor(trx, {
           applicationId: reading.row.id,
           digest,
@@ -145,7 +150,7 @@ export function createSheetService(
           objectId: reading.row.id,
           detail: { code: record.code, attachments: options.attachments },
         });
-        return { ...reading, digest, record };
+        return { ...reading, digest, record, options };
       });
       const filename = `申报评审表-${sheet.application.cover.name}-${row.year}${options.attachments ? '-含附件' : ''}.pdf`;
       const key = `${row.id}:${digest}:${options.attachments}:${options.baseUrl}`;

@@ -94,6 +94,7 @@ describe('导出PDF from the committee print-from stage (§7.12)', () => {
     expect(sheet.print).toEqual({
       allowed: false,
       message: '当前状态不能打印申报表：审核进度到达“评委会电子材料审核”后才能导出',
+      withAttachments: false,
     });
     const res = await app.unit.get(`/api/applications/${app.id}/sheet/pdf`);
     expect(res.status).toBe(422);
@@ -177,7 +178,7 @@ describe('导出PDF from the committee print-from stage (§7.12)', () => {
     expect((await visitor.get('/api/public/verifications/not-a-code')).status).toBe(400);
   });
 
-  it('binds the attachments after the form with a table of contents', async () => {
+  it('binds the attachments after the form with a table of contents, when asked or when the committee asks', async () => {
     const app = await atCommittee();
     const plain = await pdfPages((await app.unit.get(`/api/applications/${app.id}/sheet/pdf`)).raw);
     const res = await app.unit.get(`/api/applications/${app.id}/sheet/pdf?attachments=true`);
@@ -191,5 +192,23 @@ describe('导出PDF from the committee print-from stage (§7.12)', () => {
     expect(bound[plain.length]).toContain('人社局要求附件 - 身份证');
     expect(bound[plain.length]).toContain(`第 ${plain.length + 2} 页`);
     bound.forEach((page, i) => expect(page).toContain(`第 ${i + 1} 页 共 ${bound.length} 页`));
+
+    // The committee asks for them bound: 导出PDF binds them unless the printer says otherwise.
+    const committee = (await admin.get('/api/admin/committees')).body.find(
+      (c: { id: string }) => c.id === route.world.committeeId,
+    );
+    const { id: _id, seriesName: _s, batches: _b, ...body } = committee;
+    const saved = await admin.request({
+      method: 'PUT',
+      url: `/api/admin/committees/${route.world.committeeId}`,
+      payload: { ...body, pdfWithAttachments: true },
+    });
+    expect(saved.status).toBe(200);
+    expect((await app.unit.get(`/api/applications/${app.id}/sheet`)).body.print.withAttachments).toBe(true);
+    expect(await pdfPages((await app.unit.get(`/api/applications/${app.id}/sheet/pdf`)).raw)).toHaveLength(
+      bound.length,
+    );
+    const formOnly = await app.unit.get(`/api/applications/${app.id}/sheet/pdf?attachments=false`);
+    expect(await pdfPages(formOnly.raw)).toHaveLength(plain.length);
   });
 });

@@ -40,6 +40,7 @@ export interface CommitteeForm {
   seriesCode: string;
   titleLevels: TitleLevel[];
   printFromStage: ReviewStage;
+  pdfWithAttachments: boolean;
   notice: string;
 }
 
@@ -48,6 +49,7 @@ export const blankCommittee = (seriesCode: string): CommitteeForm => ({
   seriesCode,
   titleLevels: [],
   printFromStage: 'committeeCheck',
+  pdfWithAttachments: false,
   notice: '',
 });
 
@@ -56,6 +58,7 @@ export const committeeFormOf = (row: Committee): CommitteeForm => ({
   seriesCode: row.seriesCode,
   titleLevels: [...row.titleLevels],
   printFromStage: row.printFromStage,
+  pdfWithAttachments: row.pdfWithAttachments,
   notice: row.notice,
 });
 
@@ -70,6 +73,7 @@ export const committeeRulesOf = (form: CommitteeForm): FormRules =>
     seriesCode: { required: '请选择职称系列', trigger: 'change' },
     titleLevels: { trigger: 'change' },
     printFromStage: { required: '请选择可打印申报表的审核节点', trigger: 'change' },
+    pdfWithAttachments: {},
     notice: {},
   });
 
