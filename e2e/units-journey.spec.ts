@@ -163,7 +163,7 @@ test('units: the platform sets up organisations; a unit completes its informatio
   await expect(page.getByTestId('file-link')).toContainText('营业执照.pdf');
   await expect(page.getByTestId('file-link').getByRole('link', { name: '查看' })).toHaveAttribute(
     'href',
-    /api\/files\/\d+/,
+    /api\/files\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
   );
 
   // A 事业单位 at 州市级 whose region stops at the city: the server refuses it.
