@@ -92,7 +92,7 @@ const listRows = (q: ListQuery) =>
 
 /**
  * Newest submission first. Both lists hold submitted applications only, and `submitted_at` is set at
- * the first submission and never cleared, so the key is never null.
+ * each submission (the latest one counts) and never cleared, so the key is never null.
  */
 const listOrder: KeyOrder<ReviewListRow> = {
   sort: 'application.submitted_at',
