@@ -2,6 +2,7 @@ import type { Agent, TestContext } from './test-app';
 import {
   adminCreates,
   archivesChoices,
+  createDraft,
   fillApplication,
   loggedInApplicant,
   loggedInReviewer,
@@ -39,14 +40,7 @@ export async function cityRoute(ctx: TestContext, admin: Agent) {
     beforeSubmit?: (applicant: Agent, id: string) => Promise<void>,
   ) {
     const { agent } = await loggedInApplicant(ctx, unitId, { name });
-    const created = await agent.post('/api/applications', {
-      kind: 'evaluation',
-      batchId: world.batchId,
-      titleId: choices.titleId,
-      specialtyStudiedId: choices.specialtyId,
-      specialtyPractisedId: choices.specialtyId,
-    });
-    const id = created.body.id as string;
+    const id = await createDraft(agent, world, choices);
     await fillApplication(agent, id, world.year, name, options);
     await beforeSubmit?.(agent, id);
     const version = (await agent.get(`/api/applications/${id}`)).body.version as number;

@@ -1,9 +1,6 @@
-import { createRequire } from 'node:module';
+import { buffer } from 'node:stream/consumers';
 import PDFDocument from 'pdfkit';
-
-const font = createRequire(import.meta.url).resolve(
-  '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-);
+import { loadFonts } from '../sheet/pdf/sheet-writer';
 
 /**
  * A one-page PDF that says what it stands for: the demo's licence and attachments are real files the
@@ -11,13 +8,8 @@ const font = createRequire(import.meta.url).resolve(
  */
 function samplePdf(title: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', info: { Title: title, Creator: 'zhicheng 演示数据' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.font(font).fontSize(24).text(title, 72, 96);
+  const done = buffer(doc);
+  doc.font(loadFonts().regular).fontSize(24).text(title, 72, 96);
   doc.moveDown().fontSize(12).fillColor('#c8161d').text('演示数据生成的示例文件，不是真实材料。');
   doc.end();
   return done;

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { PDFDocument } from 'pdf-lib';
 import {
   attachmentCategoryInfo,
@@ -27,12 +27,6 @@ import { printRefusal } from './print-rule';
 import * as records from './print-record.repository';
 import { digestOf, sheetContent } from './sheet-content';
 import { newVerificationCode, normaliseVerificationCode } from './verification-code';
-
-async function bytesOf(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks);
-}
 
 /**
  * 查看申报表 and 导出PDF (manual §4.2, §7.12): one document for every role that may see the
@@ -71,7 +65,7 @@ export function createSheetService(
             label: info ? `${info.group} - ${info.label}` : f.category,
             name: f.original_name,
             contentType: f.content_type,
-            content: await bytesOf(await deps.storage.get(f.storage_key)),
+            content: await buffer(await deps.storage.get(f.storage_key)),
           };
         }),
       ),

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { buffer } from 'node:stream/consumers';
 import PDFDocument from 'pdfkit';
 import { breakLines, cachedMeasure, type Measure } from './text-lines';
 
@@ -211,12 +212,7 @@ export class SheetWriter {
    */
   async finish(footer: (page: number, pages: number) => { left: string; right: string }): Promise<Buffer> {
     const { doc } = this;
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const done = new Promise<void>((resolve, reject) => {
-      doc.on('end', resolve);
-      doc.on('error', reject);
-    });
+    const bytes = buffer(doc);
     const { start, count } = doc.bufferedPageRange();
     for (let i = start; i < start + count; i++) {
       doc.switchToPage(i);
@@ -231,7 +227,6 @@ export class SheetWriter {
       doc.page.margins.bottom = bottomMargin;
     }
     doc.end();
-    await done;
-    return Buffer.concat(chunks);
+    return bytes;
   }
 }
