@@ -1,4 +1,4 @@
-export const accountKinds = ['applicant', 'unit', 'reviewer', 'admin'] as const;
+export const accountKinds = ['applicant', 'unit', 'reviewer', 'admin', 'expert'] as const;
 export type AccountKind = (typeof accountKinds)[number];
 
 export const accountKindLabels: Record<AccountKind, string> = {
@@ -6,6 +6,7 @@ export const accountKindLabels: Record<AccountKind, string> = {
   unit: '单位用户',
   reviewer: '审核用户',
   admin: '平台管理员',
+  expert: '评审专家',
 };
 
 /** Why an SMS code is sent; a code is only good for the purpose it was sent for. */
@@ -76,6 +77,11 @@ export const reviewStages = [
   'cityBureauReview',
   'provinceBureauReview',
   'committeeCheck',
+  'officeReview',
+  'groupReview',
+  'meeting',
+  'publicNotice',
+  'confirmation',
 ] as const;
 export type ReviewStage = (typeof reviewStages)[number];
 export const reviewStageLabels: Record<ReviewStage, string> = {
@@ -85,4 +91,9 @@ export const reviewStageLabels: Record<ReviewStage, string> = {
   cityBureauReview: '州市人社局审核',
   provinceBureauReview: '省人社厅审核',
   committeeCheck: '评委会电子材料审核',
+  officeReview: '评委会办公室审核',
+  groupReview: '专业组初审',
+  meeting: '评审会议',
+  publicNotice: '评审结果公示',
+  confirmation: '人社部门确认',
 };

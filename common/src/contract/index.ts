@@ -14,3 +14,4 @@ export * from './applicants.contract';
 export * from './messages.contract';
 export * from './reference.contract';
 export * from './health.contract';
+export * from './committee-work.contract';

@@ -15,7 +15,34 @@ export const stageHolders: Record<ReviewStage, 'unit' | OrgKind> = {
   cityBureauReview: 'hrBureau',
   provinceBureauReview: 'hrBureau',
   committeeCheck: 'committee',
+  officeReview: 'committee',
+  groupReview: 'committee',
+  meeting: 'committee',
+  publicNotice: 'committee',
+  confirmation: 'hrBureau',
 };
+
+/**
+ * Who decides at a stage: the desk's own 通过/不通过/返回修改/重置流程, or the committee's work — the
+ * meeting's vote, the end of the 公示 (or an upheld objection), the bureau's 确认 with its 文号.
+ */
+export type StageDecider = 'desk' | 'meeting' | 'publicNotice' | 'confirmation';
+export const stageDeciders: Record<ReviewStage, StageDecider> = {
+  unitReview: 'desk',
+  supervisorReview: 'desk',
+  countyBureauReview: 'desk',
+  cityBureauReview: 'desk',
+  provinceBureauReview: 'desk',
+  committeeCheck: 'desk',
+  officeReview: 'desk',
+  groupReview: 'desk',
+  meeting: 'meeting',
+  publicNotice: 'publicNotice',
+  confirmation: 'confirmation',
+};
+
+/** The committee's own stages after its electronic check ([推断] FORM.md §3 云南). */
+export const committeeStages = ['officeReview', 'groupReview', 'meeting', 'publicNotice', 'confirmation'] as const;
 
 export interface RouteRule {
   kind: ApplicationKind;
@@ -28,25 +55,25 @@ export interface RouteRule {
 
 /**
  * The review routes as data (FORM.md §3): a new province or series is a new table, not new code.
- * 申报评审 ends at 评委会电子材料审核 for now; the committee's own review comes later.
+ * 申报评审 goes on after 评委会电子材料审核 through the committee's own stages to 人社部门确认.
  */
 export const yunnanArchivesRoutes: readonly RouteRule[] = [
   {
     kind: 'evaluation',
     unitLevel: 'county',
-    stages: ['unitReview', 'supervisorReview', 'countyBureauReview', 'cityBureauReview', 'committeeCheck'],
+    stages: ['unitReview', 'supervisorReview', 'countyBureauReview', 'cityBureauReview', 'committeeCheck', ...committeeStages],
     source: '[推断] FORM.md §3 云南',
   },
   {
     kind: 'evaluation',
     unitLevel: 'city',
-    stages: ['unitReview', 'supervisorReview', 'cityBureauReview', 'committeeCheck'],
+    stages: ['unitReview', 'supervisorReview', 'cityBureauReview', 'committeeCheck', ...committeeStages],
     source: '[推断] FORM.md §3 云南',
   },
   {
     kind: 'evaluation',
     unitLevel: 'province',
-    stages: ['unitReview', 'supervisorReview', 'provinceBureauReview', 'committeeCheck'],
+    stages: ['unitReview', 'supervisorReview', 'provinceBureauReview', 'committeeCheck', ...committeeStages],
     source: '[推断] FORM.md §3 省直单位',
   },
   {

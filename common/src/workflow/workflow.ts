@@ -1,4 +1,5 @@
-import type { OrgKind, ReviewStage } from '../enums';
+import { reviewStageLabels, type OrgKind, type ReviewStage } from '../enums';
+import { stageDeciders, type StageDecider } from './route-rules';
 
 export const applicationStatuses = ['draft', 'inReview', 'returned', 'rejected', 'passed'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
@@ -10,7 +11,7 @@ export const applicationStatusLabels: Record<ApplicationStatus, string> = {
   passed: '审核通过',
 };
 
-export const workflowActions = ['submit', 'approve', 'reject', 'return', 'reset'] as const;
+export const workflowActions = ['submit', 'approve', 'reject', 'return', 'reset', 'revote'] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 export type DecisionAction = Exclude<WorkflowAction, 'submit'>;
 export const decisionActions = ['approve', 'reject', 'return', 'reset'] as const satisfies readonly DecisionAction[];
@@ -20,6 +21,7 @@ export const workflowActionLabels: Record<WorkflowAction, string> = {
   reject: '不通过',
   return: '返回修改',
   reset: '重置流程',
+  revote: '异议成立，重新表决',
 };
 
 /** One stage of an application's route, with the organisation that holds it. */
@@ -57,7 +59,8 @@ export type WorkflowRefusal =
   | 'UNIT_OPINION_MISSING'
   | 'BATCH_NOT_OPEN'
   | 'BATCH_CLOSED'
-  | 'CORRECTION_CLOSED';
+  | 'CORRECTION_CLOSED'
+  | 'DECIDED_ELSEWHERE';
 
 export type WorkflowResult = { ok: true; state: WorkflowState } | { ok: false; code: WorkflowRefusal; message: string };
 
@@ -80,6 +83,8 @@ export interface WorkflowFacts {
   /** The time of the step and the application's batch (none for 考核定职). */
   now?: Date;
   batch?: BatchWindow | null;
+  /** Who takes the step: a desk (the default), or the committee's meeting, 公示 or the bureau's 确认. */
+  decider?: StageDecider;
 }
 
 export const initialWorkflowState: WorkflowState = {
@@ -103,6 +108,13 @@ export function holdsCurrentStage(state: WorkflowState, actor: WorkflowActor): b
   if (step.holder === 'unit') return actor.kind === 'unit' && actor.unitId === step.orgId;
   return actor.kind === 'reviewer' && actor.orgKind === step.holder && actor.orgId === step.orgId;
 }
+
+/** Why a desk cannot decide at the committee's own stages: who does instead. */
+const decidedElsewhere: Partial<Record<StageDecider, string>> = {
+  meeting: '该申报在评审会议环节，由评审会议表决决定',
+  publicNotice: '该申报在评审结果公示中，公示期满后由评委会办公室结束公示',
+  confirmation: '该申报待人社部门确认，请在【评审结果确认】中办理',
+};
 
 const refuse = (code: WorkflowRefusal, message: string): WorkflowResult => ({ ok: false, code, message });
 
@@ -153,6 +165,14 @@ export function next(
   if (state.status !== 'inReview') return refuse('WRONG_STATE', '当前状态不能审核');
   if (!holdsCurrentStage(state, actor)) return refuse('NOT_AT_YOUR_STAGE', '该申报不在您的审核环节');
   const index = state.stageIndex!;
+  const stage = state.route![index]!.stage;
+  const decider = facts.decider ?? 'desk';
+  if (stageDeciders[stage] !== decider) {
+    return refuse('DECIDED_ELSEWHERE', decidedElsewhere[stageDeciders[stage]] ?? `该环节为${reviewStageLabels[stage]}`);
+  }
+  if (decider !== 'desk' && (action === 'return' || action === 'reset')) {
+    return refuse('WRONG_STATE', `${reviewStageLabels[stage]}环节不能${workflowActionLabels[action]}`);
+  }
   switch (action) {
     case 'approve': {
       if (state.route![index]!.stage === 'unitReview' && facts.unitOpinionSaved === false) {
@@ -168,6 +188,12 @@ export function next(
         ok: true,
         state: { ...state, status: 'returned', returnedFromIndex: index, returnCount: state.returnCount + 1 },
       };
+    case 'revote': {
+      // An upheld objection to the 公示 sends the application back to the meeting for a new vote.
+      const meeting = state.route!.findLastIndex((step, i) => i < index && step.stage === 'meeting');
+      if (stage !== 'publicNotice' || meeting === -1) return refuse('WRONG_STATE', '只有公示中的申报可以重新表决');
+      return { ok: true, state: { ...state, stageIndex: meeting } };
+    }
     case 'reset':
       return {
         ok: true,
