@@ -1,4 +1,11 @@
 import type { Clock } from './clock';
+import { createBallotService } from './modules/committee-work/ballot.service';
+import type { CommitteeWorkServices } from './modules/committee-work/committee-work.routes';
+import { createConfirmationService } from './modules/committee-work/confirmation.service';
+import { createExpertService } from './modules/committee-work/expert.service';
+import { createMeetingService } from './modules/committee-work/meeting.service';
+import { createPublicNoticeService } from './modules/committee-work/public-notice.service';
+import { issueCertificate } from './modules/certificates/certificate.service';
 import type { Db } from './db/database';
 import { createAccountService } from './modules/account/account.service';
 import { createAdminUnitService } from './modules/admin/admin-unit.service';
@@ -91,6 +98,8 @@ export interface Services {
   reviewExport: ReviewExportService;
   twoFactor: TwoFactorService;
   twoFactorLogin: TwoFactorLoginService;
+  committeeWork: CommitteeWorkServices;
+  clock: Clock;
 }
 
 /** Makes every service once, in the order they depend on each other. */
@@ -125,8 +134,17 @@ export function createServices(
   const unitInfo = createUnitInfoService(db, clock, { uploads });
   const applications = createApplicationService(db, clock, { unitReadiness: (unit) => unitInfo.readiness(unit) });
   const sheets = createSheetService(db, clock, { applications, storage, cacheBytes: config.print.cacheBytes });
+  const committeeWork: CommitteeWorkServices = {
+    experts: createExpertService(db, clock),
+    meetings: createMeetingService(db, clock),
+    ballots: createBallotService(db, clock),
+    notices: createPublicNoticeService(db, clock, { captcha }),
+    confirmations: createConfirmationService(db, clock, { issueCertificate }),
+  };
   return {
     config,
+    clock,
+    committeeWork,
     sessions,
     sms,
     auth,

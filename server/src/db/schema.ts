@@ -36,6 +36,19 @@ import type {
   PrintRecordTable,
   ReviewLogTable,
 } from './tables/applications';
+import type {
+  ExpertTable,
+  ExpertConflictTable,
+  MeetingTable,
+  MeetingMemberTable,
+  MeetingAgendaTable,
+  BallotCastTable,
+  BallotTable,
+  PublicNoticeTable,
+  NoticeEntryTable,
+  ObjectionTable,
+  ResultConfirmationTable,
+} from './tables/committee-work';
 
 // The tables live in tables/, one file an area; this file names the database and the row types.
 export type {
@@ -108,6 +121,17 @@ export interface Database {
   two_factor: TwoFactorTable;
   recovery_code: RecoveryCodeTable;
   login_challenge: LoginChallengeTable;
+  expert: ExpertTable;
+  expert_conflict: ExpertConflictTable;
+  meeting: MeetingTable;
+  meeting_member: MeetingMemberTable;
+  meeting_agenda: MeetingAgendaTable;
+  ballot_cast: BallotCastTable;
+  ballot: BallotTable;
+  public_notice: PublicNoticeTable;
+  notice_entry: NoticeEntryTable;
+  objection: ObjectionTable;
+  result_confirmation: ResultConfirmationTable;
 }
 
 export type AccountRow = Selectable<AccountTable>;

@@ -110,6 +110,10 @@ async function createDemoWorld(
     titleLevels: ['junior', 'intermediate', 'associateSenior', 'senior'],
     printFromStage: 'committeeCheck',
     pdfWithAttachments: false,
+    confirmingBureauId: null,
+    quorumShare: { num: 2, den: 3 },
+    passShare: { num: 2, den: 3 },
+    noticeWorkingDays: 5,
     notice: '演示评委会：网报时间内可提交申报。',
   });
   const batchId = await organisations.saveBatch(systemActor, committeeId, {
