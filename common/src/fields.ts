@@ -38,6 +38,8 @@ export const fieldLabels: Record<string, string> = {
   titleLevels: '评审等级',
   printFromStage: '可打印申报表的审核节点',
   pdfWithAttachments: '导出PDF时附附件材料',
+  certificatePattern: '证书编号规则',
+  number: '证书编号',
   attachments: '是否附附件材料',
   reveal: '含完整身份证号和手机号',
   ids: '勾选的人员',

@@ -8,6 +8,7 @@ import {
   unitLevels,
   unitNatures,
 } from '../enums';
+import { certificatePatternSchema, defaultCertificatePattern } from '../committee/certificate-number';
 import { pagedSchema, pageQuerySchema, phoneSchema, recordIdSchema } from './fields.schema';
 
 const name = (label: string) =>
@@ -53,6 +54,8 @@ export const committeeBodySchema = z.object({
   titleLevels: z.array(z.enum(titleLevels)).min(1, '请至少选择一个评审等级'),
   printFromStage: z.enum(reviewStages, { error: '请选择可打印申报表的审核节点' }),
   pdfWithAttachments: z.boolean({ error: '请选择导出PDF时是否附附件材料' }).default(false),
+  /** 证书编号规则 of the certificates it issues. */
+  certificatePattern: certificatePatternSchema.default(defaultCertificatePattern),
   notice: z.string().trim().max(2000, '通知不超过2000个字').default(''),
 });
 export type CommitteeBody = z.input<typeof committeeBodySchema>;
@@ -96,6 +99,7 @@ export const committeeSchema = z.object({
   titleLevels: z.array(z.enum(titleLevels)),
   printFromStage: z.enum(reviewStages),
   pdfWithAttachments: z.boolean(),
+  certificatePattern: z.string(),
   notice: z.string(),
   batches: z.array(batchSchema),
 });

@@ -36,6 +36,7 @@ import type {
   PrintRecordTable,
   ReviewLogTable,
 } from './tables/applications';
+import type { CertificateTable, CertificateCounterTable } from './tables/certificates';
 
 // The tables live in tables/, one file an area; this file names the database and the row types.
 export type {
@@ -44,6 +45,8 @@ export type {
   ApplicationTable,
   AttachmentTable,
   PrintRecordTable,
+  CertificateTable,
+  CertificateCounterTable,
   AuditLogTable,
   CaptchaTable,
   CommitteeBatchTable,
@@ -79,6 +82,8 @@ export interface Database {
   attachment: AttachmentTable;
   review_log: ReviewLogTable;
   print_record: PrintRecordTable;
+  certificate: CertificateTable;
+  certificate_counter: CertificateCounterTable;
   applicant: ApplicantTable;
   region: RegionTable;
   series: SeriesTable;

@@ -30,6 +30,8 @@ export interface CommitteeTable {
   print_from_stage: ReviewStage;
   /** 导出PDF binds the attachments after the form unless the printer chooses otherwise. */
   pdf_with_attachments: Generated<boolean>;
+  /** 证书编号规则 (common/src/committee/certificate-number.ts). */
+  certificate_pattern: Generated<string>;
   notice: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -30,6 +30,7 @@ export const presentCommittee = (c: Row<typeof committeesWithBatches>, now: Date
   titleLevels: c.title_levels,
   printFromStage: c.print_from_stage,
   pdfWithAttachments: c.pdf_with_attachments,
+  certificatePattern: c.certificate_pattern,
   notice: c.notice,
   batches: c.batches.map((b) => ({
     id: String(b.id),

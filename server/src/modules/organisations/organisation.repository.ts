@@ -129,6 +129,7 @@ export async function saveCommittee(
     title_levels: string;
     print_from_stage: ReviewStage;
     pdf_with_attachments: boolean;
+    certificate_pattern: string;
     notice: string;
   },
   id?: number,

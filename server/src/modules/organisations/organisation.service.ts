@@ -104,6 +104,7 @@ export function createOrganisationService(db: Db, clock: Clock) {
           title_levels: JSON.stringify([...new Set(body.titleLevels)]),
           print_from_stage: body.printFromStage,
           pdf_with_attachments: body.pdfWithAttachments ?? false,
+          certificate_pattern: body.certificatePattern,
           notice: body.notice,
         };
         const saved = await organisations.saveCommittee(trx, now, values, id);
@@ -118,6 +119,7 @@ export function createOrganisationService(db: Db, clock: Clock) {
               name: body.name,
               printFromStage: body.printFromStage,
               pdfWithAttachments: body.pdfWithAttachments ?? false,
+              certificatePattern: body.certificatePattern,
             },
           },
         };
