@@ -42,6 +42,8 @@ export const fieldLabels: Record<string, string> = {
   quorumShare: '法定人数比例',
   passShare: '通过比例',
   noticeWorkingDays: '公示工作日数',
+  certificatePattern: '证书编号规则',
+  number: '证书编号',
   attachments: '是否附附件材料',
   reveal: '含完整身份证号和手机号',
   ids: '勾选的人员',

@@ -47,6 +47,7 @@ import { peopleRoutes } from './modules/units/people.routes';
 import { applicationRoutes } from './modules/applications/application.routes';
 import { reviewRoutes } from './modules/review/review.routes';
 import { sheetRoutes } from './modules/sheet/sheet.routes';
+import { certificateRoutes } from './modules/certificates/certificate.routes';
 import { yppmRoutes } from './modules/yppm/yppm.routes';
 import { committeeWorkRoutes } from './modules/committee-work/committee-work.routes';
 import { createNotifier, type Notifier } from './modules/notifications/notifier';
@@ -218,6 +219,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         applicationRoutes,
         reviewRoutes,
         sheetRoutes,
+        certificateRoutes,
         yppmRoutes,
         twoFactorRoutes,
         committeeWorkRoutes,

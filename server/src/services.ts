@@ -22,6 +22,7 @@ import { createReferenceService } from './modules/reference/reference.service';
 import { createReviewExportService } from './modules/review/review-export.service';
 import { createReviewService } from './modules/review/review.service';
 import { createSheetService } from './modules/sheet/sheet.service';
+import { createCertificateService } from './modules/certificates/certificate.service';
 import { createYppmService } from './modules/yppm/yppm.service';
 import type { SmsProvider } from './modules/sms/sms.provider';
 import { createSmsCodeService } from './modules/sms/sms-code.service';
@@ -59,6 +60,7 @@ import type { PeopleService } from './modules/units/people.service';
 import type { ApplicationService } from './modules/applications/application.service';
 import type { ReviewService } from './modules/review/review.service';
 import type { SheetService } from './modules/sheet/sheet.service';
+import type { CertificateService } from './modules/certificates/certificate.service';
 import type { YppmService } from './modules/yppm/yppm.service';
 import type { ReviewExportService } from './modules/review/review-export.service';
 import type { AttachmentService } from './modules/applications/attachment.service';
@@ -94,6 +96,7 @@ export interface Services {
   attachments: AttachmentService;
   review: ReviewService;
   sheets: SheetService;
+  certificates: CertificateService;
   yppm: YppmService;
   reviewExport: ReviewExportService;
   twoFactor: TwoFactorService;
@@ -168,6 +171,7 @@ export function createServices(
     attachments: createAttachmentService(db, clock, { uploads, storage }),
     review: createReviewService(db, clock, { applications }),
     sheets,
+    certificates: createCertificateService(db, clock),
     yppm: createYppmService(db, clock, { sheets }),
     reviewExport: createReviewExportService(db, clock, config.reviewExport),
     twoFactor: createTwoFactorService(db, clock, {

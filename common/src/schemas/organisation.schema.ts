@@ -8,6 +8,7 @@ import {
   unitLevels,
   unitNatures,
 } from '../enums';
+import { certificatePatternSchema, defaultCertificatePattern } from '../committee/certificate-number';
 import { pagedSchema, pageQuerySchema, phoneSchema, recordIdSchema } from './fields.schema';
 import { shareSchema } from '../committee/vote-rule';
 
@@ -67,6 +68,8 @@ export const committeeBodySchema = z.object({
     .min(5, '公示期不少于5个工作日')
     .max(30, '公示期不超过30个工作日')
     .default(5),
+  /** 证书编号规则 of the certificates it issues. */
+  certificatePattern: certificatePatternSchema.default(defaultCertificatePattern),
   notice: z.string().trim().max(2000, '通知不超过2000个字').default(''),
 });
 export type CommitteeBody = z.input<typeof committeeBodySchema>;
@@ -114,6 +117,7 @@ export const committeeSchema = z.object({
   quorumShare: z.object({ num: z.number().int(), den: z.number().int() }),
   passShare: z.object({ num: z.number().int(), den: z.number().int() }),
   noticeWorkingDays: z.number().int(),
+  certificatePattern: z.string(),
   notice: z.string(),
   batches: z.array(batchSchema),
 });

@@ -49,6 +49,7 @@ import type {
   ObjectionTable,
   ResultConfirmationTable,
 } from './tables/committee-work';
+import type { CertificateTable, CertificateCounterTable } from './tables/certificates';
 
 // The tables live in tables/, one file an area; this file names the database and the row types.
 export type {
@@ -57,6 +58,8 @@ export type {
   ApplicationTable,
   AttachmentTable,
   PrintRecordTable,
+  CertificateTable,
+  CertificateCounterTable,
   AuditLogTable,
   CaptchaTable,
   CommitteeBatchTable,
@@ -92,6 +95,8 @@ export interface Database {
   attachment: AttachmentTable;
   review_log: ReviewLogTable;
   print_record: PrintRecordTable;
+  certificate: CertificateTable;
+  certificate_counter: CertificateCounterTable;
   applicant: ApplicantTable;
   region: RegionTable;
   series: SeriesTable;

@@ -38,6 +38,8 @@ export interface CommitteeTable {
   notice_working_days: Generated<number>;
   /** 评审结果确认部门: the committee's own review runs in the system only with one. */
   confirming_bureau_id: number | null;
+  /** 证书编号规则 (common/src/committee/certificate-number.ts). */
+  certificate_pattern: Generated<string>;
   notice: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;

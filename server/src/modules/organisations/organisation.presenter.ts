@@ -35,6 +35,7 @@ export const presentCommittee = (c: Row<typeof committeesWithBatches>, now: Date
   quorumShare: { num: c.quorum_num, den: c.quorum_den },
   passShare: { num: c.pass_num, den: c.pass_den },
   noticeWorkingDays: c.notice_working_days,
+  certificatePattern: c.certificate_pattern,
   notice: c.notice,
   batches: c.batches.map((b) => ({
     id: String(b.id),

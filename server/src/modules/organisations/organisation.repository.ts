@@ -136,6 +136,7 @@ export async function saveCommittee(
     pass_num: number;
     pass_den: number;
     notice_working_days: number;
+    certificate_pattern: string;
     notice: string;
   },
   id?: number,

@@ -110,6 +110,7 @@ export function createOrganisationService(db: Db, clock: Clock) {
           pass_num: body.passShare?.num ?? 2,
           pass_den: body.passShare?.den ?? 3,
           notice_working_days: body.noticeWorkingDays ?? 5,
+          certificate_pattern: body.certificatePattern,
           notice: body.notice,
         };
         const saved = await organisations.saveCommittee(trx, now, values, id);
@@ -128,6 +129,7 @@ export function createOrganisationService(db: Db, clock: Clock) {
               quorumShare: body.quorumShare,
               passShare: body.passShare,
               noticeWorkingDays: body.noticeWorkingDays,
+              certificatePattern: body.certificatePattern,
             },
           },
         };
