@@ -92,6 +92,7 @@ describe('the committee route, from 评审会议 to a verified certificate', () 
     const memberIds = drawn.body.members.map((e: { expertId: string }) => e.expertId).sort();
     expect(memberIds).toEqual(experts.map((e) => e.id).sort());
     expect(memberIds).not.toContain(sameUnit.id);
+    expect(memberIds).not.toContain(declared.id);
     expect(memberIds).not.toContain(otherSpecialty.id);
     expect(drawn.body.draw.recused).toEqual(
       expect.arrayContaining([
