@@ -31,7 +31,9 @@ export function whereNow(
         ? '未通过评审，本年度该系列该等级不能再次申报'
         : '审核不通过，本年度该系列该等级不能再次申报';
     case 'passed':
-      return row.kind === 'evaluation' ? '已通过评审，评审结果已经人社部门确认' : '考核定职审核通过';
+      if (row.kind === 'assessment') return '考核定职审核通过';
+      // A committee that reviews outside the system ends the route at its electronic check.
+      return statusLabelOf(row) === '已通过评审' ? '已通过评审，评审结果已经人社部门确认' : '评委会电子材料审核已通过';
   }
 }
 
