@@ -115,7 +115,7 @@ export const envSchema = z.object({
       return key;
     }),
   /**
-   * Kinds of account that must turn on 两步验证 before anything else (comma list of admin, reviewer);
+   * Kinds of account that must turn on 两步验证 before anything else (comma list of admin, reviewer, expert);
    * unset: admin in production, none otherwise.
    */
   TWO_FACTOR_REQUIRED: z
@@ -129,7 +129,7 @@ export const envSchema = z.object({
             .map((k) => k.trim())
             .filter(Boolean),
     )
-    .pipe(z.array(z.enum(twoFactorKinds, { error: '只能填写 admin、reviewer（逗号分隔）' })).optional()),
+    .pipe(z.array(z.enum(twoFactorKinds, { error: '只能填写 admin、reviewer、expert（逗号分隔）' })).optional()),
   /**
    * The reviewer organisations (comma list of supervisor, hrBureau, committee) that may export whole ID
    * and phone numbers in 导出评审名单, when they ask for it; unset or empty: none (masked as in the lists).

@@ -3,7 +3,7 @@ import { existingPasswordSchema } from './fields.schema';
 import { sessionAccountSchema } from './auth.schema';
 
 /** The kinds of account that may (and by TWO_FACTOR_REQUIRED must) turn on 两步验证. */
-export const twoFactorKinds = ['admin', 'reviewer'] as const;
+export const twoFactorKinds = ['admin', 'reviewer', 'expert'] as const;
 export type TwoFactorKind = (typeof twoFactorKinds)[number];
 
 /**

@@ -10,7 +10,7 @@ export const twoFactorRoutes =
     // Open to an account that TWO_FACTOR_REQUIRED still waits for: turning it on is what it must do first.
     await app.register(
       signedIn(
-        ['admin', 'reviewer'],
+        ['admin', 'reviewer', 'expert'],
         (scope, actorOf) => {
           route(scope, accountContract.twoFactor, async (request) => deps.twoFactor.status(await actorOf(request)));
 

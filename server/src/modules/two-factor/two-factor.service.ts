@@ -8,7 +8,7 @@ import type {
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../domain/app-error';
-import type { AdminActor, ReviewerActor } from '../../domain/actor';
+import type { AdminActor, ExpertActor, ReviewerActor } from '../../domain/actor';
 import { appendAudit } from '../audit/audit.repository';
 import { findAccountById, lockStateOf } from '../auth/account.repository';
 import { lockStatus, type LockoutRules } from '../auth/lockout.policy';
@@ -30,7 +30,7 @@ import {
 } from './two-factor.repository';
 
 /** The owner of an admin or reviewer account, about its own 两步验证. */
-type Owner = AdminActor | ReviewerActor;
+type Owner = AdminActor | ReviewerActor | ExpertActor;
 
 export interface TwoFactorService {
   status(actor: Owner): Promise<TwoFactorStatus>;
