@@ -190,6 +190,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     ],
     ['application.decided.confirmation.approve', '您的评审结果已经{orgName}确认，已通过评审。{opinionSuffix}'],
     ['application.decided.confirmation.reject', '您的评审结果未经{orgName}确认，未通过评审。{opinionSuffix}'],
+    ['application.arrived.meeting', '{applicantName} 的申报已进入评审会议环节，请在【评审会议】中列入会议议程。'],
+    ['application.arrived.publicNotice', '{applicantName} 的申报经评审会议表决通过，请在【评审结果公示】中发布公示。'],
+    ['application.arrived.confirmation', '{applicantName} 的评审结果公示期满，请在【评审结果确认】中确认。'],
   ];
   await db
     .insertInto('notice_template')

@@ -187,7 +187,9 @@ describe('the committee route, from 评审会议 to a verified certificate', () 
     });
     const pdf = await office.get(`/api/applications/${x.id}/sheet/pdf`);
     const text = (await pdfPages(pdf.raw)).join('\n');
-    expect(text).toContain('表十四');
+    // 表十四 (中级): 评审时间, 应到, 实到, 同意, 不同意, 弃权, 评审结论 in its row.
+    const table14 = text.slice(text.indexOf('表十四'));
+    expect(table14).toMatch(/2026-06-10\s*5\s*4\s*3\s*1\s*0\s*通过/);
 
     // 公示: 5 working days from today; name, unit and title only.
     expect((await x.applicant.get(`/api/applications/${x.id}`)).body).toMatchObject({ statusLabel: '公示中' });
@@ -244,7 +246,9 @@ describe('the committee route, from 评审会议 to a verified certificate', () 
       statusLabel: '待人社部门确认',
     });
 
-    // 人社部门确认: 文号 and 取得资格时间; the certificate verifies on the public page.
+    // 人社部门确认: the bureau is told where to go; 文号 and 取得资格时间; the certificate verifies publicly.
+    const told = (await bureau.get('/api/messages/inbox')).body.items as { content: string }[];
+    expect(told.map((m) => m.content)).toContain('张评审 的评审结果公示期满，请在【评审结果确认】中确认。');
     const waiting = (await bureau.get('/api/confirmations')).body.items;
     expect(waiting).toEqual([expect.objectContaining({ applicantName: '张评审', noticeEndsOn: '2026-06-01' })]);
     const confirmed = await bureau.post('/api/confirmations', {

@@ -1,4 +1,11 @@
-import { reviewStageLabels, type AccountKind, type DecisionAction, type RouteStep, type StageDecider } from '#common';
+import {
+  reviewStageLabels,
+  stageDeciders,
+  type AccountKind,
+  type DecisionAction,
+  type RouteStep,
+  type StageDecider,
+} from '#common';
 import { beijingMinute } from '../../clock';
 import type { NoticeEvent } from './notice-event';
 
@@ -38,7 +45,12 @@ function arrival(step: RouteStep, applicantName: string): Notice {
   return {
     to: { desk: step },
     sender: system,
-    template: step.holder === 'unit' ? 'application.arrived.unit' : 'application.arrived.reviewer',
+    template:
+      step.holder === 'unit'
+        ? 'application.arrived.unit'
+        : stageDeciders[step.stage] === 'desk'
+          ? 'application.arrived.reviewer'
+          : `application.arrived.${stageDeciders[step.stage]}`,
     params: { applicantName, stageLabel: reviewStageLabels[step.stage], orgName: step.orgName },
   };
 }
