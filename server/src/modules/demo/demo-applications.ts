@@ -16,7 +16,7 @@ type Decision = { action: 'approve' } | { action: 'reject' | 'return'; opinion: 
 /** After a 返回修改 the applicant corrects the form (demoCorrection) and submits again. */
 type Step = Decision | { action: 'resubmit' };
 
-interface DemoCase {
+export interface DemoCase {
   /** The demo applicant of the login page, or one of the unit's colleagues. */
   who: 'applicant' | keyof typeof demoColleagues;
   kind: ApplicationKind;
@@ -27,8 +27,10 @@ interface DemoCase {
   steps: Step[];
 }
 
-const approve: Decision = { action: 'approve' };
-const evaluation = (who: DemoCase['who'], title: DemoCase['title'], steps: Step[]): DemoCase => ({
+export const approve: Decision = { action: 'approve' };
+/** Passed by the first `desks` desks of its route, one after another. */
+export const approvedBy = (desks: number): Step[] => Array.from({ length: desks }, () => approve);
+export const evaluation = (who: DemoCase['who'], title: DemoCase['title'], steps: Step[]): DemoCase => ({
   who,
   kind: 'evaluation',
   title,
@@ -37,13 +39,14 @@ const evaluation = (who: DemoCase['who'], title: DemoCase['title'], steps: Step[
 });
 
 /**
- * An application at every stage of the county route (单位审核 → 主管部门审核 → 县区人社局审核 →
- * 州市人社局审核 → 评委会电子材料审核), passed, rejected, returned, resubmitted after a 返回修改, and a
- * draft: every demo desk has work, and the committee has one at and one past its print-from stage.
+ * An application at every desk of the county route (单位审核 → 主管部门审核 → 县区人社局审核 →
+ * 州市人社局审核 → 评委会电子材料审核 → 评委会办公室审核 → 专业组初审), rejected, returned, resubmitted after a
+ * 返回修改, and a draft: every demo desk has work. Those that went on to the meetings are in demo-committee.ts.
  */
 export const demoCases: DemoCase[] = [
-  evaluation('zhaoLei', '馆员', [approve, approve, approve, approve, approve]),
-  evaluation('yangFan', '副研究馆员', [approve, approve, approve, approve]),
+  evaluation('gaoXue', '馆员', approvedBy(6)),
+  evaluation('zhaoLei', '馆员', approvedBy(5)),
+  evaluation('yangFan', '副研究馆员', approvedBy(4)),
   evaluation('huangLi', '馆员', [
     approve,
     approve,
@@ -56,13 +59,13 @@ export const demoCases: DemoCase[] = [
     { action: 'return', opinion: '请在表四补充“档案库房改造”的工作成效后重新提交' },
     { action: 'resubmit' },
   ]),
-  evaluation('liuYang', '馆员', [approve, approve]),
+  evaluation('liuYang', '馆员', approvedBy(2)),
   evaluation('applicant', '馆员', [
     approve,
     approve,
     { action: 'return', opinion: '请补充表十一所列年度的年度考核登记表后重新提交' },
   ]),
-  evaluation('zhangMin', '馆员', [approve]),
+  evaluation('zhangMin', '馆员', approvedBy(1)),
   evaluation('liNa', '助理馆员', []),
   { who: 'zhouQiang', kind: 'assessment', title: '助理馆员', submit: true, steps: [] },
   { who: 'applicant', kind: 'evaluation', title: '副研究馆员', submit: false, steps: [] },
@@ -159,12 +162,20 @@ async function decide(stage: DemoStage, applicant: ApplicantActor, id: number, d
   await review.decide(desk, { items: [{ id: String(id), version }], action: decision.action, opinion });
 }
 
-/** Runs every case through the services the pages call, one step after another on the story's clock. */
-export async function seedDemoApplications(stage: DemoStage): Promise<void> {
+/**
+ * Runs each case through the services the pages call, one step after another on the story's clock;
+ * gives the application of each person (their last one).
+ */
+export async function seedDemoApplications(
+  stage: DemoStage,
+  cases: DemoCase[],
+): Promise<Partial<Record<DemoCase['who'], number>>> {
   const later = pacer(stage.clock);
-  for (const demo of demoCases) {
+  const made: Partial<Record<DemoCase['who'], number>> = {};
+  for (const demo of cases) {
     const actor = stage.people[demo.who];
     const id = await fill(stage, actor, demo);
+    made[demo.who] = id;
     if (!demo.submit) continue;
     later();
     await submit(stage, actor, id);
@@ -182,4 +193,5 @@ export async function seedDemoApplications(stage: DemoStage): Promise<void> {
       await submit(stage, actor, id);
     }
   }
+  return made;
 }

@@ -43,6 +43,14 @@ export const demoColleagues = {
   yangFan: person('杨帆（演示）', '19820718', '055', '13800000016'),
   zhaoLei: person('赵磊（演示）', '19850126', '077', '13800000017'),
   huangLi: person('黄丽（演示）', '19860511', '082', '13800000018'),
+  // Their applications went on to the committee: its meetings, 公示 and the bureau's 确认 (demo-committee.ts).
+  sunYue: person('孙悦（演示）', '19840309', '042', '13800000019'),
+  wuFang: person('吴芳（演示）', '19830817', '064', '13800000020'),
+  zhengHao: person('郑浩（演示）', '19860224', '035', '13800000021'),
+  fengTao: person('冯涛（演示）', '19811105', '057', '13800000022'),
+  heJia: person('何佳（演示）', '19900628', '026', '13800000023'),
+  luoMing: person('罗明（演示）', '19880912', '019', '13800000024'),
+  gaoXue: person('高雪（演示）', '19910420', '048', '13800000025'),
 };
 
 /** A person with an applicant account who has chosen the unit, as after 个人注册 and 选择单位. */

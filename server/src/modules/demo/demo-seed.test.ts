@@ -6,7 +6,7 @@ import { seedDemoData } from './demo-seed';
 
 let ctx: TestContext;
 let printed: string[];
-type Credential = { kind: 'applicant' | 'unit' | 'reviewer' | 'admin'; username: string; password: string };
+type Credential = { kind: 'applicant' | 'unit' | 'reviewer' | 'admin' | 'expert'; username: string; password: string };
 let credentials: Credential[];
 
 beforeAll(async () => {
@@ -42,7 +42,11 @@ describe('demo data', () => {
       'demo-county',
       'demo-city',
       'demo-committee',
+      'demo-province',
+      expect.stringMatching(/^demo-expert-\d$/),
+      expect.stringMatching(/^demo-expert-\d$/),
     ]);
+    expect(credentials.slice(-2).map((c) => c.kind)).toEqual(['expert', 'expert']);
     expect(printed.join('\n')).toContain(credentials[0]!.password);
     for (const c of credentials) await signIn(c.username);
     const applicant = await signIn('11010519491231002X');
@@ -55,20 +59,22 @@ describe('demo data', () => {
     expect(readiness.hrBureau.name).toBe('五华区人力资源和社会保障局');
   });
 
-  it('gives every demo desk an application waiting at its stage', async () => {
-    for (const [username, stage] of [
-      ['SGSR20260000000001', 'unitReview'],
-      ['demo-supervisor', 'supervisorReview'],
-      ['demo-county', 'countyBureauReview'],
-      ['demo-city', 'cityBureauReview'],
-      ['demo-committee', 'committeeCheck'],
+  it('gives every demo desk an application waiting at each of its stages', async () => {
+    for (const [username, stages] of [
+      ['SGSR20260000000001', ['unitReview']],
+      ['demo-supervisor', ['supervisorReview']],
+      ['demo-county', ['countyBureauReview']],
+      ['demo-city', ['cityBureauReview']],
+      // The committee's desk holds what it decides at and what its meetings and 公示 decide.
+      ['demo-committee', ['committeeCheck', 'officeReview', 'groupReview', 'meeting', 'publicNotice']],
+      ['demo-province', ['confirmation']],
     ] as const) {
       const desk = (await (await signIn(username)).get('/api/review/desk')).body;
-      expect(desk.total, username).toBeGreaterThan(0);
       expect(
-        desk.items.every((r: Row) => r.status === 'inReview' && r.stage === stage),
+        desk.items.every((r: Row) => r.status === 'inReview'),
         username,
       ).toBe(true);
+      expect(new Set(desk.items.map((r: Row) => r.stage)), username).toEqual(new Set(stages));
     }
     // The unit's desk has a 考核定职 beside a 申报评审, to try checking several at once.
     const unitDesk = (await (await signIn('SGSR20260000000001')).get('/api/review/desk')).body.items;
@@ -88,6 +94,11 @@ describe('demo data', () => {
       'countyBureauReview',
       'cityBureauReview',
       'committeeCheck',
+      'officeReview',
+      'groupReview',
+      'meeting',
+      'publicNotice',
+      'confirmation',
       'passed',
       'rejected',
       'returned',
@@ -164,6 +175,12 @@ describe('demo data', () => {
       expect(app.submitted_at).toEqual(log.filter((l) => l.action === 'submit').at(-1)!.at);
     }
     expect((await verifyAuditChain(ctx.db)).problems).toEqual([]);
+    // The story's clock only ever moved on, and stopped before now (the committee's part began weeks ago).
+    const trail = (await ctx.db.selectFrom('audit_log').select('occurred_at').orderBy('id').execute()).map((r) =>
+      r.occurred_at.getTime(),
+    );
+    expect(trail).toEqual([...trail].sort((a, b) => a - b));
+    expect(trail.at(-1)!).toBeLessThanOrEqual(ctx.clock.now().getTime());
 
     // The application returned by the city and resubmitted shows its second submission at the city's desk.
     const city = (await (await signIn('demo-city')).get('/api/review/desk')).body.items as Row[];
@@ -178,6 +195,69 @@ describe('demo data', () => {
     const times = log.map((e) => e.at);
     expect([...times].sort()).toEqual(times);
     expect(new Date(times.at(-1)!).getTime()).toBeLessThan(ctx.clock.now().getTime());
+  });
+
+  it("shows the committee's work: meetings, the experts' vote, the 公示, the 确认 and the certificate", async () => {
+    const office = await signIn('demo-committee');
+    const records = (await office.get('/api/review/records')).body.items as Row[];
+    const idOf = (name: string) => records.find((r) => r.name === name)!.id;
+    const read = async (name: string) => (await office.get(`/api/applications/${idOf(name)}`)).body;
+    expect(await read('郑浩（演示）')).toMatchObject({ status: 'rejected', statusLabel: '未通过评审' });
+    expect(await read('孙悦（演示）')).toMatchObject({ status: 'passed', statusLabel: '已通过评审' });
+
+    // Two meetings closed, one voting now: its draw recused the demo unit's own expert.
+    const meetings = (await office.get('/api/committee/meetings')).body.items as { id: string; status: string }[];
+    expect(meetings.map((m) => m.status).sort()).toEqual(['closed', 'closed', 'voting']);
+    const voting = meetings.find((m) => m.status === 'voting')!;
+    const detail = (await office.get(`/api/committee/meetings/${voting.id}`)).body;
+    expect(detail.meeting).toMatchObject({ memberCount: 5, presentCount: 4, agendaCount: 2 });
+    expect(detail.draw).toMatchObject({ eligibleCount: 6, recused: [{ name: '周文（演示）', reason: 'sameUnit' }] });
+    expect(detail.agenda.map((a: { ballotsCast: number; tally: unknown }) => [a.ballotsCast, a.tally])).toEqual([
+      [3, null],
+      [1, null],
+    ]);
+
+    // The demo experts: one present who has not voted sees the agenda and the form, and votes.
+    const [notYet, votedOnce] = credentials.filter((c) => c.kind === 'expert');
+    const expert = await signIn(notYet!.username);
+    const mine = (await expert.get('/api/expert/meetings')).body.items as { id: string; status: string }[];
+    expect(mine.find((m) => m.status === 'voting')!.id).toBe(voting.id);
+    const agenda = (await expert.get(`/api/expert/meetings/${voting.id}`)).body.agenda as {
+      applicationId: string;
+      applicantName: string;
+      voted: boolean;
+    }[];
+    expect(agenda.map((a) => [a.applicantName, a.voted])).toEqual([
+      ['何佳（演示）', false],
+      ['罗明（演示）', false],
+    ]);
+    expect((await expert.get(`/api/applications/${agenda[0]!.applicationId}/sheet`)).status).toBe(200);
+    const cast = await expert.post(`/api/expert/meetings/${voting.id}/ballots`, {
+      applicationId: agenda[0]!.applicationId,
+      choice: 'agree',
+    });
+    expect(cast.status).toBe(200);
+    const other = (await (await signIn(votedOnce!.username)).get(`/api/expert/meetings/${voting.id}`)).body;
+    expect(other.agenda.map((a: { voted: boolean }) => a.voted)).toEqual([true, false]);
+
+    // The 公示 open now, on the public page: name, unit and title; one objection waits for an answer.
+    const notices = (await ctx.agent().get('/api/public/notices')).body.items as { id: string; status: string }[];
+    expect(notices.map((n) => n.status).sort()).toEqual(['closed', 'open']);
+    const open = (await ctx.agent().get(`/api/public/notices/${notices.find((n) => n.status === 'open')!.id}`)).body;
+    expect(open).toMatchObject({ acceptingObjections: true, entries: [{ applicantName: '冯涛（演示）' }] });
+    expect(JSON.stringify(open)).not.toMatch(/13800000022|530102/);
+    const objections = (await office.get(`/api/committee/notices/${open.id}`)).body.objections;
+    expect(objections).toEqual([expect.objectContaining({ applicantName: '冯涛（演示）', answer: null })]);
+
+    // The bureau has one to confirm after its 公示; the one it confirmed has a certificate that verifies.
+    const bureau = await signIn('demo-province');
+    expect((await bureau.get('/api/confirmations')).body.items).toEqual([
+      expect.objectContaining({ applicantName: '吴芳（演示）', noticeEndsOn: expect.any(String) }),
+    ]);
+    const certificate = (await office.get(`/api/applications/${idOf('孙悦（演示）')}/certificate`)).body;
+    const query = new URLSearchParams({ number: certificate.number, name: '孙悦（演示）' });
+    const verified = await ctx.agent().get(`/api/public/certificates/verify?${query}`);
+    expect(verified.body).toMatchObject({ status: 'valid', titleName: '馆员' });
   });
 
   it('is not loaded by a configuration with DATABASE_URL or in production', async () => {

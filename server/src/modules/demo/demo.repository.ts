@@ -1,6 +1,13 @@
-import type { Insertable } from 'kysely';
+import type { AccountKind } from '#common';
 import type { Executor } from '../../db/database';
-import type { DemoCredentialTable } from '../../db/schema';
+import type { Actor } from '../../domain/actor';
+import { findAccountById } from '../auth/account.repository';
+import { resolveActor } from '../auth/actor-directory';
+
+/** The actor of a demo account, as a session of its own would resolve it. */
+export async function actorOf<A extends Actor>(db: Executor, accountId: number): Promise<A> {
+  return (await resolveActor(db, (await findAccountById(db, accountId))!, null)) as A;
+}
 
 export function listDemoCredentials(db: Executor) {
   return db.selectFrom('demo_credential').selectAll().orderBy('id').execute();
@@ -11,10 +18,10 @@ export function demoLoginCredentials(db: Executor) {
   return db.selectFrom('demo_credential').select(['kind', 'username', 'password', 'note']).orderBy('id').execute();
 }
 
-export async function insertDemoCredentials(
-  db: Executor,
-  credentials: Insertable<DemoCredentialTable>[],
-): Promise<void> {
+/** A demo account as the login page shows it; `note` is also printed at start. */
+export type DemoCredential = { kind: AccountKind; username: string; password: string; note: string };
+
+export async function insertDemoCredentials(db: Executor, credentials: DemoCredential[]): Promise<void> {
   await db.insertInto('demo_credential').values(credentials).execute();
 }
 
