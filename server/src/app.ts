@@ -17,7 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { systemClock, type Clock } from './clock';
+import { ShiftableClock, systemClock, type Clock } from './clock';
 import type { ApiErrorBody } from '#common';
 import type { Config } from './config';
 import type { Db } from './db/database';
@@ -47,7 +47,9 @@ import { peopleRoutes } from './modules/units/people.routes';
 import { applicationRoutes } from './modules/applications/application.routes';
 import { reviewRoutes } from './modules/review/review.routes';
 import { sheetRoutes } from './modules/sheet/sheet.routes';
+import { certificateRoutes } from './modules/certificates/certificate.routes';
 import { yppmRoutes } from './modules/yppm/yppm.routes';
+import { committeeWorkRoutes } from './modules/committee-work/committee-work.routes';
 import { createNotifier, type Notifier } from './modules/notifications/notifier';
 import { createFileSweeper, type FileSweeper } from './modules/storage/orphan-sweeper';
 import { useAuditChainKey } from './modules/audit/audit-chain';
@@ -90,7 +92,7 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
-  const clock = deps.clock ?? systemClock;
+  const clock = deps.clock ?? (config.testClockControl ? new ShiftableClock() : systemClock);
   const { trustProxy } = config;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
@@ -217,8 +219,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         applicationRoutes,
         reviewRoutes,
         sheetRoutes,
+        certificateRoutes,
         yppmRoutes,
         twoFactorRoutes,
+        committeeWorkRoutes,
       ]) {
         await api.register(routes(services));
       }

@@ -5,6 +5,18 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** The real clock moved forward by a test (TEST_CLOCK_CONTROL); never in production. */
+export class ShiftableClock implements Clock {
+  private offsetMs = 0;
+  constructor(private readonly base: Clock = systemClock) {}
+  now(): Date {
+    return new Date(this.base.now().getTime() + this.offsetMs);
+  }
+  advanceDays(days: number): void {
+    this.offsetMs += days * 86_400_000;
+  }
+}
+
 export class FakeClock implements Clock {
   private current: number;
   constructor(start: Date | string = '2026-03-02T01:00:00Z') {

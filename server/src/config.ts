@@ -20,6 +20,8 @@ export interface Config {
   /** undefined: Secure when the request came over HTTPS. */
   cookieSecure: boolean | undefined;
   captchaTestCode: string | undefined;
+  /** POST /api/test/clock moves the server's clock forward: the browser journeys let a 公示 period pass. */
+  testClockControl: boolean;
   sms:
     | { provider: 'console' }
     | {
@@ -143,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production) {
     if (e.CAPTCHA_TEST_CODE)
       throw new ConfigError('NODE_ENV=production 时不能设置 CAPTCHA_TEST_CODE（测试验证码只用于开发和测试）');
+    if (e.TEST_CLOCK_CONTROL) throw new ConfigError('NODE_ENV=production 时不能设置 TEST_CLOCK_CONTROL（测试时钟只用于测试）');
     if (devOutbox) {
       throw new ConfigError(
         'NODE_ENV=production 时必须配置真实短信网关（SMS_PROVIDER=tencent）；控制台短信和开发发件箱只用于开发和测试',
@@ -173,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
     captchaTestCode: e.CAPTCHA_TEST_CODE || undefined,
+    testClockControl: e.TEST_CLOCK_CONTROL ?? false,
     sms,
     devOutbox,
     smsNotify: e.SMS_NOTIFY ?? false,

@@ -50,6 +50,7 @@ export const envSchema = z.object({
     }),
   COOKIE_SECURE: flag,
   CAPTCHA_TEST_CODE: z.string().optional(),
+  TEST_CLOCK_CONTROL: flag.optional(),
   SMS_PROVIDER: z.enum(['console', 'tencent']).default('console'),
   TENCENT_SMS_SECRET_ID: z.string().optional(),
   TENCENT_SMS_SECRET_KEY: z.string().optional(),

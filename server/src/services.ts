@@ -1,4 +1,11 @@
 import type { Clock } from './clock';
+import { createBallotService } from './modules/committee-work/ballot.service';
+import type { CommitteeWorkServices } from './modules/committee-work/committee-work.routes';
+import { createConfirmationService } from './modules/committee-work/confirmation.service';
+import { createExpertService } from './modules/committee-work/expert.service';
+import { createMeetingService } from './modules/committee-work/meeting.service';
+import { createPublicNoticeService } from './modules/committee-work/public-notice.service';
+import { issueCertificate } from './modules/certificates/certificate.service';
 import type { Db } from './db/database';
 import { createAccountService } from './modules/account/account.service';
 import { createAdminUnitService } from './modules/admin/admin-unit.service';
@@ -15,6 +22,7 @@ import { createReferenceService } from './modules/reference/reference.service';
 import { createReviewExportService } from './modules/review/review-export.service';
 import { createReviewService } from './modules/review/review.service';
 import { createSheetService } from './modules/sheet/sheet.service';
+import { createCertificateService } from './modules/certificates/certificate.service';
 import { createYppmService } from './modules/yppm/yppm.service';
 import type { SmsProvider } from './modules/sms/sms.provider';
 import { createSmsCodeService } from './modules/sms/sms-code.service';
@@ -52,6 +60,7 @@ import type { PeopleService } from './modules/units/people.service';
 import type { ApplicationService } from './modules/applications/application.service';
 import type { ReviewService } from './modules/review/review.service';
 import type { SheetService } from './modules/sheet/sheet.service';
+import type { CertificateService } from './modules/certificates/certificate.service';
 import type { YppmService } from './modules/yppm/yppm.service';
 import type { ReviewExportService } from './modules/review/review-export.service';
 import type { AttachmentService } from './modules/applications/attachment.service';
@@ -87,10 +96,13 @@ export interface Services {
   attachments: AttachmentService;
   review: ReviewService;
   sheets: SheetService;
+  certificates: CertificateService;
   yppm: YppmService;
   reviewExport: ReviewExportService;
   twoFactor: TwoFactorService;
   twoFactorLogin: TwoFactorLoginService;
+  committeeWork: CommitteeWorkServices;
+  clock: Clock;
 }
 
 /** Makes every service once, in the order they depend on each other. */
@@ -125,8 +137,17 @@ export function createServices(
   const unitInfo = createUnitInfoService(db, clock, { uploads });
   const applications = createApplicationService(db, clock, { unitReadiness: (unit) => unitInfo.readiness(unit) });
   const sheets = createSheetService(db, clock, { applications, storage, cacheBytes: config.print.cacheBytes });
+  const committeeWork: CommitteeWorkServices = {
+    experts: createExpertService(db, clock),
+    meetings: createMeetingService(db, clock),
+    ballots: createBallotService(db, clock),
+    notices: createPublicNoticeService(db, clock, { captcha }),
+    confirmations: createConfirmationService(db, clock, { issueCertificate }),
+  };
   return {
     config,
+    clock,
+    committeeWork,
     sessions,
     sms,
     auth,
@@ -150,6 +171,7 @@ export function createServices(
     attachments: createAttachmentService(db, clock, { uploads, storage }),
     review: createReviewService(db, clock, { applications }),
     sheets,
+    certificates: createCertificateService(db, clock),
     yppm: createYppmService(db, clock, { sheets }),
     reviewExport: createReviewExportService(db, clock, config.reviewExport),
     twoFactor: createTwoFactorService(db, clock, {

@@ -3,6 +3,7 @@ export * from './review.contract';
 export * from './applications.contract';
 export * from './files.contract';
 export * from './sheet.contract';
+export * from './certificates.contract';
 export * from './yppm.contract';
 export * from './admin.contract';
 export * from './units.contract';

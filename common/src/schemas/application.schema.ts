@@ -44,6 +44,8 @@ export const applicationSchema = z.object({
   kind: z.enum(applicationKinds),
   year: z.number().int(),
   status: z.enum(applicationStatuses),
+  /** The status in the applicant's words (评审中, 公示中, 已通过评审 …): `statusWording`. */
+  statusLabel: z.string(),
   stage: z.enum(reviewStages).nullable(),
   /** Where it is now and who holds it, in words. */
   whereNow: z.string(),
@@ -71,6 +73,7 @@ export const applicationListItemSchema = applicationSchema.pick({
   kind: true,
   year: true,
   status: true,
+  statusLabel: true,
   stage: true,
   whereNow: true,
   committee: true,

@@ -8,7 +8,9 @@ import {
   unitLevels,
   unitNatures,
 } from '../enums';
+import { certificatePatternSchema, defaultCertificatePattern } from '../committee/certificate-number';
 import { pagedSchema, pageQuerySchema, phoneSchema, recordIdSchema } from './fields.schema';
+import { shareSchema } from '../committee/vote-rule';
 
 const name = (label: string) =>
   z
@@ -53,6 +55,21 @@ export const committeeBodySchema = z.object({
   titleLevels: z.array(z.enum(titleLevels)).min(1, '请至少选择一个评审等级'),
   printFromStage: z.enum(reviewStages, { error: '请选择可打印申报表的审核节点' }),
   pdfWithAttachments: z.boolean({ error: '请选择导出PDF时是否附附件材料' }).default(false),
+  /**
+   * 评审结果确认部门: with one, the route goes on after 评委会电子材料审核 through the committee's own review
+   * to this bureau's 确认; without, the committee reviews outside the system and the route ends there.
+   */
+  confirmingBureauId: recordIdSchema('确认部门不正确').nullable().default(null),
+  quorumShare: shareSchema.default({ num: 2, den: 3 }),
+  passShare: shareSchema.default({ num: 2, den: 3 }),
+  noticeWorkingDays: z
+    .number({ error: '请输入公示工作日数' })
+    .int('公示工作日数应为整数')
+    .min(5, '公示期不少于5个工作日')
+    .max(30, '公示期不超过30个工作日')
+    .default(5),
+  /** 证书编号规则 of the certificates it issues. */
+  certificatePattern: certificatePatternSchema.default(defaultCertificatePattern),
   notice: z.string().trim().max(2000, '通知不超过2000个字').default(''),
 });
 export type CommitteeBody = z.input<typeof committeeBodySchema>;
@@ -96,6 +113,11 @@ export const committeeSchema = z.object({
   titleLevels: z.array(z.enum(titleLevels)),
   printFromStage: z.enum(reviewStages),
   pdfWithAttachments: z.boolean(),
+  confirmingBureau: z.object({ id: z.string(), name: z.string() }).nullable(),
+  quorumShare: z.object({ num: z.number().int(), den: z.number().int() }),
+  passShare: z.object({ num: z.number().int(), den: z.number().int() }),
+  noticeWorkingDays: z.number().int(),
+  certificatePattern: z.string(),
   notice: z.string(),
   batches: z.array(batchSchema),
 });

@@ -46,6 +46,7 @@ export const reviewRowSchema = z.object({
   titleLevel: z.enum(titleLevels),
   committeeName: z.string().nullable(),
   status: z.enum(applicationStatuses),
+  statusLabel: z.string(),
   stage: z.enum(reviewStages).nullable(),
   whereNow: z.string(),
   submittedAt: z.string().nullable(),

@@ -102,8 +102,13 @@ export function routeStages(
   kind: ApplicationKind,
   unitLevel: UnitLevel,
   hasSupervisor: boolean,
+  /** Whether the committee reviews in the system (it has a 评审结果确认部门); else the route ends at its check. */
+  committeeReviews = true,
 ): ReviewStage[] {
   const rule = rules.find((r) => r.kind === kind && r.unitLevel === unitLevel);
   if (!rule) return [];
-  return rule.stages.filter((stage) => stage !== 'supervisorReview' || hasSupervisor);
+  const own: readonly ReviewStage[] = committeeStages;
+  return rule.stages.filter(
+    (stage) => (stage !== 'supervisorReview' || hasSupervisor) && (committeeReviews || !own.includes(stage)),
+  );
 }

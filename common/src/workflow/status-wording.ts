@@ -21,7 +21,9 @@ export function statusWording(app: { status: ApplicationStatus; kind: Applicatio
     case 'rejected':
       return stage && judgedByCommittee.includes(stage) ? '未通过评审' : applicationStatusLabels.rejected;
     case 'passed':
-      return kind === 'evaluation' ? '已通过评审' : applicationStatusLabels.passed;
+      // A committee that reviews outside the system ends the route at its electronic check.
+      if (kind === 'evaluation') return stage === 'confirmation' ? '已通过评审' : '材料审核通过';
+      return applicationStatusLabels.passed;
     case 'draft':
     case 'returned':
       return applicationStatusLabels[status];

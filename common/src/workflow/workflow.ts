@@ -47,7 +47,8 @@ export type WorkflowActor =
   | { kind: 'applicant'; accountId: number; owns: boolean }
   | { kind: 'unit'; accountId: number; unitId: number }
   | { kind: 'reviewer'; accountId: number; orgKind: OrgKind; orgId: number }
-  | { kind: 'admin'; accountId: number };
+  | { kind: 'admin'; accountId: number }
+  | { kind: 'expert'; accountId: number };
 
 /** Why the workflow refuses a step; the server maps each to an error code in one table. */
 export type WorkflowRefusal =

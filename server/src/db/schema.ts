@@ -36,6 +36,20 @@ import type {
   PrintRecordTable,
   ReviewLogTable,
 } from './tables/applications';
+import type {
+  ExpertTable,
+  ExpertConflictTable,
+  MeetingTable,
+  MeetingMemberTable,
+  MeetingAgendaTable,
+  BallotCastTable,
+  BallotTable,
+  PublicNoticeTable,
+  NoticeEntryTable,
+  ObjectionTable,
+  ResultConfirmationTable,
+} from './tables/committee-work';
+import type { CertificateTable, CertificateCounterTable } from './tables/certificates';
 
 // The tables live in tables/, one file an area; this file names the database and the row types.
 export type {
@@ -44,6 +58,8 @@ export type {
   ApplicationTable,
   AttachmentTable,
   PrintRecordTable,
+  CertificateTable,
+  CertificateCounterTable,
   AuditLogTable,
   CaptchaTable,
   CommitteeBatchTable,
@@ -79,6 +95,8 @@ export interface Database {
   attachment: AttachmentTable;
   review_log: ReviewLogTable;
   print_record: PrintRecordTable;
+  certificate: CertificateTable;
+  certificate_counter: CertificateCounterTable;
   applicant: ApplicantTable;
   region: RegionTable;
   series: SeriesTable;
@@ -108,6 +126,17 @@ export interface Database {
   two_factor: TwoFactorTable;
   recovery_code: RecoveryCodeTable;
   login_challenge: LoginChallengeTable;
+  expert: ExpertTable;
+  expert_conflict: ExpertConflictTable;
+  meeting: MeetingTable;
+  meeting_member: MeetingMemberTable;
+  meeting_agenda: MeetingAgendaTable;
+  ballot_cast: BallotCastTable;
+  ballot: BallotTable;
+  public_notice: PublicNoticeTable;
+  notice_entry: NoticeEntryTable;
+  objection: ObjectionTable;
+  result_confirmation: ResultConfirmationTable;
 }
 
 export type AccountRow = Selectable<AccountTable>;

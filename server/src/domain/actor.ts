@@ -15,7 +15,9 @@ export type ApplicantActor = SignedIn & { kind: 'applicant' };
 export type UnitActor = SignedIn & { kind: 'unit'; unitId: number; unitName: string };
 export type ReviewerActor = SignedIn & { kind: 'reviewer'; orgKind: OrgKind; orgId: number; orgName: string };
 export type AdminActor = SignedIn & { kind: 'admin' };
-export type Actor = ApplicantActor | UnitActor | ReviewerActor | AdminActor;
+/** 评审专家: a member of one committee's pool. */
+export type ExpertActor = SignedIn & { kind: 'expert'; committeeId: number; committeeName: string };
+export type Actor = ApplicantActor | UnitActor | ReviewerActor | AdminActor | ExpertActor;
 export type ActorOf<K extends AccountKind> = Extract<Actor, { kind: K }>;
 
 /** A desk: an actor that decides on applications (a unit or a reviewer's organisation). */
@@ -55,5 +57,7 @@ export function workflowActor(actor: Actor, applicantAccountId?: number): Workfl
       return { kind: 'reviewer', accountId: actor.accountId, orgKind: actor.orgKind, orgId: actor.orgId };
     case 'admin':
       return { kind: 'admin', accountId: actor.accountId };
+    case 'expert':
+      return { kind: 'expert', accountId: actor.accountId };
   }
 }

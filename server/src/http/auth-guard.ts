@@ -42,4 +42,4 @@ export function requireAccount(kinds: readonly AccountKind[], options: GuardOpti
   };
 }
 
-export const anyAccount: readonly AccountKind[] = ['applicant', 'unit', 'reviewer', 'admin'];
+export const anyAccount: readonly AccountKind[] = ['applicant', 'unit', 'reviewer', 'admin', 'expert'];

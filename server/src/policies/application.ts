@@ -5,6 +5,8 @@ import type { ApplicationRow } from '../modules/applications/application.reposit
 /** What a rule needs to know of an application, beyond its row. */
 export interface ApplicationSubject {
   row: ApplicationRow;
+  /** For an expert: whether it is on the agenda of a meeting the expert attends while its vote is open. */
+  onExpertAgenda?: boolean;
   /** Whether the actor's desk has decided on it before: it keeps seeing it, after a 重置流程 too. */
   participated: boolean;
 }
@@ -61,6 +63,8 @@ export const applicationPolicy = {
       case 'unit':
       case 'reviewer':
         return subject.participated || reachedDesk(actor, subject);
+      case 'expert':
+        return subject.onExpertAgenda === true;
       case 'admin':
         return false;
     }
@@ -88,6 +92,8 @@ export const applicationPolicy = {
         return subject.participated || reachedDesk(actor, subject);
       case 'applicant':
         return owns(actor, subject) && passedUnit(subject.row);
+      case 'expert':
+        return subject.onExpertAgenda === true;
       case 'admin':
         return false;
     }

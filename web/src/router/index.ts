@@ -143,6 +143,11 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '评审结果公示' },
   },
   {
+    path: '/certificate',
+    component: () => import('../views/verify/CertificateVerifyView.vue'),
+    meta: { title: '证书核验' },
+  },
+  {
     path: '/dev/sms-outbox',
     component: () => import('../views/dev/sms-outbox/SmsOutboxView.vue'),
     meta: { title: '短信发件箱（开发用）' },

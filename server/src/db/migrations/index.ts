@@ -15,6 +15,8 @@ import * as auditChain from './2026-12-02-013-audit-chain';
 import * as printRecord from './2026-12-02-014-print-record';
 import * as deskOrder from './2026-12-02-015-desk-order';
 import * as committeePdfAttachments from './2026-12-02-016-committee-pdf-attachments';
+import * as committeeWork from './2026-12-02-017-committee-work';
+import * as certificates from './2026-12-02-018-certificates';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-014-print-record': printRecord,
   '2026-12-02-015-desk-order': deskOrder,
   '2026-12-02-016-committee-pdf-attachments': committeePdfAttachments,
+  '2026-12-02-017-committee-work': committeeWork,
+  '2026-12-02-018-certificates': certificates,
 };

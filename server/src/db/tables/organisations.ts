@@ -30,6 +30,16 @@ export interface CommitteeTable {
   print_from_stage: ReviewStage;
   /** 导出PDF binds the attachments after the form unless the printer chooses otherwise. */
   pdf_with_attachments: Generated<boolean>;
+  /** The voting rule (法定人数, 通过比例) and the 公示's working days. */
+  quorum_num: Generated<number>;
+  quorum_den: Generated<number>;
+  pass_num: Generated<number>;
+  pass_den: Generated<number>;
+  notice_working_days: Generated<number>;
+  /** 评审结果确认部门: the committee's own review runs in the system only with one. */
+  confirming_bureau_id: number | null;
+  /** 证书编号规则 (common/src/committee/certificate-number.ts). */
+  certificate_pattern: Generated<string>;
   notice: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -3,6 +3,7 @@ import { deskOrg, type Actor } from '../../domain/actor';
 import { notFound } from '../../domain/app-error';
 import { may, type ApplicationRight, type ApplicationSubject } from '../../policies/application';
 import { hasParticipated } from '../review/review-log.repository';
+import { onExpertAgenda } from '../committee-work/ballot.service';
 import { findApplication } from './application.repository';
 
 /** The application, with what the policy needs to know of the actor's part in it. */
@@ -13,7 +14,8 @@ export async function subjectFor(db: Executor, actor: Actor, id: number): Promis
     actor.kind === 'unit' || actor.kind === 'reviewer'
       ? await hasParticipated(db, row.id, deskOrg(actor).orgKind, deskOrg(actor).orgId)
       : false;
-  return { row, participated };
+  const onAgenda = actor.kind === 'expert' ? await onExpertAgenda(db, actor.accountId, row.id) : false;
+  return { row, participated, onExpertAgenda: onAgenda };
 }
 
 /**

@@ -8,7 +8,7 @@ export function findTitle(db: Executor, id: number) {
 export function findCommittee(db: Executor, id: number) {
   return db
     .selectFrom('committee')
-    .select(['id', 'name', 'series_code', 'title_levels'])
+    .select(['id', 'name', 'series_code', 'title_levels', 'confirming_bureau_id'])
     .where('id', '=', id)
     .executeTakeFirst();
 }

@@ -24,8 +24,17 @@ export async function computeRoute(
   const supervisor = await defaultSupervisor(db, unit.id);
   if (supervisor && supervisor.status !== 'approved') throw new AppError('RULE_VIOLATED', '主管单位审核未通过');
 
+  const committee = input.committeeId ? await findCommittee(db, input.committeeId) : undefined;
+  const confirming = committee?.confirming_bureau_id
+    ? await db
+        .selectFrom('hr_bureau')
+        .select(['id', 'name'])
+        .where('id', '=', committee.confirming_bureau_id)
+        .executeTakeFirst()
+    : undefined;
+  const stages = routeStages(yunnanArchivesRoutes, input.kind, unit.level, supervisor !== undefined, !!confirming);
   const steps: RouteStep[] = [];
-  for (const stage of routeStages(yunnanArchivesRoutes, input.kind, unit.level, supervisor !== undefined)) {
+  for (const stage of stages) {
     switch (stage) {
       case 'unitReview':
         steps.push({ stage, holder: 'unit', orgId: unit.id, orgName: unit.name });
@@ -41,12 +50,17 @@ export async function computeRoute(
         steps.push({ stage, holder: stageHolders[stage] as 'hrBureau', orgId: bureau.id, orgName: bureau.name });
         break;
       }
-      case 'committeeCheck': {
-        const committee = input.committeeId ? await findCommittee(db, input.committeeId) : undefined;
+      case 'committeeCheck':
+      case 'officeReview':
+      case 'groupReview':
+      case 'meeting':
+      case 'publicNotice':
         if (!committee) throw new AppError('RULE_VIOLATED', '请选择评委会');
         steps.push({ stage, holder: 'committee', orgId: committee.id, orgName: committee.name });
         break;
-      }
+      case 'confirmation':
+        steps.push({ stage, holder: 'hrBureau', orgId: confirming!.id, orgName: confirming!.name });
+        break;
     }
   }
   return steps;

@@ -1,6 +1,7 @@
 import {
   formDataSchema,
   reviewStageLabels,
+  statusWording,
   type Application,
   type AttachmentCategory,
   type WorkflowAction,
@@ -26,10 +27,18 @@ export function whereNow(
       return from ? `已被${from.orgName}返回修改，修改后提交将直接回到${reviewStageLabels[from.stage]}` : '已返回修改';
     }
     case 'rejected':
-      return '审核不通过，本年度该系列该等级不能再次申报';
+      return statusLabelOf(row) === '未通过评审'
+        ? '未通过评审，本年度该系列该等级不能再次申报'
+        : '审核不通过，本年度该系列该等级不能再次申报';
     case 'passed':
-      return row.kind === 'evaluation' ? '评委会电子材料审核已通过' : '考核定职审核通过';
+      return row.kind === 'evaluation' ? '已通过评审，评审结果已经人社部门确认' : '考核定职审核通过';
   }
+}
+
+/** The status in the applicant's words, from the stage it is at (or was decided at). */
+export function statusLabelOf(row: Pick<ApplicationRow, 'status' | 'kind' | 'route' | 'stage_index'>): string {
+  const stage = row.route && row.stage_index !== null ? (row.route[row.stage_index]?.stage ?? null) : null;
+  return statusWording({ status: row.status, kind: row.kind, stage });
 }
 
 type Found<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
@@ -58,6 +67,7 @@ export function presentApplication(row: ApplicationRow, d: ApplicationDetails, r
     kind: row.kind,
     year: row.year,
     status: row.status,
+    statusLabel: statusLabelOf(row),
     stage: stepNow(row)?.stage ?? null,
     whereNow: whereNow(row),
     committee: d.committee ? { id: String(d.committee.id), name: d.committee.name } : null,

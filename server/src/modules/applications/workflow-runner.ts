@@ -1,4 +1,11 @@
-import { currentStep, next, type ErrorCode, type WorkflowAction, type WorkflowRefusal } from '#common';
+import {
+  currentStep,
+  next,
+  type ErrorCode,
+  type StageDecider,
+  type WorkflowAction,
+  type WorkflowRefusal,
+} from '#common';
 import type { Clock } from '../../clock';
 import type { Executor } from '../../db/database';
 import { deskOrg, workflowActor, type Actor } from '../../domain/actor';
@@ -29,6 +36,7 @@ const refusalErrors: Record<WorkflowRefusal, ErrorCode> = {
   BATCH_NOT_OPEN: 'RULE_VIOLATED',
   BATCH_CLOSED: 'RULE_VIOLATED',
   CORRECTION_CLOSED: 'RULE_VIOLATED',
+  DECIDED_ELSEWHERE: 'RULE_VIOLATED',
 };
 
 const staleMessages = {
@@ -43,6 +51,8 @@ export interface TransitionCommand {
   action: WorkflowAction;
   actor: Actor;
   opinion: string;
+  /** Who decides: a desk (the default), or the committee's meeting, 公示 or the bureau's 确认. */
+  decider?: StageDecider;
 }
 
 /** Who the log names for a step, and what the row gains beside its state. */
@@ -101,6 +111,7 @@ export async function transition(trx: Executor, clock: Clock, command: Transitio
     route: step.route,
     unitOpinionSaved: row.unit_opinion !== null && row.unit_opinion !== '',
     now,
+    decider: command.decider,
     batch: batch
       ? { opensAt: batch.opens_at, closesAt: batch.closes_at, correctionClosesAt: batch.correction_closes_at }
       : null,
@@ -151,6 +162,7 @@ export async function transition(trx: Executor, clock: Clock, command: Transitio
           applicantName,
           action,
           opinion: command.opinion,
+          decidedBy: command.decider ?? 'desk',
           decider: { accountId: actor.accountId, kind: actor.kind === 'unit' ? 'unit' : 'reviewer' },
           orgName: step.by.orgName,
           nextStep: stepAfter,

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/actor';
 import { AppError, forbidden } from '../../domain/app-error';
 import { reviewerOrg } from '../organisations/organisation.repository';
 import { findUnitByAccount } from '../units/unit.repository';
+import { expertOf } from '../committee-work/expert.repository';
 
 /** Whom a signed-in account speaks for: looked up once per request, by the guard's scope. */
 export async function resolveActor(db: Executor, account: AccountRow, ip: string | null): Promise<Actor> {
@@ -23,5 +24,10 @@ export async function resolveActor(db: Executor, account: AccountRow, ip: string
     }
     case 'admin':
       return { ...base, kind: 'admin' };
+    case 'expert': {
+      const expert = await expertOf(db, account.id);
+      if (!expert) throw forbidden('专家账号未关联评委会，请联系评委会办公室');
+      return { ...base, kind: 'expert', committeeId: expert.committee_id, committeeName: expert.committee_name };
+    }
   }
 }

@@ -76,6 +76,11 @@ const approvals: Record<ReviewStage, string> = {
   cityBureauReview: '同意。',
   provinceBureauReview: '同意。',
   committeeCheck: '电子材料审核通过。',
+  officeReview: '材料齐全，符合申报条件，无重复申报。',
+  groupReview: '专业组初审：业绩突出，同意提交评审会议。',
+  meeting: '',
+  publicNotice: '',
+  confirmation: '',
 };
 const unitOpinion = '该同志遵纪守法，爱岗敬业，工作认真负责，近五年年度考核均为合格，经单位公示无异议，同意推荐。';
 

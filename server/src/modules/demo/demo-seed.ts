@@ -1,4 +1,4 @@
-import { unitInfoBodySchema, type AccountKind, type ReviewStage } from '#common';
+import { defaultCertificatePattern, unitInfoBodySchema, type AccountKind, type ReviewStage } from '#common';
 import { FakeClock, beijingDay, systemClock, type Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
@@ -110,6 +110,11 @@ async function createDemoWorld(
     titleLevels: ['junior', 'intermediate', 'associateSenior', 'senior'],
     printFromStage: 'committeeCheck',
     pdfWithAttachments: false,
+    confirmingBureauId: null,
+    quorumShare: { num: 2, den: 3 },
+    passShare: { num: 2, den: 3 },
+    noticeWorkingDays: 5,
+    certificatePattern: defaultCertificatePattern,
     notice: '演示评委会：网报时间内可提交申报。',
   });
   const batchId = await organisations.saveBatch(systemActor, committeeId, {

@@ -1,4 +1,4 @@
-import type { DecisionAction, RouteStep } from '#common';
+import type { DecisionAction, RouteStep, StageDecider } from '#common';
 
 /**
  * What happened, as the services tell it: written to the outbox in the transaction of the change, and
@@ -45,6 +45,8 @@ export type NoticeEvent =
       applicantName: string;
       action: DecisionAction;
       opinion: string;
+      /** Who decided: a desk, or the committee's meeting, 公示 or the bureau's 确认 (their own wording). */
+      decidedBy?: StageDecider;
       decider: { accountId: number; kind: 'unit' | 'reviewer' };
       orgName: string;
       /** Where an approved application went on to; null when the decision ended its route here. */

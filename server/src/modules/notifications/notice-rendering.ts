@@ -1,4 +1,4 @@
-import { reviewStageLabels, type AccountKind, type RouteStep } from '#common';
+import { reviewStageLabels, type AccountKind, type DecisionAction, type RouteStep, type StageDecider } from '#common';
 import { beijingMinute } from '../../clock';
 import type { NoticeEvent } from './notice-event';
 
@@ -19,7 +19,20 @@ export interface SmsNotice {
 
 const system = { accountId: null, kind: 'system' } as const;
 const opinionSuffix = (opinion: string) => (opinion ? `审核意见：${opinion}` : '');
-const decisionResults = { approve: '审核通过', reject: '审核不通过', return: '返回修改', reset: '重置流程' } as const;
+const decisionResults = {
+  approve: '审核通过',
+  reject: '审核不通过',
+  return: '返回修改',
+  reset: '重置流程',
+  revote: '异议成立，将重新表决',
+} as const;
+
+/** The committee's steps in their own words: nothing says 审核通过 before the bureau confirmed the result. */
+const committeeResults: Partial<Record<StageDecider, Partial<Record<DecisionAction, string>>>> = {
+  meeting: { approve: '评审会议表决通过，进入公示', reject: '未通过评审' },
+  publicNotice: { approve: '公示期满，待确认', revote: '异议成立，将重新表决' },
+  confirmation: { approve: '已通过评审', reject: '未通过评审' },
+};
 
 function arrival(step: RouteStep, applicantName: string): Notice {
   return {
@@ -129,9 +142,11 @@ export function noticesOf(event: NoticeEvent): { notices: Notice[]; sms: SmsNoti
         to: { accountId: event.applicantAccountId },
         sender: { ...event.decider, orgName: event.orgName },
         template:
-          event.action === 'approve' && !goesOn
-            ? 'application.decided.approve.final'
-            : `application.decided.${event.action}`,
+          event.decidedBy && event.decidedBy !== 'desk'
+            ? `application.decided.${event.decidedBy}.${event.action}`
+            : event.action === 'approve' && !goesOn
+              ? 'application.decided.approve.final'
+              : `application.decided.${event.action}`,
         params: {
           orgName: event.orgName,
           stageLabel: event.nextStep ? reviewStageLabels[event.nextStep.stage] : '',
@@ -144,7 +159,11 @@ export function noticesOf(event: NoticeEvent): { notices: Notice[]; sms: SmsNoti
         sms: [
           {
             accountId: event.applicantAccountId,
-            params: { orgName: event.orgName, result: decisionResults[event.action] },
+            params: {
+              orgName: event.orgName,
+              result:
+                (event.decidedBy && committeeResults[event.decidedBy]?.[event.action]) ?? decisionResults[event.action],
+            },
           },
         ],
       };

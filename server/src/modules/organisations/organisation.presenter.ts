@@ -30,6 +30,12 @@ export const presentCommittee = (c: Row<typeof committeesWithBatches>, now: Date
   titleLevels: c.title_levels,
   printFromStage: c.print_from_stage,
   pdfWithAttachments: c.pdf_with_attachments,
+  confirmingBureau:
+    c.confirming_bureau_id !== null ? { id: String(c.confirming_bureau_id), name: c.confirming_bureau_name ?? '' } : null,
+  quorumShare: { num: c.quorum_num, den: c.quorum_den },
+  passShare: { num: c.pass_num, den: c.pass_den },
+  noticeWorkingDays: c.notice_working_days,
+  certificatePattern: c.certificate_pattern,
   notice: c.notice,
   batches: c.batches.map((b) => ({
     id: String(b.id),

@@ -102,8 +102,9 @@ export async function committeesWithBatches(db: Executor) {
     db
       .selectFrom('committee')
       .innerJoin('series', 'series.code', 'committee.series_code')
+      .leftJoin('hr_bureau', 'hr_bureau.id', 'committee.confirming_bureau_id')
       .selectAll('committee')
-      .select('series.name as series_name')
+      .select(['series.name as series_name', 'hr_bureau.name as confirming_bureau_name'])
       .orderBy('committee.name')
       .execute(),
     db.selectFrom('committee_batch').selectAll().orderBy('year', 'desc').execute(),
@@ -129,6 +130,13 @@ export async function saveCommittee(
     title_levels: string;
     print_from_stage: ReviewStage;
     pdf_with_attachments: boolean;
+    confirming_bureau_id: number | null;
+    quorum_num: number;
+    quorum_den: number;
+    pass_num: number;
+    pass_den: number;
+    notice_working_days: number;
+    certificate_pattern: string;
     notice: string;
   },
   id?: number,

@@ -104,6 +104,13 @@ export function createOrganisationService(db: Db, clock: Clock) {
           title_levels: JSON.stringify([...new Set(body.titleLevels)]),
           print_from_stage: body.printFromStage,
           pdf_with_attachments: body.pdfWithAttachments ?? false,
+          confirming_bureau_id: body.confirmingBureauId ? Number(body.confirmingBureauId) : null,
+          quorum_num: body.quorumShare?.num ?? 2,
+          quorum_den: body.quorumShare?.den ?? 3,
+          pass_num: body.passShare?.num ?? 2,
+          pass_den: body.passShare?.den ?? 3,
+          notice_working_days: body.noticeWorkingDays ?? 5,
+          certificate_pattern: body.certificatePattern,
           notice: body.notice,
         };
         const saved = await organisations.saveCommittee(trx, now, values, id);
@@ -118,6 +125,11 @@ export function createOrganisationService(db: Db, clock: Clock) {
               name: body.name,
               printFromStage: body.printFromStage,
               pdfWithAttachments: body.pdfWithAttachments ?? false,
+              confirmingBureauId: body.confirmingBureauId ?? null,
+              quorumShare: body.quorumShare,
+              passShare: body.passShare,
+              noticeWorkingDays: body.noticeWorkingDays,
+              certificatePattern: body.certificatePattern,
             },
           },
         };

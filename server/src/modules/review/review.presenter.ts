@@ -1,6 +1,6 @@
 import { maskIdNumber, maskPhone, reviewStageLabels, workflowActionLabels, type ReviewRow } from '#common';
 import { stepNow } from '../../policies/application';
-import { whereNow } from '../applications/application.presenter';
+import { statusLabelOf, whereNow } from '../applications/application.presenter';
 import type { ReviewListRow } from './review.repository';
 import type { logOf } from './review-log.repository';
 
@@ -20,6 +20,7 @@ export const presentReviewRow = (r: ReviewListRow): ReviewRow => ({
   titleLevel: r.title_level,
   committeeName: r.committee_name,
   status: r.status,
+  statusLabel: statusLabelOf(r),
   stage: stepNow(r)?.stage ?? null,
   whereNow: whereNow(r),
   submittedAt: r.submitted_at?.toISOString() ?? null,

@@ -13,6 +13,7 @@ import { coverOf } from '../applications/application-cover';
 import type { ApplicationRow } from '../applications/application.repository';
 import { attachmentsOf } from '../applications/attachment.repository';
 import { logOf } from '../review/review-log.repository';
+import { latestVoteOf } from '../committee-work/meeting.repository';
 
 /** Everything the 申报评审表 prints, and nothing about who reads it: what the digest is taken of. */
 export interface SheetContent {
@@ -45,21 +46,28 @@ function recommendationsOf(log: Awaited<ReturnType<typeof logOf>>): Recommendati
   return [...byStage.values()];
 }
 
-/** 表十三–十六: the one of the level applied for; the committee fills it once it has voted. */
-function committeeRecords(declaration: FormDeclaration, level: string | null, committeeName: string | null) {
+type Vote = Awaited<ReturnType<typeof latestVoteOf>>;
+
+/** 表十三–十六: the one of the level applied for, filled from the committee's latest closed vote on it. */
+function committeeRecords(
+  declaration: FormDeclaration,
+  level: string | null,
+  committeeName: string | null,
+  vote: Vote,
+) {
   const records = declaration.sheet.committeeRecords;
   const own = records.find((r) => r.level === level) ?? records[0]!;
   return {
     committeeRecord: {
       label: own.label,
-      committeeName,
-      meetingDate: null,
-      members: null,
-      present: null,
-      agree: null,
-      disagree: null,
-      abstain: null,
-      conclusion: null,
+      committeeName: vote?.committee_name ?? committeeName,
+      meetingDate: vote?.meeting_date ?? null,
+      members: vote?.expected ?? null,
+      present: vote?.present ?? null,
+      agree: vote?.agree ?? null,
+      disagree: vote?.disagree ?? null,
+      abstain: vote?.abstain ?? null,
+      conclusion: vote ? (vote.outcome === 'passed' ? '通过' : '未通过') : null,
     },
     otherCommitteeRecords: records.filter((r) => r !== own).map((r) => r.label.split('：')[0]!),
   };
@@ -71,10 +79,11 @@ export async function sheetContent(
   row: ApplicationRow,
   facts: { now: Date; titleLevel: string | null; committeeName: string | null },
 ): Promise<SheetContent> {
-  const [cover, log, files] = await Promise.all([
+  const [cover, log, files, vote] = await Promise.all([
     coverOf(db, row, facts.now),
     logOf(db, row.id),
     attachmentsOf(db, row.id),
+    latestVoteOf(db, row.id),
   ]);
   return {
     applicationId: row.id,
@@ -82,7 +91,7 @@ export async function sheetContent(
     cover,
     form: formDataSchema.parse(row.form),
     unitOpinion: row.unit_opinion,
-    ...committeeRecords(declaration, facts.titleLevel, facts.committeeName),
+    ...committeeRecords(declaration, facts.titleLevel, facts.committeeName, vote),
     recommendations: recommendationsOf(log),
     attachments: files.map((f) => ({
       category: f.category,

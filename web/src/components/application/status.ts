@@ -1,4 +1,4 @@
-import { statusWording, titleLevelLabels, type Application, type ApplicationStatus } from '#common';
+import { titleLevelLabels, type Application, type ApplicationStatus } from '#common';
 
 /** The colour of an application's status tag. */
 export const statusTagType: Record<ApplicationStatus, 'info' | 'primary' | 'warning' | 'danger' | 'success'> = {
@@ -8,12 +8,6 @@ export const statusTagType: Record<ApplicationStatus, 'info' | 'primary' | 'warn
   rejected: 'danger',
   passed: 'success',
 };
-
-/**
- * An application's status in the applicant's words (common's statusWording): 评审中, 公示中, 待人社部门确认,
- * 已通过评审 only once the bureau confirmed, 未通过评审 after the committee's vote.
- */
-export const statusLabel = (app: Pick<Application, 'status' | 'kind' | 'stage'>) => statusWording(app);
 
 /** Decided by the committee's meeting (or after its 公示), not by a desk. */
 const committeeDecided = (app: Pick<Application, 'stage'>) =>

@@ -1,7 +1,11 @@
 import type { FormRules } from 'element-plus';
 import {
   batchBodySchema,
+  certificatePatternProblem,
   committeeBodySchema,
+  defaultCertificatePattern,
+  formatCertificateNumber,
+  titleLevelCodes,
   titleLevelLabels,
   type BatchBody,
   type Committee,
@@ -41,6 +45,7 @@ export interface CommitteeForm {
   titleLevels: TitleLevel[];
   printFromStage: ReviewStage;
   pdfWithAttachments: boolean;
+  certificatePattern: string;
   notice: string;
 }
 
@@ -50,6 +55,7 @@ export const blankCommittee = (seriesCode: string): CommitteeForm => ({
   titleLevels: [],
   printFromStage: 'committeeCheck',
   pdfWithAttachments: false,
+  certificatePattern: defaultCertificatePattern,
   notice: '',
 });
 
@@ -59,6 +65,7 @@ export const committeeFormOf = (row: Committee): CommitteeForm => ({
   titleLevels: [...row.titleLevels],
   printFromStage: row.printFromStage,
   pdfWithAttachments: row.pdfWithAttachments,
+  certificatePattern: row.certificatePattern,
   notice: row.notice,
 });
 
@@ -74,8 +81,21 @@ export const committeeRulesOf = (form: CommitteeForm): FormRules =>
     titleLevels: { trigger: 'change' },
     printFromStage: { required: '请选择可打印申报表的审核节点', trigger: 'change' },
     pdfWithAttachments: {},
+    certificatePattern: { required: '请填写证书编号规则' },
     notice: {},
   });
+
+/** What the pattern makes of this year's first 副高级 certificate, or '' while the pattern is wrong. */
+export function certificateNumberExample(pattern: string): string {
+  const trimmed = pattern.trim();
+  if (!trimmed || certificatePatternProblem(trimmed)) return '';
+  return formatCertificateNumber(trimmed, {
+    year: new Date().getFullYear(),
+    levelCode: titleLevelCodes.associateSenior,
+    seq: 1,
+    committeeId: 1,
+  });
+}
 
 // 年度批次: 网报时间 typed in Beijing time, sent as instants.
 export interface BatchForm {
