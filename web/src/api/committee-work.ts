@@ -57,8 +57,7 @@ export const committeeApi = {
 
   noticeCandidates: () => office.noticeCandidates(),
   notices: () => office.notices(),
-  publishNotice: (title: string, applicationIds: string[]) =>
-    office.publishNotice({ body: { title, applicationIds } }),
+  publishNotice: (title: string, applicationIds: string[]) => office.publishNotice({ body: { title, applicationIds } }),
   notice: (noticeId: string) => office.notice(byId(noticeId)),
   answerObjection: (objectionId: string, answer: string, upheld: boolean) =>
     office.answerObjection({ ...byId(objectionId), body: { answer, upheld } }),
