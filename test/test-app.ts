@@ -130,7 +130,7 @@ export class Agent {
     return this.post('/api/sms/codes', { ...body, captchaId: await this.captcha(), captchaCode: testCaptcha });
   }
 
-  async login(kind: 'applicant' | 'unit' | 'reviewer', username: string, password: string): Promise<Reply> {
+  async login(kind: 'applicant' | 'unit' | 'reviewer' | 'expert', username: string, password: string): Promise<Reply> {
     return this.post('/api/auth/login', {
       kind,
       username,

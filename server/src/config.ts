@@ -145,7 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production) {
     if (e.CAPTCHA_TEST_CODE)
       throw new ConfigError('NODE_ENV=production 时不能设置 CAPTCHA_TEST_CODE（测试验证码只用于开发和测试）');
-    if (e.TEST_CLOCK_CONTROL) throw new ConfigError('NODE_ENV=production 时不能设置 TEST_CLOCK_CONTROL（测试时钟只用于测试）');
+    if (e.TEST_CLOCK_CONTROL)
+      throw new ConfigError('NODE_ENV=production 时不能设置 TEST_CLOCK_CONTROL（测试时钟只用于测试）');
     if (devOutbox) {
       throw new ConfigError(
         'NODE_ENV=production 时必须配置真实短信网关（SMS_PROVIDER=tencent）；控制台短信和开发发件箱只用于开发和测试',

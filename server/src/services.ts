@@ -4,7 +4,9 @@ import type { CommitteeWorkServices } from './modules/committee-work/committee-w
 import { createConfirmationService } from './modules/committee-work/confirmation.service';
 import { createExpertService } from './modules/committee-work/expert.service';
 import { createMeetingService } from './modules/committee-work/meeting.service';
+import { createMeetingVoteService } from './modules/committee-work/meeting-vote.service';
 import { createPublicNoticeService } from './modules/committee-work/public-notice.service';
+import { createObjectionService } from './modules/committee-work/objection.service';
 import { issueCertificate } from './modules/certificates/certificate.service';
 import type { Db } from './db/database';
 import { createAccountService } from './modules/account/account.service';
@@ -140,8 +142,10 @@ export function createServices(
   const committeeWork: CommitteeWorkServices = {
     experts: createExpertService(db, clock),
     meetings: createMeetingService(db, clock),
+    meetingVotes: createMeetingVoteService(db, clock),
     ballots: createBallotService(db, clock),
-    notices: createPublicNoticeService(db, clock, { captcha }),
+    notices: createPublicNoticeService(db, clock),
+    objections: createObjectionService(db, clock, { captcha }),
     confirmations: createConfirmationService(db, clock, { issueCertificate }),
   };
   return {

@@ -38,13 +38,19 @@ describe('证书编号 from the committee’s pattern', () => {
       .tuple(fc.constantFrom('', '云档证', 'ZC-'), fc.integer({ min: 1, max: 9 }), fc.constantFrom('', '号'))
       .map(([prefix, pad, suffix]) => `${prefix}{year}{level}{seq:${pad}}${suffix}`);
     fc.assert(
-      fc.property(pattern, level, fc.integer({ min: 1, max: 10 ** 7 }), fc.integer({ min: 1, max: 10 ** 7 }), (p, l, a, b) => {
-        const x = formatCertificateNumber(p, { ...parts, levelCode: l, seq: a });
-        const y = formatCertificateNumber(p, { ...parts, levelCode: l, seq: b });
-        expect(x === y).toBe(a === b);
-        expect(x).toContain(`2026${l}`);
-        expect(x).toContain(String(a));
-      }),
+      fc.property(
+        pattern,
+        level,
+        fc.integer({ min: 1, max: 10 ** 7 }),
+        fc.integer({ min: 1, max: 10 ** 7 }),
+        (p, l, a, b) => {
+          const x = formatCertificateNumber(p, { ...parts, levelCode: l, seq: a });
+          const y = formatCertificateNumber(p, { ...parts, levelCode: l, seq: b });
+          expect(x === y).toBe(a === b);
+          expect(x).toContain(`2026${l}`);
+          expect(x).toContain(String(a));
+        },
+      ),
     );
   });
 });

@@ -103,8 +103,7 @@ export function drawExperts(
   const recused: DrawResult['recused'] = [];
   const eligible: number[] = [];
   for (const candidate of [...candidates].sort((a, b) => a.expertId - b.expertId)) {
-    const matches =
-      input.specialties.length === 0 || candidate.specialties.some((s) => input.specialties.includes(s));
+    const matches = input.specialties.length === 0 || candidate.specialties.some((s) => input.specialties.includes(s));
     if (!matches) continue;
     const reason = recusalOf(candidate, input.recusal);
     if (reason) recused.push({ expertId: candidate.expertId, reason });

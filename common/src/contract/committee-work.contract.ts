@@ -50,6 +50,7 @@ export const committeeWorkContract = {
   }),
   createExpert: endpoint({
     method: 'POST',
+    status: 201,
     path: '/committee/experts',
     tags: office,
     summary: '新增专家：同时开通专家账号，返回一次性初始密码',
@@ -91,6 +92,7 @@ export const committeeWorkContract = {
   }),
   createMeeting: endpoint({
     method: 'POST',
+    status: 201,
     path: '/committee/meetings',
     tags: office,
     summary: '新建评审会议',
@@ -178,6 +180,7 @@ export const committeeWorkContract = {
   }),
   publishNotice: endpoint({
     method: 'POST',
+    status: 201,
     path: '/committee/notices',
     tags: office,
     summary: '发布公示：从今天起，按评委会设置的工作日数（法定节假日不计）',
@@ -277,6 +280,7 @@ export const publicNoticeContract = {
   }),
   objection: endpoint({
     method: 'POST',
+    status: 201,
     path: '/public/notices/:id/objections',
     tags: ['public'],
     summary: '提出异议：公示期内，留下联系人和手机号，评委会办公室答复',

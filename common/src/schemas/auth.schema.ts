@@ -16,7 +16,7 @@ export const captchaSchema = z.object({ captchaId: z.uuid(), svg: z.string() });
 export type Captcha = z.infer<typeof captchaSchema>;
 
 /** The three tabs of the login page; the platform admin has a page of its own. */
-export const loginKinds = ['applicant', 'unit', 'reviewer'] as const;
+export const loginKinds = ['applicant', 'unit', 'reviewer', 'expert'] as const;
 
 export const loginBodySchema = z.object({
   kind: z.enum(loginKinds, { error: '请选择用户类型' }),

@@ -28,11 +28,7 @@ export type Certificate = z.infer<typeof certificateSchema>;
 export const certificateIdParams = z.object({ id: recordIdSchema('证书不存在') });
 
 export const revokeCertificateBodySchema = z.object({
-  reason: z
-    .string({ error: '请填写撤销原因' })
-    .trim()
-    .min(2, '撤销原因至少2个字')
-    .max(200, '撤销原因不超过200个字'),
+  reason: z.string({ error: '请填写撤销原因' }).trim().min(2, '撤销原因至少2个字').max(200, '撤销原因不超过200个字'),
 });
 export type RevokeCertificateBody = z.input<typeof revokeCertificateBodySchema>;
 

@@ -10,9 +10,12 @@ const dateSchema = (label: string) =>
   z
     .string({ error: `请选择${label}` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为YYYY-MM-DD`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-      message: `${label}不是有效的日期`,
-    });
+    .refine(
+      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      {
+        message: `${label}不是有效的日期`,
+      },
+    );
 
 const text = (label: string, max: number, min = 1) =>
   z
@@ -65,10 +68,7 @@ const expertFields = {
   unitId: recordIdSchema('工作单位不正确').nullable(),
   supervisorId: recordIdSchema('主管部门不正确').nullable(),
   titleName: text('职称', 30),
-  specialties: z
-    .array(text('专业', 30), { error: '请填写专业' })
-    .min(1, '请至少填写一个专业')
-    .max(10, '专业最多10个'),
+  specialties: z.array(text('专业', 30), { error: '请填写专业' }).min(1, '请至少填写一个专业').max(10, '专业最多10个'),
   termStartsOn: dateSchema('聘期开始日期'),
   termEndsOn: dateSchema('聘期结束日期'),
   conflictUnitIds: z.array(recordIdSchema('回避单位不正确')).max(50, '回避单位最多50个'),
@@ -186,7 +186,9 @@ export const meetingDetailSchema = z.object({
       seed: z.string(),
       drawnAt: z.string(),
       eligibleCount: z.number().int(),
-      recused: z.array(z.object({ name: z.string(), reason: z.enum(recusalReasons as [RecusalReason, ...RecusalReason[]]) })),
+      recused: z.array(
+        z.object({ name: z.string(), reason: z.enum(recusalReasons as [RecusalReason, ...RecusalReason[]]) }),
+      ),
     })
     .nullable(),
   rule: z.object({ quorumLeast: z.number().int().nullable(), passShare: z.string(), quorumShare: z.string() }),

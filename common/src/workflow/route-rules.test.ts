@@ -11,19 +11,25 @@ describe('route rules', () => {
       'countyBureauReview',
       'cityBureauReview',
       'committeeCheck',
+      'officeReview',
+      'groupReview',
+      'meeting',
+      'publicNotice',
+      'confirmation',
     ]);
-    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'county', false)).toEqual([
+    // A committee without a 评审结果确认部门 reviews outside the system: the route ends at its check.
+    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'county', false, false)).toEqual([
       'unitReview',
       'countyBureauReview',
       'cityBureauReview',
       'committeeCheck',
     ]);
-    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'province', false)).toEqual([
+    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'province', false, false)).toEqual([
       'unitReview',
       'provinceBureauReview',
       'committeeCheck',
     ]);
-    expect(routeStages(yunnanArchivesRoutes, 'assessment', 'city', true)).toEqual([
+    expect(routeStages(yunnanArchivesRoutes, 'assessment', 'city', true, false)).toEqual([
       'unitReview',
       'supervisorReview',
       'cityBureauReview',

@@ -61,7 +61,14 @@ export const yunnanArchivesRoutes: readonly RouteRule[] = [
   {
     kind: 'evaluation',
     unitLevel: 'county',
-    stages: ['unitReview', 'supervisorReview', 'countyBureauReview', 'cityBureauReview', 'committeeCheck', ...committeeStages],
+    stages: [
+      'unitReview',
+      'supervisorReview',
+      'countyBureauReview',
+      'cityBureauReview',
+      'committeeCheck',
+      ...committeeStages,
+    ],
     source: '[推断] FORM.md §3 云南',
   },
   {

@@ -10,13 +10,17 @@ import {
   type WorkflowActor,
   type WorkflowState,
 } from './workflow';
+import type { StageDecider } from './route-rules';
 
-/** A route of four stages held by four different desks. */
+/** A route through four desks, then the committee's meeting and 公示, and the province bureau's 确认. */
 const route: RouteStep[] = [
   { stage: 'unitReview', holder: 'unit', orgId: 1, orgName: '单位' },
   { stage: 'countyBureauReview', holder: 'hrBureau', orgId: 10, orgName: '县区人社局' },
   { stage: 'cityBureauReview', holder: 'hrBureau', orgId: 20, orgName: '州市人社局' },
   { stage: 'committeeCheck', holder: 'committee', orgId: 30, orgName: '评委会' },
+  { stage: 'meeting', holder: 'committee', orgId: 30, orgName: '评委会' },
+  { stage: 'publicNotice', holder: 'committee', orgId: 30, orgName: '评委会' },
+  { stage: 'confirmation', holder: 'hrBureau', orgId: 40, orgName: '省人社厅' },
 ];
 const actors: Record<string, WorkflowActor> = {
   applicant: { kind: 'applicant', accountId: 100, owns: true },
@@ -27,9 +31,14 @@ const actors: Record<string, WorkflowActor> = {
   otherCounty: { kind: 'reviewer', accountId: 301, orgKind: 'hrBureau', orgId: 11 },
   city: { kind: 'reviewer', accountId: 400, orgKind: 'hrBureau', orgId: 20 },
   committee: { kind: 'reviewer', accountId: 500, orgKind: 'committee', orgId: 30 },
+  province: { kind: 'reviewer', accountId: 600, orgKind: 'hrBureau', orgId: 40 },
   admin: { kind: 'admin', accountId: 1 },
+  expert: { kind: 'expert', accountId: 700 },
 };
-const holderName = ['unit', 'county', 'city', 'committee'];
+const holderName = ['unit', 'county', 'city', 'committee', 'committee', 'committee', 'province'];
+/** Who decides at each stage of the route: the desk, or the meeting, the 公示 and the 确认. */
+const deciderAt: StageDecider[] = ['desk', 'desk', 'desk', 'desk', 'meeting', 'publicNotice', 'confirmation'];
+const deciders: StageDecider[] = ['desk', 'meeting', 'publicNotice', 'confirmation'];
 
 /** The reference model, written from the manual's words, independently of `next`. */
 interface Model {
@@ -38,7 +47,7 @@ interface Model {
   returnedFrom: number;
   count: number;
 }
-function modelStep(m: Model, actor: string, action: string): Model | null {
+function modelStep(m: Model, actor: string, action: string, decider: StageDecider = 'desk'): Model | null {
   if (action === 'submit') {
     if (actor !== 'applicant') return null;
     if (m.status === 'draft') return { ...m, status: 'inReview', stage: 0, returnedFrom: -1 };
@@ -46,6 +55,10 @@ function modelStep(m: Model, actor: string, action: string): Model | null {
     return null;
   }
   if (m.status !== 'inReview' || holderName[m.stage] !== actor) return null;
+  if (deciderAt[m.stage] !== decider) return null;
+  if (decider !== 'desk' && (action === 'return' || action === 'reset')) return null;
+  // Only an upheld objection to the 公示 sends it back, to the meeting just before.
+  if (action === 'revote') return route[m.stage]!.stage === 'publicNotice' ? { ...m, stage: m.stage - 1 } : null;
   if (action === 'approve')
     return m.stage === route.length - 1 ? { ...m, status: 'passed' } : { ...m, stage: m.stage + 1 };
   if (action === 'reject') return { ...m, status: 'rejected' };
@@ -65,20 +78,21 @@ describe('the workflow against its reference model', () => {
     const command = fc.record({
       actor: fc.constantFrom(...Object.keys(actors)),
       action: fc.constantFrom(...workflowActions),
+      decider: fc.constantFrom(...deciders),
     });
     fc.assert(
       fc.property(fc.array(command, { maxLength: 40 }), (commands) => {
         let state = initialWorkflowState;
         let model: Model = { status: 'draft', stage: -1, returnedFrom: -1, count: 0 };
-        const log: { actor: WorkflowActor; action: (typeof workflowActions)[number] }[] = [];
-        for (const { actor, action } of commands) {
-          const expected = modelStep(model, actor, action);
-          const result = next(state, action, actors[actor]!, { route });
+        const log: { actor: WorkflowActor; action: (typeof workflowActions)[number]; decider: StageDecider }[] = [];
+        for (const { actor, action, decider } of commands) {
+          const expected = modelStep(model, actor, action, decider);
+          const result = next(state, action, actors[actor]!, { route, decider });
           expect(result.ok).toBe(expected !== null);
           if (result.ok && expected) {
             state = result.state;
             model = expected;
-            log.push({ actor: actors[actor]!, action });
+            log.push({ actor: actors[actor]!, action, decider });
           }
           agrees(state, model);
           for (const [name, who] of Object.entries(actors)) {
@@ -87,13 +101,13 @@ describe('the workflow against its reference model', () => {
           }
         }
         const replayed = log.reduce<WorkflowState>((s, entry) => {
-          const r = next(s, entry.action, entry.actor, { route });
+          const r = next(s, entry.action, entry.actor, { route, decider: entry.decider });
           if (!r.ok) throw new Error('the log holds a step the workflow refuses');
           return r.state;
         }, initialWorkflowState);
         expect(replayed).toEqual(state);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 });

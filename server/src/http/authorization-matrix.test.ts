@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountKind } from '#common';
 import { createTestContext, type Agent, type TestContext } from '../../../test/test-app';
 import { adminCreates, loggedInAdmin, loggedInApplicant, loggedInReviewer, loggedInUnit } from '../../../test/fixtures';
+import { loggedInExpert } from '../../../test/committee-fixtures';
 
 /**
  * Who may call each route. Every route of the API must stand here: a new route without a line
  * fails this test until its author says who may use it.
  */
 const anyone = 'public' as const;
-const signedIn: AccountKind[] = ['applicant', 'unit', 'reviewer', 'admin'];
+const signedIn: AccountKind[] = ['applicant', 'unit', 'reviewer', 'admin', 'expert'];
 const matrix: Record<string, typeof anyone | AccountKind[]> = {
   'GET /api/health': anyone,
   'GET /api/captcha': anyone,
@@ -115,6 +116,36 @@ const matrix: Record<string, typeof anyone | AccountKind[]> = {
   'POST /api/admin/reviewers': ['admin'],
   'POST /api/admin/reviewers/{id}/reset-password': ['admin'],
   'POST /api/admin/reviewers/{id}/reset-two-factor': ['admin'],
+  'GET /api/committee/experts': ['reviewer'],
+  'POST /api/committee/experts': ['reviewer'],
+  'PUT /api/committee/experts/{id}': ['reviewer'],
+  'POST /api/committee/experts/{id}/status': ['reviewer'],
+  'POST /api/committee/experts/{id}/reset-password': ['reviewer'],
+  'GET /api/committee/meetings': ['reviewer'],
+  'POST /api/committee/meetings': ['reviewer'],
+  'GET /api/committee/meetings/{id}': ['reviewer'],
+  'GET /api/committee/meeting-candidates': ['reviewer'],
+  'POST /api/committee/meetings/{id}/agenda': ['reviewer'],
+  'DELETE /api/committee/meetings/{id}/agenda/{applicationId}': ['reviewer'],
+  'POST /api/committee/meetings/{id}/draw': ['reviewer'],
+  'POST /api/committee/meetings/{id}/attendance': ['reviewer'],
+  'POST /api/committee/meetings/{id}/open': ['reviewer'],
+  'POST /api/committee/meetings/{id}/close': ['reviewer'],
+  'GET /api/committee/notice-candidates': ['reviewer'],
+  'GET /api/committee/notices': ['reviewer'],
+  'POST /api/committee/notices': ['reviewer'],
+  'GET /api/committee/notices/{id}': ['reviewer'],
+  'POST /api/committee/objections/{id}/answer': ['reviewer'],
+  'POST /api/committee/notices/{id}/close': ['reviewer'],
+  'GET /api/confirmations': ['reviewer'],
+  'POST /api/confirmations': ['reviewer'],
+  'GET /api/expert/meetings': ['expert'],
+  'GET /api/expert/meetings/{id}': ['expert'],
+  'POST /api/expert/meetings/{id}/ballots': ['expert'],
+  'GET /api/public/notices': anyone,
+  'GET /api/public/notices/{id}': anyone,
+  'POST /api/public/notices/{id}/objections': anyone,
+  'POST /api/test/clock': anyone,
 };
 
 let ctx: TestContext;
@@ -127,6 +158,14 @@ beforeAll(async () => {
   as.applicant = (await loggedInApplicant(ctx)).agent;
   const supervisor = await adminCreates(admin.agent, '/api/admin/supervisors', { name: '矩阵测试主管部门' });
   as.reviewer = (await loggedInReviewer(ctx, admin.agent, 'supervisor', supervisor)).agent;
+  const committee = await adminCreates(admin.agent, '/api/admin/committees', {
+    name: '矩阵测试评委会',
+    seriesCode: 'archives',
+    titleLevels: ['intermediate'],
+    printFromStage: 'committeeCheck',
+  });
+  const office = (await loggedInReviewer(ctx, admin.agent, 'committee', committee)).agent;
+  as.expert = (await loggedInExpert(ctx, office)).agent;
 });
 afterAll(() => ctx.close());
 

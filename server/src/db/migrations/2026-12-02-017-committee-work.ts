@@ -63,9 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('title_level', 'text', (c) => c.notNull())
     .addColumn('specialties', 'jsonb', (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('planned', 'drawn', 'voting', 'closed')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('planned', 'drawn', 'voting', 'closed')`))
     // The draw, replayable: the seed, the experts that could be drawn (sorted) and those recused.
     .addColumn('draw_seed', 'text')
     .addColumn('draw_eligible', 'jsonb')
@@ -77,7 +75,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('closed_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('meeting_committee_idx').on('meeting').columns(['committee_id', 'meeting_date']).execute();
+  await db.schema
+    .createIndex('meeting_committee_idx')
+    .on('meeting')
+    .columns(['committee_id', 'meeting_date'])
+    .execute();
   await db.schema
     .createTable('meeting_member')
     .addColumn('meeting_id', 'integer', (c) => c.notNull().references('meeting.id'))

@@ -113,4 +113,3 @@ export interface ResultConfirmationTable {
   confirmed_at: Timestamp;
   confirmed_by_account_id: number;
 }
-

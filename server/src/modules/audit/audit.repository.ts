@@ -16,6 +16,15 @@ export interface AuditEntry {
 const chainLock = 0x7a68_6175; // 'zhau'
 
 /**
+ * Takes the chain's lock now, held until the transaction ends. For a change that, before its audit
+ * row, locks what other appenders may be holding while they wait for the chain (a certificate number's
+ * counter): taking the chain first keeps one order of locks, so two such changes cannot deadlock.
+ */
+export async function holdAuditChain(trx: Executor): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${chainLock})`.execute(trx);
+}
+
+/**
  * Appends one row to the audit chain; pass the transaction of the change it records, so both land or
  * neither does. The chain's lock is held until that transaction ends: write the audit row last.
  */
@@ -24,7 +33,7 @@ export async function appendAudit(db: Executor, actor: AuditActor, at: Date, ent
     await db.transaction().execute((trx) => appendAudit(trx, actor, at, entry));
     return;
   }
-  await sql`select pg_advisory_xact_lock(${chainLock})`.execute(db);
+  await holdAuditChain(db);
   const last = await db
     .selectFrom('audit_log')
     .select(['seq', 'row_hash'])

@@ -27,6 +27,7 @@ export async function resolveActor(db: Executor, account: AccountRow, ip: string
     case 'expert': {
       const expert = await expertOf(db, account.id);
       if (!expert) throw forbidden('专家账号未关联评委会，请联系评委会办公室');
+      if (expert.status !== 'active') throw forbidden('专家账号已暂停，请联系评委会办公室');
       return { ...base, kind: 'expert', committeeId: expert.committee_id, committeeName: expert.committee_name };
     }
   }

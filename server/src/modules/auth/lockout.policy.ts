@@ -62,7 +62,10 @@ export function afterWrongPassword(
  * both, because telling one from the other would tell a stranger that the ID number has an account.
  */
 export function unlockers(kind: AccountKind): string {
-  return kind === 'applicant' ? '联系单位进行解锁（未选择单位的请联系平台）' : '联系平台进行解锁';
+  if (kind === 'applicant') return '联系单位进行解锁（未选择单位的请联系平台）';
+  // An expert's committee office keeps its pool: its 重置密码 also unlocks.
+  if (kind === 'expert') return '联系评委会办公室重置密码进行解锁';
+  return '联系平台进行解锁';
 }
 
 const minutesLeft = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));

@@ -14,7 +14,7 @@ import { AppError, notFound } from '../../domain/app-error';
 import { coverOf } from '../applications/application-cover';
 import { loadFor } from '../applications/application-access';
 import { lockApplication } from '../applications/application.repository';
-import { appendAudit } from '../audit/audit.repository';
+import { appendAudit, holdAuditChain } from '../audit/audit.repository';
 import { renderCertificatePdf } from './certificate-pdf';
 import { mayRevoke, presentCertificate } from './certificate.presenter';
 import * as certificates from './certificate.repository';
@@ -72,6 +72,9 @@ export async function issueCertificate(
     : undefined;
   if (!committee) throw new AppError('RULE_VIOLATED', '该申报没有评委会，不能发放证书');
   const cover = await coverOf(trx, row, now);
+  // The audit chain before the counter: a transaction that issues several certificates (or audits
+  // before it issues) holds the chain while it takes a counter, so every issuer must take them so.
+  await holdAuditChain(trx);
   const number = await nextNumber(trx, committee.certificate_pattern, {
     year: row.year,
     levelCode: titleLevelCodes[row.title_level],

@@ -3,6 +3,7 @@ import { approve, cityRoute, writeUnitOpinion } from '../../../../test/desk-fixt
 import {
   archivesChoices,
   auditRows,
+  createDraft,
   loggedInAdmin,
   loggedInApplicant,
   loggedInReviewer,
@@ -13,6 +14,7 @@ import {
 import { pdfPages } from '../../../../test/pdf-text';
 import { createTestContext, type Agent, type TestContext } from '../../../../test/test-app';
 import { systemActor } from '../../domain/actor';
+import type { CertificateRow } from './certificate.repository';
 import { issueCertificate, type IssueCertificateInput } from './certificate.service';
 
 let ctx: TestContext;
@@ -123,6 +125,40 @@ describe('发放电子证书 (issueCertificate)', () => {
     expect(new Set(numbers).size).toBe(4);
     const seqs = numbers.map((n) => Number(n.slice(-3))).sort((x, y) => x - y);
     expect(seqs.at(-1)! - seqs[0]!).toBe(3);
+  });
+
+  it('issues several levels in one transaction beside another without a deadlock', async () => {
+    // Drafts will do: issuing needs the application's committee, title and cover only.
+    const junior = await ctx.db
+      .selectFrom('title')
+      .select('id')
+      .where('name', '=', '助理馆员')
+      .executeTakeFirstOrThrow();
+    const draft = async (titleId: string) => {
+      const unit = await route.cityUnit();
+      const { agent } = await loggedInApplicant(ctx, unit.unit.unitId);
+      return createDraft(agent, route.world, { ...choices, titleId });
+    };
+    const [a, b, c] = [await draft(choices.titleId), await draft(String(junior.id)), await draft(String(junior.id))];
+    const issueIn = (trx: Parameters<typeof issueCertificate>[0], id: string) =>
+      issueCertificate(trx, ctx.clock.now(), {
+        applicationId: Number(id),
+        qualifiedOn: '2026-12-01',
+        documentNumber: '云人社〔2026〕89号',
+        actor: systemActor,
+      });
+    let other: Promise<CertificateRow> | undefined;
+    // The first takes the 中级 counter and the audit chain; while the second begins with the 初级
+    // counter, the first wants the 初级 counter too.
+    const [x, y] = await ctx.db.transaction().execute(async (trx) => {
+      const one = await issueIn(trx, a);
+      other = ctx.db.transaction().execute((t) => issueIn(t, c));
+      await new Promise((done) => setTimeout(done, 300));
+      return [one, await issueIn(trx, b)];
+    });
+    const z = await other!;
+    expect([x!.number, y!.number, z.number].map((n) => n.replace(/\d+$/, '').slice(-1))).toEqual(['Z', 'C', 'C']);
+    expect(new Set([x!.number, y!.number, z.number]).size).toBe(3);
   });
 
   it('gives two committees with the same pattern distinct numbers', async () => {

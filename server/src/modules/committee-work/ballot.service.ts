@@ -151,7 +151,10 @@ export function createBallotService(db: Db, clock: Clock) {
             .where('application_id', '=', applicationId)
             .executeTakeFirst();
           if (!item) throw notFound('该申报不在本次会议议程中');
-          await trx.insertInto('ballot_cast').values({ agenda_id: item.id, expert_account_id: expert.accountId }).execute();
+          await trx
+            .insertInto('ballot_cast')
+            .values({ agenda_id: item.id, expert_account_id: expert.accountId })
+            .execute();
           await trx.insertInto('ballot').values({ id: randomUUID(), agenda_id: item.id, choice }).execute();
           return {
             result: null,

@@ -10,17 +10,22 @@ import { ShiftableClock, type Clock } from '../../clock';
 import type { Config } from '../../config';
 import { signedIn } from '../../http/actor-scope';
 import { route } from '../../http/contract-route';
+import { notFound } from '../../domain/app-error';
 import type { BallotService } from './ballot.service';
 import type { ConfirmationService } from './confirmation.service';
 import type { ExpertService } from './expert.service';
 import type { MeetingService } from './meeting.service';
+import type { MeetingVoteService } from './meeting-vote.service';
 import type { PublicNoticeService } from './public-notice.service';
+import type { ObjectionService } from './objection.service';
 
 export interface CommitteeWorkServices {
   experts: ExpertService;
   meetings: MeetingService;
+  meetingVotes: MeetingVoteService;
   ballots: BallotService;
   notices: PublicNoticeService;
+  objections: ObjectionService;
   confirmations: ConfirmationService;
 }
 
@@ -31,7 +36,15 @@ const ids = (list: string[]) => list.map(Number);
 export const committeeWorkRoutes =
   (deps: { committeeWork: CommitteeWorkServices; config: Config; clock: Clock }): FastifyPluginAsyncZod =>
   async (app) => {
-    const { experts, meetings, ballots, notices, confirmations: confirming } = deps.committeeWork;
+    const {
+      experts,
+      meetings,
+      meetingVotes,
+      ballots,
+      notices,
+      objections,
+      confirmations: confirming,
+    } = deps.committeeWork;
 
     // Reviewers only; the services then admit a committee office (or, for 确认, an HR bureau) alone.
     await app.register(
@@ -54,7 +67,9 @@ export const committeeWorkRoutes =
         route(scope, office.createMeeting, async (request) => ({
           id: String(await meetings.create(await actorOf(request), request.body)),
         }));
-        route(scope, office.meeting, async (request) => meetings.detail(await actorOf(request), Number(request.params.id)));
+        route(scope, office.meeting, async (request) =>
+          meetings.detail(await actorOf(request), Number(request.params.id)),
+        );
         route(scope, office.meetingCandidates, async (request) => meetings.candidates(await actorOf(request)));
         route(scope, office.addAgenda, async (request) => {
           await meetings.addAgenda(await actorOf(request), Number(request.params.id), ids(request.body.applicationIds));
@@ -68,17 +83,21 @@ export const committeeWorkRoutes =
           );
           return ok;
         });
-        route(scope, office.draw, async (request) => meetings.draw(await actorOf(request), Number(request.params.id)));
+        route(scope, office.draw, async (request) =>
+          meetingVotes.draw(await actorOf(request), Number(request.params.id)),
+        );
         route(scope, office.attendance, async (request) =>
-          meetings.attendance(
+          meetingVotes.attendance(
             await actorOf(request),
             Number(request.params.id),
             ids(request.body.presentExpertIds),
           ),
         );
-        route(scope, office.openVote, async (request) => meetings.open(await actorOf(request), Number(request.params.id)));
+        route(scope, office.openVote, async (request) =>
+          meetingVotes.open(await actorOf(request), Number(request.params.id)),
+        );
         route(scope, office.closeVote, async (request) =>
-          meetings.close(await actorOf(request), Number(request.params.id)),
+          meetingVotes.close(await actorOf(request), Number(request.params.id)),
         );
 
         route(scope, office.noticeCandidates, async (request) => notices.candidates(await actorOf(request)));
@@ -91,7 +110,9 @@ export const committeeWorkRoutes =
             }),
           ),
         }));
-        route(scope, office.notice, async (request) => notices.detail(await actorOf(request), Number(request.params.id)));
+        route(scope, office.notice, async (request) =>
+          notices.detail(await actorOf(request), Number(request.params.id)),
+        );
         route(scope, office.answerObjection, async (request) => {
           await notices.answer(await actorOf(request), Number(request.params.id), request.body);
           return ok;
@@ -115,7 +136,9 @@ export const committeeWorkRoutes =
     await app.register(
       signedIn(['expert'], (scope, actorOf) => {
         route(scope, expert.meetings, async (request) => ballots.meetings(await actorOf(request)));
-        route(scope, expert.meeting, async (request) => ballots.meeting(await actorOf(request), Number(request.params.id)));
+        route(scope, expert.meeting, async (request) =>
+          ballots.meeting(await actorOf(request), Number(request.params.id)),
+        );
         route(scope, expert.ballot, async (request) =>
           ballots.cast(
             await actorOf(request),
@@ -129,21 +152,25 @@ export const committeeWorkRoutes =
 
     // The public 公示: no login. Objections pass an image captcha and the captcha's rate limit.
     const publicLimit = { config: { rateLimit: { max: deps.config.rateLimits.captcha, timeWindow: 60_000 } } };
-    route(app, publicNotices.list, async () => notices.publicList());
-    route(app, publicNotices.notice, async (request) => notices.publicNotice(Number(request.params.id)));
+    route(app, publicNotices.list, async () => objections.publicList());
+    route(app, publicNotices.notice, async (request) => objections.publicNotice(Number(request.params.id)));
     route(
       app,
       publicNotices.objection,
       async (request) =>
-        notices.object(Number(request.params.id), { ...request.body, entryId: Number(request.body.entryId) }, request.ip),
+        objections.object(
+          Number(request.params.id),
+          { ...request.body, entryId: Number(request.body.entryId) },
+          request.ip,
+        ),
       publicLimit,
     );
 
+    // Answers only a test server (TEST_CLOCK_CONTROL, refused in production); elsewhere it is not there.
     const { clock } = deps;
-    if (deps.config.testClockControl && clock instanceof ShiftableClock) {
-      route(app, testClockContract.advance, async (request) => {
-        clock.advanceDays(request.body.advanceDays);
-        return { now: clock.now().toISOString() };
-      });
-    }
+    route(app, testClockContract.advance, async (request) => {
+      if (!deps.config.testClockControl || !(clock instanceof ShiftableClock)) throw notFound('接口不存在');
+      clock.advanceDays(request.body.advanceDays);
+      return { now: clock.now().toISOString() };
+    });
   };

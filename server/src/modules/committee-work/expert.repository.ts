@@ -52,7 +52,12 @@ export async function listExperts(db: Executor, filter: ExpertFilter, page: { li
     .leftJoin('unit', 'unit.id', 'expert.unit_id')
     .leftJoin('supervisor', 'supervisor.id', 'expert.supervisor_id')
     .selectAll('expert')
-    .select(['account.login_name', 'account.phone', 'unit.name as unit_record_name', 'supervisor.name as supervisor_name'])
+    .select([
+      'account.login_name',
+      'account.phone',
+      'unit.name as unit_record_name',
+      'supervisor.name as supervisor_name',
+    ])
     .orderBy('expert.account_id')
     .limit(page.limit)
     .offset(page.offset)
@@ -137,7 +142,12 @@ export async function insertExpert(
   return accountId;
 }
 
-export async function updateExpert(db: Executor, at: Date, accountId: number, values: ExpertValues & { phone: string }) {
+export async function updateExpert(
+  db: Executor,
+  at: Date,
+  accountId: number,
+  values: ExpertValues & { phone: string },
+) {
   await db
     .updateTable('expert')
     .set({

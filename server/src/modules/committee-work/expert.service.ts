@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import type { Db, Executor } from '../../db/database';
 import type { Actor } from '../../domain/actor';
 import { AppError, notFound } from '../../domain/app-error';
-import { giveTemporaryPassword } from '../auth/account.repository';
+import { giveTemporaryPassword, unlockAccount } from '../auth/account.repository';
 import { generatePassword } from '../auth/password-generator';
 import { hashPassword } from '../auth/password-hasher';
 import { committeeOffice, inTransaction } from './committee-office';
@@ -17,8 +17,7 @@ function present(row: experts.ExpertListRow): Expert {
     phone: maskPhone(row.phone),
     unitName: row.unit_name,
     unit: row.unit_id !== null ? { id: String(row.unit_id), name: row.unit_record_name ?? '' } : null,
-    supervisor:
-      row.supervisor_id !== null ? { id: String(row.supervisor_id), name: row.supervisor_name ?? '' } : null,
+    supervisor: row.supervisor_id !== null ? { id: String(row.supervisor_id), name: row.supervisor_name ?? '' } : null,
     titleName: row.title_name,
     specialties: row.specialties,
     termStartsOn: row.term_starts_on,
@@ -59,7 +58,11 @@ export function createExpertService(db: Db, clock: Clock) {
       }
     }
     if (values.supervisorId !== null) {
-      const found = await trx.selectFrom('supervisor').select('id').where('id', '=', values.supervisorId).executeTakeFirst();
+      const found = await trx
+        .selectFrom('supervisor')
+        .select('id')
+        .where('id', '=', values.supervisorId)
+        .executeTakeFirst();
       if (!found) throw new AppError('VALIDATION_FAILED', '所选主管部门不存在，请重新选择');
     }
   }
@@ -149,6 +152,7 @@ export function createExpertService(db: Db, clock: Clock) {
       await inTransaction(db, clock, office, async (trx, now) => {
         await ownExpert(trx, office.orgId, accountId);
         await giveTemporaryPassword(trx, now, accountId, passwordHash);
+        await unlockAccount(trx, accountId, now);
         return { result: null, audit: { action: 'expert.password.reset', objectType: 'account', objectId: accountId } };
       });
       return temporaryPassword;

@@ -1,38 +1,19 @@
-import { addWorkingDays } from '#common';
-import type { NoticeDetail, PublicNotice } from '#common';
+import { addWorkingDays, type NoticeDetail } from '#common';
 import { beijingDay, type Clock } from '../../clock';
 import type { Db, Executor } from '../../db/database';
-import { anonymousActor, type Actor } from '../../domain/actor';
+import type { Actor } from '../../domain/actor';
 import { AppError, notFound } from '../../domain/app-error';
-import type { CaptchaService } from '../captcha/captcha.service';
 import { committeeOffice, inTransaction, type OfficeActor } from './committee-office';
 import { committeeStep } from './committee-step';
 import { applicationSummaries, waitingAt } from './committee-applications.repository';
-
-type NoticeRow = NonNullable<Awaited<ReturnType<typeof noticeQuery>>>;
-const noticeQuery = (db: Executor, id: number) =>
-  db
-    .selectFrom('public_notice')
-    .innerJoin('committee', 'committee.id', 'public_notice.committee_id')
-    .selectAll('public_notice')
-    .select('committee.name as committee_name')
-    .where('public_notice.id', '=', id)
-    .executeTakeFirst();
-
-function rowOf(n: NoticeRow | (Omit<NoticeRow, never> & object)) {
-  return {
-    id: String(n.id),
-    committeeName: n.committee_name,
-    title: n.title,
-    startsOn: n.starts_on,
-    endsOn: n.ends_on,
-    workingDays: n.working_days,
-    status: n.status,
-  };
-}
-
-/** Objections are received from the first day to the last of the period, while the notice is open. */
-const accepting = (n: NoticeRow, today: string) => n.status === 'open' && today >= n.starts_on && today <= n.ends_on;
+import {
+  noticeCloseRefusal,
+  noticeQuery,
+  notices,
+  publicNoticeView,
+  rowOf,
+  type NoticeRow,
+} from './public-notice.view';
 
 /**
  * 评审结果公示: the office publishes the passed applications (name, unit, title) for the committee's working
@@ -40,39 +21,10 @@ const accepting = (n: NoticeRow, today: string) => n.status === 'open' && today 
  * sends its application back to the meeting; after the period, with every objection answered, the list
  * is locked and goes to the bureau.
  */
-export function createPublicNoticeService(db: Db, clock: Clock, deps: { captcha: CaptchaService }) {
-  async function publicView(db2: Executor, n: NoticeRow): Promise<PublicNotice> {
-    const entries = await db2
-      .selectFrom('notice_entry')
-      .select(['id', 'applicant_name', 'unit_name', 'title_name', 'withdrawn_at'])
-      .where('notice_id', '=', n.id)
-      .orderBy('id')
-      .execute();
-    return {
-      ...rowOf(n),
-      entries: entries.map((e) => ({
-        id: String(e.id),
-        applicantName: e.applicant_name,
-        unitName: e.unit_name,
-        titleName: e.title_name,
-        withdrawn: e.withdrawn_at !== null,
-      })),
-      acceptingObjections: accepting(n, beijingDay(clock.now())),
-    };
-  }
+export function createPublicNoticeService(db: Db, clock: Clock) {
+  const publicView = (db2: Executor, n: NoticeRow) => publicNoticeView(db2, clock, n);
 
-  async function closeRefusal(trx: Executor, n: NoticeRow): Promise<string | null> {
-    if (n.status === 'closed') return '公示已结束';
-    if (beijingDay(clock.now()) <= n.ends_on) return `公示期至${n.ends_on}，期满后才能结束公示`;
-    const open = await trx
-      .selectFrom('objection')
-      .innerJoin('notice_entry', 'notice_entry.id', 'objection.entry_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('notice_entry.notice_id', '=', n.id)
-      .where('objection.answered_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return Number(open.n) > 0 ? `还有${open.n}条异议未答复，答复后才能结束公示` : null;
-  }
+  const closeRefusal = (trx: Executor, n: NoticeRow) => noticeCloseRefusal(trx, clock.now(), n);
 
   async function ownNotice(trx: Executor, office: OfficeActor, id: number, lock = false) {
     if (lock) await trx.selectFrom('public_notice').select('id').where('id', '=', id).forUpdate().execute();
@@ -124,14 +76,7 @@ export function createPublicNoticeService(db: Db, clock: Clock, deps: { captcha:
 
     async list(actor: Actor) {
       const office = committeeOffice(actor);
-      const rows = await db
-        .selectFrom('public_notice')
-        .innerJoin('committee', 'committee.id', 'public_notice.committee_id')
-        .selectAll('public_notice')
-        .select('committee.name as committee_name')
-        .where('public_notice.committee_id', '=', office.orgId)
-        .orderBy('public_notice.id', 'desc')
-        .execute();
+      const rows = await notices(db).where('public_notice.committee_id', '=', office.orgId).execute();
       return { items: rows.map(rowOf) };
     },
 
@@ -240,7 +185,11 @@ export function createPublicNoticeService(db: Db, clock: Clock, deps: { captcha:
           .where('id', '=', objectionId)
           .execute();
         if (body.upheld && objection.withdrawn_at === null) {
-          await trx.updateTable('notice_entry').set({ withdrawn_at: now }).where('id', '=', objection.entry_id).execute();
+          await trx
+            .updateTable('notice_entry')
+            .set({ withdrawn_at: now })
+            .where('id', '=', objection.entry_id)
+            .execute();
           await committeeStep(trx, clock, {
             applicationId: objection.application_id,
             action: 'revote',
@@ -286,62 +235,12 @@ export function createPublicNoticeService(db: Db, clock: Clock, deps: { captcha:
         await trx.updateTable('public_notice').set({ status: 'closed', closed_at: now }).where('id', '=', id).execute();
         return {
           result: null,
-          audit: { action: 'notice.close', objectType: 'publicNotice', objectId: id, detail: { entries: entries.length } },
-        };
-      });
-    },
-
-    async publicList() {
-      const rows = await db
-        .selectFrom('public_notice')
-        .innerJoin('committee', 'committee.id', 'public_notice.committee_id')
-        .selectAll('public_notice')
-        .select('committee.name as committee_name')
-        .orderBy('public_notice.id', 'desc')
-        .limit(100)
-        .execute();
-      return { items: rows.map(rowOf) };
-    },
-
-    async publicNotice(id: number) {
-      const n = await noticeQuery(db, id);
-      if (!n) throw notFound('公示不存在');
-      return publicView(db, n);
-    },
-
-    /** 提出异议 (no login): during the period, about a person on the list, with a contact to answer. */
-    async object(
-      id: number,
-      body: { entryId: number; content: string; contactName: string; contactPhone: string; captchaId: string; captchaCode: string },
-      ip: string | null,
-    ) {
-      await deps.captcha.verify(body.captchaId, body.captchaCode);
-      return inTransaction(db, clock, anonymousActor(ip), async (trx, now) => {
-        const n = await noticeQuery(trx, id);
-        if (!n) throw notFound('公示不存在');
-        if (!accepting(n, beijingDay(now))) throw new AppError('RULE_VIOLATED', '不在公示期内，不能提出异议');
-        const entry = await trx
-          .selectFrom('notice_entry')
-          .select(['id', 'withdrawn_at'])
-          .where('id', '=', body.entryId)
-          .where('notice_id', '=', id)
-          .executeTakeFirst();
-        if (!entry || entry.withdrawn_at) throw notFound('公示名单中没有该人员');
-        const row = await trx
-          .insertInto('objection')
-          .values({
-            entry_id: entry.id,
-            content: body.content,
-            contact_name: body.contactName,
-            contact_phone: body.contactPhone,
-            ip,
-            filed_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        return {
-          result: { id: String(row.id), message: '异议已提交，评委会办公室将核实后通过您留下的联系方式答复' },
-          audit: { action: 'objection.file', objectType: 'objection', objectId: row.id, detail: { noticeId: id } },
+          audit: {
+            action: 'notice.close',
+            objectType: 'publicNotice',
+            objectId: id,
+            detail: { entries: entries.length },
+          },
         };
       });
     },

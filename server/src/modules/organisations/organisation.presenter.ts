@@ -31,7 +31,9 @@ export const presentCommittee = (c: Row<typeof committeesWithBatches>, now: Date
   printFromStage: c.print_from_stage,
   pdfWithAttachments: c.pdf_with_attachments,
   confirmingBureau:
-    c.confirming_bureau_id !== null ? { id: String(c.confirming_bureau_id), name: c.confirming_bureau_name ?? '' } : null,
+    c.confirming_bureau_id !== null
+      ? { id: String(c.confirming_bureau_id), name: c.confirming_bureau_name ?? '' }
+      : null,
   quorumShare: { num: c.quorum_num, den: c.quorum_den },
   passShare: { num: c.pass_num, den: c.pass_den },
   noticeWorkingDays: c.notice_working_days,
