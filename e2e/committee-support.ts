@@ -80,6 +80,8 @@ export type Choice = '同意' | '不同意' | '弃权';
  */
 export async function vote(page: Page, meetingTitle: string, choices: Record<string, Choice>): Promise<void> {
   await page.goto('/#/expert/meetings');
+  // The list as it is now (the page may have been open since before the draw).
+  await page.getByRole('button', { name: '刷新' }).click();
   await tableRow(page, 'expert-meeting-table', meetingTitle).getByRole('button', { name: '进入会议' }).click();
   await expect(page).toHaveURL(/#\/expert\/meetings\/\d+$/);
   const items = page.getByTestId('ballot-item');
@@ -95,13 +97,17 @@ export async function vote(page: Page, meetingTitle: string, choices: Record<str
   }
 }
 
-/** The office makes a meeting of `size` experts for 中级 and puts these applicants on its agenda. */
-export async function newMeeting(page: Page, title: string, names: string[], size = 3): Promise<void> {
+/**
+ * The office makes a meeting of `size` experts for 中级, tomorrow, and puts these applicants on its agenda;
+ * the meeting's date.
+ */
+export async function newMeeting(page: Page, title: string, names: string[], size = 3): Promise<string> {
+  const date = dayFromNow(1);
   await openMenu(page, '评审会议');
   await page.getByRole('button', { name: '新建会议' }).click();
   const box = dialog(page, '新增评审会议');
   await box.getByLabel('会议名称').fill(title);
-  await typeDate(formItem(box, '会议日期').locator('input'), dayFromNow(1));
+  await typeDate(formItem(box, '会议日期').locator('input'), date);
   await box.getByLabel('会议地点').fill('昆明市五华区档案馆三楼会议室');
   await chooseOption(page, box, '评审等级', '中级');
   await box.getByLabel('抽取人数').fill(String(size));
@@ -115,6 +121,7 @@ export async function newMeeting(page: Page, title: string, names: string[], siz
   await candidates.getByRole('button', { name: '列入议程' }).click();
   await expect(candidates).toBeHidden();
   for (const name of names) await expect(tableRow(page, 'agenda-table', name)).toBeVisible();
+  return date;
 }
 
 /** 抽取专家, confirmed; the members and the record of the draw show. */
