@@ -1,5 +1,5 @@
-import type { ExpertCreate } from '#common';
-import { goodPassword, makePhone } from './fixtures';
+import type { Committee, ExpertCreate } from '#common';
+import { adminCreates, goodPassword, loggedInReviewer, makePhone } from './fixtures';
 import type { Agent, TestContext } from './test-app';
 
 let serial = 0;
@@ -40,4 +40,37 @@ export async function loggedInExpert(ctx: TestContext, office: Agent, overrides:
   });
   if (changed.status !== 200) throw new Error(`expert password: ${JSON.stringify(changed.body)}`);
   return { agent, id: created.body.id as string, fields };
+}
+
+/**
+ * The committee reviews in the system: it gets a 评审结果确认部门 (the province bureau, made here with a
+ * signed-in reviewer), so routes go on after its electronic check to the meeting, 公示 and 确认.
+ */
+export async function committeeReviews(ctx: TestContext, admin: Agent, committeeId: string) {
+  const bureauId = await adminCreates(admin, '/api/admin/hr-bureaus', {
+    name: '云南省人力资源和社会保障厅',
+    regionCode: '530000',
+  });
+  const committees = (await admin.get('/api/admin/committees')).body as Committee[];
+  const c = committees.find((x) => x.id === committeeId)!;
+  const saved = await admin.request({
+    method: 'PUT',
+    url: `/api/admin/committees/${committeeId}`,
+    payload: {
+      name: c.name,
+      seriesCode: c.seriesCode,
+      titleLevels: c.titleLevels,
+      printFromStage: c.printFromStage,
+      pdfWithAttachments: c.pdfWithAttachments,
+      confirmingBureauId: bureauId,
+      quorumShare: c.quorumShare,
+      passShare: c.passShare,
+      noticeWorkingDays: c.noticeWorkingDays,
+      certificatePattern: c.certificatePattern,
+      notice: c.notice,
+    },
+  });
+  if (saved.status !== 200) throw new Error(`committee: ${JSON.stringify(saved.body)}`);
+  const bureau = (await loggedInReviewer(ctx, admin, 'hrBureau', bureauId)).agent;
+  return { bureauId, bureau };
 }

@@ -91,6 +91,7 @@ export function createPublicNoticeService(db: Db, clock: Clock) {
         const found = await applicationSummaries(trx)
           .where('application.id', 'in', body.applicationIds)
           .where(waitingAt('publicNotice', { kind: 'committee', orgId: office.orgId }))
+          .orderBy('application.id')
           .execute();
         if (found.length !== body.applicationIds.length) {
           throw new AppError('RULE_VIOLATED', '所选申报不在评审结果公示环节，请刷新页面后重新选择');
