@@ -33,7 +33,9 @@ export function finalOutcome(
             title: `审核不通过：${app.year}年度的该项申报已结束，本年度不能再次申报该系列该级别（${level}）的职称。不通过的原因见审核记录中的审核意见。`,
           };
     case 'passed':
-      return app.kind === 'evaluation'
+      // Confirmed by the HR department after the committee's own review; a committee that reviews outside
+      // the system ends the route at its electronic check, which is all the system can say passed.
+      return app.kind === 'evaluation' && app.stage === 'confirmation'
         ? {
             type: 'success',
             title: `已通过评审：评审委员会评审通过，评审结果已经人社部门确认，取得${app.title.name}（${level}）资格。申报材料不再修改。`,
