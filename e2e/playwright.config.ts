@@ -4,6 +4,11 @@ import { defineConfig } from '@playwright/test';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+/**
+ * Journeys that move the server's test clock forward (POST /api/test/clock): they run after every other
+ * one, which would otherwise meet a server days ahead of the browser (a TOTP code, a session, a batch).
+ */
+const movesClock = /committee-work\.spec\.ts$/;
 
 /**
  * The journeys of the manual in Chromium, against a server started on a fresh data folder
@@ -53,7 +58,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: movesClock },
+    { name: 'clock', use: { browserName: 'chromium' }, testMatch: movesClock, dependencies: ['chromium'] },
+  ],
   webServer: {
     command: 'node e2e/start-server.mjs',
     cwd: root,

@@ -106,16 +106,20 @@ export async function adminLogin(request: APIRequestContext): Promise<Api> {
   return apiSession(request);
 }
 
-/** An archives committee for `titleLevels` with this year's batch, open since yesterday for 30 days. */
+/**
+ * An archives committee for `titleLevels` with this year's batch, open since yesterday for 30 days;
+ * `settings` adds to its body (e.g. `confirmingBureauId`, for the committee's own review in the system).
+ */
 export async function openCommittee(
   admin: Api,
   name: string,
   titleLevels: string[] = ['intermediate'],
+  settings: Record<string, unknown> = {},
 ): Promise<{ committeeId: string; batchId: string; year: number }> {
   const committee = await admin.send(
     'POST',
     '/api/admin/committees',
-    { name, seriesCode: 'archives', titleLevels, printFromStage: 'committeeCheck', notice: '' },
+    { name, seriesCode: 'archives', titleLevels, printFromStage: 'committeeCheck', notice: '', ...settings },
     201,
   );
   const now = Date.now();

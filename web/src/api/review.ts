@@ -2,18 +2,21 @@ import {
   applicationsContract,
   reviewContract,
   type Application,
-  type DecisionAction,
+  type decisionActions,
   type ReviewFilters,
   type ReviewList,
   type ReviewQuery as ReviewPageQuery,
 } from '#common';
 import { clientOf } from './client';
 
-export type { DecisionAction, DecisionResult, ReviewLog, ReviewLogEntry, UnitOpinion } from '#common';
+export type { DecisionResult, ReviewLog, ReviewLogEntry, UnitOpinion } from '#common';
 
 export type { ReviewFilters, ReviewList } from '#common';
 
 export type ReviewQuery = ReviewFilters & Pick<ReviewPageQuery, 'page' | 'pageSize'>;
+
+/** A desk's own decisions (重新表决 is the committee's, after an upheld objection). */
+export type DecisionAction = (typeof decisionActions)[number];
 
 const review = clientOf(reviewContract);
 const applications = clientOf(applicationsContract);

@@ -44,6 +44,28 @@ const innerRoutes: Partial<Record<AccountKind, RouteRecordRaw[]>> = {
       component: () => import('../views/review/ApplicationSheetView.vue'),
       meta: { kind: 'reviewer', title: '查看申报表', crumbs: ['审核管理', '查看申报表'] },
     },
+    {
+      path: 'committee/meetings/:id(\\d+)',
+      component: () => import('../views/committee/meetings/MeetingView.vue'),
+      meta: { kind: 'reviewer', title: '评审会议', crumbs: ['评审工作', '评审会议', '会议详情'] },
+    },
+    {
+      path: 'committee/notices/:id(\\d+)',
+      component: () => import('../views/committee/notices/NoticeView.vue'),
+      meta: { kind: 'reviewer', title: '评审结果公示', crumbs: ['评审工作', '评审结果公示', '公示详情'] },
+    },
+  ],
+  expert: [
+    {
+      path: 'meetings/:id(\\d+)',
+      component: () => import('../views/expert/ExpertMeetingView.vue'),
+      meta: { kind: 'expert', title: '评审会议', crumbs: ['评审工作', '我的评审会议', '会议议程'] },
+    },
+    {
+      path: 'meetings/:meetingId(\\d+)/application/:id(\\d+)',
+      component: () => import('../views/expert/ExpertSheetView.vue'),
+      meta: { kind: 'expert', title: '查看申报表', crumbs: ['评审工作', '我的评审会议', '查看申报表'] },
+    },
   ],
 };
 
@@ -109,6 +131,16 @@ const routes: RouteRecordRaw[] = [
     path: '/verify/:code?',
     component: () => import('../views/verify/VerifyView.vue'),
     meta: { title: '申报表核验' },
+  },
+  {
+    path: '/notices',
+    component: () => import('../views/notices/PublicNoticeListView.vue'),
+    meta: { title: '评审结果公示' },
+  },
+  {
+    path: '/notices/:id(\\d+)',
+    component: () => import('../views/notices/PublicNoticeView.vue'),
+    meta: { title: '评审结果公示' },
   },
   {
     path: '/certificate',

@@ -3,6 +3,7 @@ import type { RouteComponent } from 'vue-router';
 import {
   Avatar,
   Bell,
+  Calendar,
   ChatDotRound,
   Collection,
   Document,
@@ -11,6 +12,8 @@ import {
   Iphone,
   Key,
   Lock,
+  Memo,
+  Notebook,
   OfficeBuilding,
   Phone,
   Promotion,
@@ -18,6 +21,7 @@ import {
   Stamp,
   Tickets,
   Trophy,
+  Finished,
   User,
   UserFilled,
 } from '@element-plus/icons-vue';
@@ -272,13 +276,73 @@ export const reviewerMenu: ConsoleMenu = {
         },
         { path: 'review/desk', title: '申报审核', icon: DocumentChecked, view: reviewDesk },
         { path: 'review/records', title: '审核记录', icon: Tickets, view: reviewRecords },
+        {
+          path: 'confirmations',
+          title: '评审结果确认',
+          icon: Finished,
+          view: () => import('../views/confirmation/ConfirmationView.vue'),
+          orgKinds: ['hrBureau'],
+        },
+      ],
+    },
+    {
+      title: '评审工作',
+      icon: Notebook,
+      items: [
+        {
+          path: 'committee/experts',
+          title: '专家库',
+          icon: UserFilled,
+          view: () => import('../views/committee/experts/ExpertListView.vue'),
+          orgKinds: ['committee'],
+        },
+        {
+          path: 'committee/meetings',
+          title: '评审会议',
+          icon: Calendar,
+          view: () => import('../views/committee/meetings/MeetingListView.vue'),
+          orgKinds: ['committee'],
+        },
+        {
+          path: 'committee/notices',
+          title: '评审结果公示',
+          icon: Memo,
+          view: () => import('../views/committee/notices/NoticeListView.vue'),
+          orgKinds: ['committee'],
+        },
       ],
     },
     messagesGroup,
   ],
 };
 
-export const consoleMenus: ConsoleMenu[] = [unitMenu, adminMenu, applicantMenu, reviewerMenu];
+/** 评审专家: the meetings it is drawn for and its secret ballot; its account comes from the committee office. */
+export const expertMenu: ConsoleMenu = {
+  kind: 'expert',
+  base: '/expert',
+  groups: [
+    {
+      title: '评审工作',
+      icon: Notebook,
+      items: [
+        {
+          path: 'meetings',
+          title: '我的评审会议',
+          icon: Calendar,
+          view: () => import('../views/expert/ExpertMeetingListView.vue'),
+        },
+      ],
+    },
+    {
+      title: '基本信息',
+      icon: User,
+      items: [{ path: 'password', title: '修改密码', icon: Lock, view: changePassword }],
+    },
+    messagesGroup,
+  ],
+};
+
+export const consoleMenus: ConsoleMenu[] = [unitMenu, adminMenu, applicantMenu, reviewerMenu, expertMenu];
 
 export function menuOf(kind: AccountKind): ConsoleMenu {
   return consoleMenus.find((m) => m.kind === kind) ?? unitMenu;

@@ -12,6 +12,7 @@ export const homeOf: Record<AccountKind, string> = {
   admin: '/admin/units',
   applicant: '/applicant/profile',
   reviewer: '/reviewer/home',
+  expert: '/expert/meetings',
 };
 
 export const passwordPageOf: Record<AccountKind, string> = {
@@ -19,6 +20,7 @@ export const passwordPageOf: Record<AccountKind, string> = {
   admin: '/admin/password',
   applicant: '/applicant/password',
   reviewer: '/reviewer/password',
+  expert: '/expert/password',
 };
 
 /** 两步验证, for the kinds that have it. */

@@ -11,6 +11,7 @@ import {
   type Committee,
   type CommitteeBody,
   type ReviewStage,
+  type Share,
   type TitleLevel,
 } from '#common';
 import type { ListColumn } from '../../../components/list/columns';
@@ -45,9 +46,18 @@ export interface CommitteeForm {
   titleLevels: TitleLevel[];
   printFromStage: ReviewStage;
   pdfWithAttachments: boolean;
+  /** 评审结果确认部门: with one, the committee's own review (会议, 公示, 确认) follows its electronic check. */
+  confirmingBureauId: string | null;
+  /** 法定人数比例 and 通过比例: shares of those drawn and of those present. */
+  quorumShare: Share;
+  passShare: Share;
+  noticeWorkingDays: number;
   certificatePattern: string;
   notice: string;
 }
+
+/** 2/3 as the words of the card. */
+export const shareText = (share: Share) => `${share.num}/${share.den}`;
 
 export const blankCommittee = (seriesCode: string): CommitteeForm => ({
   name: '',
@@ -55,6 +65,10 @@ export const blankCommittee = (seriesCode: string): CommitteeForm => ({
   titleLevels: [],
   printFromStage: 'committeeCheck',
   pdfWithAttachments: false,
+  confirmingBureauId: null,
+  quorumShare: { num: 2, den: 3 },
+  passShare: { num: 2, den: 3 },
+  noticeWorkingDays: 5,
   certificatePattern: defaultCertificatePattern,
   notice: '',
 });
@@ -65,13 +79,20 @@ export const committeeFormOf = (row: Committee): CommitteeForm => ({
   titleLevels: [...row.titleLevels],
   printFromStage: row.printFromStage,
   pdfWithAttachments: row.pdfWithAttachments,
+  confirmingBureauId: row.confirmingBureau?.id ?? null,
+  quorumShare: { ...row.quorumShare },
+  passShare: { ...row.passShare },
+  noticeWorkingDays: row.noticeWorkingDays,
   certificatePattern: row.certificatePattern,
   notice: row.notice,
 });
 
 export const committeeBodyOf = (form: CommitteeForm): CommitteeBody => ({
   ...form,
+  confirmingBureauId: form.confirmingBureauId || null,
   titleLevels: [...form.titleLevels],
+  quorumShare: { ...form.quorumShare },
+  passShare: { ...form.passShare },
 });
 
 export const committeeRulesOf = (form: CommitteeForm): FormRules =>
@@ -81,6 +102,10 @@ export const committeeRulesOf = (form: CommitteeForm): FormRules =>
     titleLevels: { trigger: 'change' },
     printFromStage: { required: '请选择可打印申报表的审核节点', trigger: 'change' },
     pdfWithAttachments: {},
+    confirmingBureauId: { trigger: 'change' },
+    quorumShare: { trigger: 'change' },
+    passShare: { trigger: 'change' },
+    noticeWorkingDays: { trigger: 'change' },
     certificatePattern: { required: '请填写证书编号规则' },
     notice: {},
   });
