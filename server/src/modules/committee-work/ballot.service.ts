@@ -5,7 +5,7 @@ import type { Db, Executor } from '../../db/database';
 import type { Actor, ExpertActor } from '../../domain/actor';
 import { AppError, forbidden, notFound } from '../../domain/app-error';
 import { inTransaction } from './committee-office';
-import { applicationSummaries } from './committee-applications.repository';
+import { applicationSummaries, whoOf } from './committee-applications.repository';
 
 function expertActor(actor: Actor): ExpertActor {
   if (actor.kind !== 'expert') throw forbidden('只有评审专家可以投票');
@@ -105,10 +105,7 @@ export function createBallotService(db: Db, clock: Clock) {
         status: m.status,
         present: m.present,
         agenda: agenda.map((a) => ({
-          applicationId: String(a.id),
-          applicantName: a.applicant_name,
-          unitName: a.unit_name ?? '',
-          titleName: a.title_name,
+          ...whoOf(a),
           specialty: a.specialty ?? '',
           voted: Boolean(a.voted),
         })),

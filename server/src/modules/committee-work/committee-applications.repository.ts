@@ -45,3 +45,11 @@ export type ApplicationSummary = Awaited<ReturnType<ReturnType<typeof applicatio
 /** The supervising department on an application's route, if it has one: its experts are recused too. */
 export const supervisorOnRoute = (summary: Pick<ApplicationSummary, 'route'>): number | null =>
   summary.route?.find((step) => step.holder === 'supervisor')?.orgId ?? null;
+
+/** Who and what an application is, as every list of the committee's work names it. */
+export const whoOf = (a: Pick<ApplicationSummary, 'id' | 'applicant_name' | 'unit_name' | 'title_name'>) => ({
+  applicationId: String(a.id),
+  applicantName: a.applicant_name,
+  unitName: a.unit_name ?? '',
+  titleName: a.title_name,
+});

@@ -4,7 +4,7 @@ import type { Actor, ReviewerActor } from '../../domain/actor';
 import { AppError, forbidden } from '../../domain/app-error';
 import { inTransaction } from './committee-office';
 import { committeeStep } from './committee-step';
-import { applicationSummaries, waitingAt } from './committee-applications.repository';
+import { applicationSummaries, waitingAt, whoOf } from './committee-applications.repository';
 
 /** What the bureau's 确认 leaves beside the state change: the certificate (issued by its own module). */
 export type CertificateIssuer = (
@@ -58,11 +58,8 @@ export function createConfirmationService(db: Db, clock: Clock, deps: { issueCer
         items: rows.map((r) => {
           const vote = votes.filter((v) => v.application_id === r.id).at(-1);
           return {
-            applicationId: String(r.id),
-            applicantName: r.applicant_name,
-            unitName: r.unit_name ?? '',
+            ...whoOf(r),
             committeeName: r.committee_name ?? '',
-            titleName: r.title_name,
             titleLevel: r.title_level,
             tally: vote
               ? {

@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/actor';
 import { notFound } from '../../domain/app-error';
 import { committeeOffice, inTransaction } from './committee-office';
 
-import { applicationSummaries, waitingAt } from './committee-applications.repository';
+import { applicationSummaries, waitingAt, whoOf } from './committee-applications.repository';
 
 import * as meetings from './meeting.repository';
 
@@ -85,10 +85,7 @@ export function createMeetingService(db: Db, clock: Clock) {
         .execute();
       return {
         items: rows.map((r) => ({
-          applicationId: String(r.id),
-          applicantName: r.applicant_name,
-          unitName: r.unit_name ?? '',
-          titleName: r.title_name,
+          ...whoOf(r),
           titleLevel: r.title_level,
           specialty: r.specialty ?? '',
           revote: Boolean(r.voted_before),

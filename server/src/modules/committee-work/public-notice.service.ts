@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/actor';
 import { AppError, notFound } from '../../domain/app-error';
 import { committeeOffice, inTransaction, type OfficeActor } from './committee-office';
 import { committeeStep } from './committee-step';
-import { applicationSummaries, waitingAt } from './committee-applications.repository';
+import { applicationSummaries, waitingAt, whoOf } from './committee-applications.repository';
 import {
   noticeCloseRefusal,
   noticeQuery,
@@ -65,10 +65,7 @@ export function createPublicNoticeService(db: Db, clock: Clock) {
         .execute();
       return {
         items: rows.map((r) => ({
-          applicationId: String(r.id),
-          applicantName: r.applicant_name,
-          unitName: r.unit_name ?? '',
-          titleName: r.title_name,
+          ...whoOf(r),
           meetingTitle: r.meeting_title ?? '',
         })),
       };
