@@ -107,7 +107,7 @@ test('committee: draw with recusal, attendance, secret ballot, 表十四, 公示
   await form.getByLabel('专家姓名').fill(first.name);
   await form.getByLabel('登录账号').fill(first.loginName);
   await form.getByLabel('手机号').fill(uniquePhone());
-  await form.getByLabel('工作单位').fill('云南省档案馆');
+  await form.getByLabel('工作单位', { exact: true }).fill('云南省档案馆');
   await form.getByLabel('职称').fill('研究馆员');
   await formItem(form, '专业').locator('input').fill('档案学');
   await formItem(form, '专业').locator('input').press('Enter');

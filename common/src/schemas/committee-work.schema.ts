@@ -87,7 +87,8 @@ const termRule = <T extends { termStartsOn: string; termEndsOn: string }>(schema
     }
   });
 
-export const expertBodySchema = termRule(z.object(expertFields));
+/** 修改: the list shows phones masked, so a phone left out keeps the one on record. */
+export const expertBodySchema = termRule(z.object({ ...expertFields, phone: phoneSchema.optional() }));
 export type ExpertBody = z.infer<typeof expertBodySchema>;
 export const expertCreateSchema = termRule(
   z.object({
@@ -101,6 +102,19 @@ export const expertCreateSchema = termRule(
 export type ExpertCreate = z.infer<typeof expertCreateSchema>;
 export const expertCreatedSchema = z.object({ id: z.string(), temporaryPassword: z.string() });
 export const expertStatusBodySchema = z.object({ status: z.enum(expertStatuses, { error: '状态不正确' }) });
+
+/** The pickers of the expert's form: registered units (public facts: name and credit code) and 主管部门. */
+export const expertUnitSearchQuerySchema = z.object({
+  keyword: z.string({ error: '请输入单位名称' }).trim().min(2, '请至少输入2个字').max(100, '单位名称不能超过100个字'),
+});
+export const expertUnitOptionsSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), creditCode: z.string() })),
+});
+export type ExpertUnitOption = z.infer<typeof expertUnitOptionsSchema>['items'][number];
+export const expertSupervisorOptionsSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type ExpertSupervisorOption = z.infer<typeof expertSupervisorOptionsSchema>['items'][number];
 
 export const meetingStatuses = ['planned', 'drawn', 'voting', 'closed'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];

@@ -116,6 +116,8 @@ const matrix: Record<string, typeof anyone | AccountKind[]> = {
   'POST /api/admin/reviewers': ['admin'],
   'POST /api/admin/reviewers/{id}/reset-password': ['admin'],
   'POST /api/admin/reviewers/{id}/reset-two-factor': ['admin'],
+  'GET /api/committee/unit-search': ['reviewer'],
+  'GET /api/committee/supervisors': ['reviewer'],
   'GET /api/committee/experts': ['reviewer'],
   'POST /api/committee/experts': ['reviewer'],
   'PUT /api/committee/experts/{id}': ['reviewer'],

@@ -17,6 +17,8 @@ export type {
   AgendaItem,
   Expert,
   ExpertMeeting,
+  ExpertSupervisorOption,
+  ExpertUnitOption,
   MeetingDetail,
   MeetingRow,
   NoticeDetail,
@@ -40,6 +42,8 @@ export const committeeApi = {
   setExpertStatus: (expertId: string, status: ExpertStatus) =>
     office.expertStatus({ ...byId(expertId), body: { status } }),
   resetExpertPassword: (expertId: string) => office.resetExpertPassword(byId(expertId)),
+  unitSearch: (keyword: string) => office.unitSearch({ query: { keyword } }),
+  supervisors: () => office.supervisors(),
 
   meetings: () => office.meetings(),
   createMeeting: (body: MeetingBody) => office.createMeeting({ body }),

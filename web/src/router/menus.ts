@@ -336,7 +336,10 @@ export const expertMenu: ConsoleMenu = {
     {
       title: '基本信息',
       icon: User,
-      items: [{ path: 'password', title: '修改密码', icon: Lock, view: changePassword }],
+      items: [
+        { path: 'password', title: '修改密码', icon: Lock, view: changePassword },
+        { path: 'two-factor', title: '两步验证', icon: Iphone, view: twoFactor },
+      ],
     },
     messagesGroup,
   ],

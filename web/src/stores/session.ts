@@ -27,6 +27,7 @@ export const passwordPageOf: Record<AccountKind, string> = {
 export const twoFactorPageOf: Partial<Record<AccountKind, string>> = {
   admin: '/admin/two-factor',
   reviewer: '/reviewer/two-factor',
+  expert: '/expert/two-factor',
 };
 
 /**

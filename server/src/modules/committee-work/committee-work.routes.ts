@@ -49,6 +49,10 @@ export const committeeWorkRoutes =
     // Reviewers only; the services then admit a committee office (or, for 确认, an HR bureau) alone.
     await app.register(
       signedIn(['reviewer'], (scope, actorOf) => {
+        route(scope, office.unitSearch, async (request) =>
+          experts.unitOptions(await actorOf(request), request.query.keyword),
+        );
+        route(scope, office.supervisors, async (request) => experts.supervisorOptions(await actorOf(request)));
         route(scope, office.experts, async (request) => experts.list(await actorOf(request), request.query));
         route(scope, office.createExpert, async (request) => experts.create(await actorOf(request), request.body));
         route(scope, office.updateExpert, async (request) => {

@@ -142,11 +142,12 @@ export async function insertExpert(
   return accountId;
 }
 
+/** 修改: the phone changes only when given (the office sees it masked and may leave it out). */
 export async function updateExpert(
   db: Executor,
   at: Date,
   accountId: number,
-  values: ExpertValues & { phone: string },
+  values: ExpertValues & { phone?: string },
 ) {
   await db
     .updateTable('expert')
@@ -163,10 +164,14 @@ export async function updateExpert(
     })
     .where('account_id', '=', accountId)
     .execute();
-  const phone = personalData(db).phone(values.phone);
+  const phone = values.phone === undefined ? null : personalData(db).phone(values.phone);
   await db
     .updateTable('account')
-    .set({ display_name: values.name, phone: phone.sealed, phone_hash: phone.key, updated_at: at })
+    .set({
+      display_name: values.name,
+      ...(phone ? { phone: phone.sealed, phone_hash: phone.key } : {}),
+      updated_at: at,
+    })
     .where('id', '=', accountId)
     .execute();
   await writeConflicts(db, accountId, values.conflictUnitIds);

@@ -3,9 +3,11 @@ import type { Clock } from '../../clock';
 import type { Db, Executor } from '../../db/database';
 import type { Actor } from '../../domain/actor';
 import { AppError, notFound } from '../../domain/app-error';
+import { searchUnits } from '../applicants/applicant.repository';
 import { giveTemporaryPassword, unlockAccount } from '../auth/account.repository';
 import { generatePassword } from '../auth/password-generator';
 import { hashPassword } from '../auth/password-hasher';
+import { listSupervisors } from '../organisations/organisation.repository';
 import { committeeOffice, inTransaction } from './committee-office';
 import * as experts from './expert.repository';
 
@@ -27,7 +29,7 @@ function present(row: experts.ExpertListRow): Expert {
   };
 }
 
-const valuesOf = (body: ExpertBody): experts.ExpertValues & { phone: string } => ({
+const valuesOf = <B extends ExpertBody>(body: B): experts.ExpertValues & { phone: B['phone'] } => ({
   name: body.name,
   phone: body.phone,
   unitName: body.unitName,
@@ -68,6 +70,20 @@ export function createExpertService(db: Db, clock: Clock) {
   }
 
   return {
+    /** The unit picker: registered units by a part of the name (or the whole credit code), 20 at most. */
+    async unitOptions(actor: Actor, keyword: string) {
+      committeeOffice(actor);
+      const rows = await searchUnits(db, keyword);
+      return { items: rows.map((u) => ({ id: String(u.id), name: u.name, creditCode: u.credit_code })) };
+    },
+
+    /** The 主管部门 picker: the departments not disabled (停用). */
+    async supervisorOptions(actor: Actor) {
+      committeeOffice(actor);
+      const rows = await listSupervisors(db, undefined, true);
+      return { items: rows.map((s) => ({ id: String(s.id), name: s.name })) };
+    },
+
     async list(actor: Actor, query: { page: number; pageSize: number; keyword?: string; status?: ExpertStatus }) {
       const office = committeeOffice(actor);
       const filter = { committeeId: office.orgId, keyword: query.keyword, status: query.status };

@@ -1,4 +1,5 @@
 import type { FormRules } from 'element-plus';
+import { z } from 'zod';
 import { expertBodySchema, expertCreateSchema, expertStatusLabels, type ExpertBody, type ExpertCreate } from '#common';
 import type { Expert } from '../../../api/committee-work';
 import type { ListColumn } from '../../../components/list/columns';
@@ -44,14 +45,11 @@ export const blankExpert = (): ExpertForm => ({
   conflictUnitIds: [],
 });
 
-/**
- * 修改 keeps the unit, the supervising department and the 回避单位 already recorded (this page cannot pick
- * them yet); a masked phone in the list is typed again.
- */
+/** 修改 starts from the row; the list masks the phone, so its field starts blank (blank: unchanged). */
 export const expertFormOf = (row: Expert): ExpertForm => ({
   loginName: row.loginName,
   name: row.name,
-  phone: /^\d{11}$/.test(row.phone) ? row.phone : '',
+  phone: '',
   unitName: row.unitName,
   unitId: row.unit?.id ?? null,
   supervisorId: row.supervisor?.id ?? null,
@@ -68,18 +66,24 @@ export function createBodyOf(form: ExpertForm): ExpertCreate | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** What 修改 sends: no login name (it cannot change), and no phone when the field is left blank. */
+function updateInputOf(form: ExpertForm) {
+  const { loginName: _login, phone, ...body } = form;
+  return phone.trim() ? { ...body, phone } : body;
+}
+const updateFormSchema = z.preprocess((form) => updateInputOf(form as ExpertForm), expertBodySchema);
+
 export function updateBodyOf(form: ExpertForm): ExpertBody | null {
-  const { loginName: _login, ...body } = form;
-  const parsed = expertBodySchema.safeParse(body);
+  const parsed = expertBodySchema.safeParse(updateInputOf(form));
   return parsed.success ? parsed.data : null;
 }
 
-/** One set of rules for both: 修改 shows the login name without changing it. */
-export const expertRulesOf = (form: ExpertForm): FormRules =>
-  schemaRules(expertCreateSchema, form, {
+/** 新增 needs a phone; 修改 shows the login name without changing it and takes a phone only to change it. */
+export const expertRulesOf = (form: ExpertForm, editing: boolean): FormRules =>
+  schemaRules(editing ? updateFormSchema : expertCreateSchema, form, {
     loginName: { required: '请输入登录账号' },
     name: { required: '请输入专家姓名' },
-    phone: { required: '请输入手机号' },
+    phone: editing ? {} : { required: '请输入手机号' },
     unitName: { required: '请输入工作单位' },
     titleName: { required: '请输入职称' },
     specialties: { trigger: 'change' },
