@@ -39,6 +39,13 @@ export const sheetSchema = z.object({
   /** 表十三–十六 that do not apply to the level applied for. */
   otherCommitteeRecords: z.array(z.string()),
   recommendations: z.array(recommendationSchema),
+  /**
+   * For a committee office (评委会办公室审核: 重复申报): the applicant's other applications of the same
+   * year, at any committee, with where they are. Empty for everyone else.
+   */
+  sameYear: z.array(
+    z.object({ id: z.string(), committeeName: z.string(), titleName: z.string(), statusLabel: z.string() }),
+  ),
   print: z.object({
     allowed: z.boolean(),
     /** Why not, in the manual's words (当前状态不能打印申报表 …). */

@@ -46,6 +46,18 @@ export type ApplicationSummary = Awaited<ReturnType<ReturnType<typeof applicatio
 export const supervisorOnRoute = (summary: Pick<ApplicationSummary, 'route'>): number | null =>
   summary.route?.find((step) => step.holder === 'supervisor')?.orgId ?? null;
 
+/** The applicant's other submitted applications of the same year, at any committee (重复申报). */
+export function sameYearApplications(db: Executor, of: { id: number; applicant_account_id: number; year: number }) {
+  return applicationSummaries(db)
+    .select(['application.status', 'application.kind', 'application.stage_index'])
+    .where('application.applicant_account_id', '=', of.applicant_account_id)
+    .where('application.year', '=', of.year)
+    .where('application.id', '!=', of.id)
+    .where('application.status', '!=', 'draft')
+    .orderBy('application.id')
+    .execute();
+}
+
 /** Who and what an application is, as every list of the committee's work names it. */
 export const whoOf = (a: Pick<ApplicationSummary, 'id' | 'applicant_name' | 'unit_name' | 'title_name'>) => ({
   applicationId: String(a.id),

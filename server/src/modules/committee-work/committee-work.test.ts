@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approve, cityRoute, writeUnitOpinion } from '../../../../test/desk-fixtures';
-import { auditRows, loggedInAdmin, loggedInReviewer, adminCreates } from '../../../../test/fixtures';
+import {
+  adminCreates,
+  archivesChoices,
+  auditRows,
+  createDraft,
+  fillApplication,
+  loggedInAdmin,
+  loggedInReviewer,
+} from '../../../../test/fixtures';
 import { committeeReviews, loggedInExpert } from '../../../../test/committee-fixtures';
 import { pdfPages } from '../../../../test/pdf-text';
 import { createTestContext, testCaptcha, type Agent, type Reply, type TestContext } from '../../../../test/test-app';
@@ -281,6 +289,43 @@ describe('the committee route, from 评审会议 to a verified certificate', () 
       const text = JSON.stringify(reply.body);
       expect(text).not.toMatch(/"choice"|"agree"\s*:\s*"|"vote"\s*:/);
     }
+  });
+
+  it('shows the committee office the applicant’s other applications of the year (重复申报)', async () => {
+    const unit = await route.cityUnit();
+    const first = await route.submitted(unit.unit.unitId, '赵重复');
+    const assistant = await ctx.db
+      .selectFrom('title')
+      .select('id')
+      .where('name', '=', '助理馆员')
+      .executeTakeFirstOrThrow();
+    const second = await createDraft(first.applicant, route.world, {
+      ...(await archivesChoices(ctx)),
+      titleId: String(assistant.id),
+    });
+    const version = await fillApplication(first.applicant, second, route.world.year, '赵重复');
+    expect((await first.applicant.post(`/api/applications/${second}/submit`, { version })).status).toBe(200);
+    await writeUnitOpinion(unit.agent, first.id, '同意推荐。');
+    // The clock has moved past the desks' sessions: the city bureau signs in again.
+    const cityBureau = await ctx.db
+      .selectFrom('hr_bureau')
+      .select('id')
+      .where('region_code', '=', '530100')
+      .executeTakeFirstOrThrow();
+    const city = (await loggedInReviewer(ctx, admin, 'hrBureau', String(cityBureau.id))).agent;
+    for (const desk of [unit.agent, city]) expect((await approve(desk, first.id)).status).toBe(200);
+
+    const sheet = (await office.get(`/api/applications/${first.id}/sheet`)).body;
+    expect(sheet.sameYear).toEqual([
+      {
+        id: second,
+        committeeName: expect.stringContaining('档案系列评委会'),
+        titleName: '助理馆员',
+        statusLabel: '审核中',
+      },
+    ]);
+    // Only the committee office checks for it: a desk below does not read the person's other applications.
+    expect((await unit.agent.get(`/api/applications/${first.id}/sheet`)).body.sameYear).toEqual([]);
   });
 
   it('keeps each committee to its own work', async () => {

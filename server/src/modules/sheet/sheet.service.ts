@@ -14,7 +14,8 @@ import type { Actor } from '../../domain/actor';
 import { AppError, notFound } from '../../domain/app-error';
 import { loadFor } from '../applications/application-access';
 import { attachmentsOf } from '../applications/attachment.repository';
-import { whereNow } from '../applications/application.presenter';
+import { statusLabelOf, whereNow } from '../applications/application.presenter';
+import { sameYearApplications } from '../committee-work/committee-applications.repository';
 import { findApplication, lockApplication, type ApplicationRow } from '../applications/application.repository';
 import type { ApplicationService } from '../applications/application.service';
 import { may } from '../../policies/application';
@@ -76,9 +77,11 @@ export function createSheetService(
   async function read(executor: Executor, actor: Actor, id: number) {
     const subject = await loadFor(executor, actor, id, 'view');
     const { row } = subject;
-    const [application, { content, refusal, withAttachments }] = await Promise.all([
+    const committeeOffice = actor.kind === 'reviewer' && actor.orgKind === 'committee';
+    const [application, { content, refusal, withAttachments }, others] = await Promise.all([
       deps.applications.present(executor, row, actor),
       contentOf(executor, row),
+      committeeOffice ? sameYearApplications(executor, row) : [],
     ]);
     const sheet: Sheet = {
       application,
@@ -86,6 +89,12 @@ export function createSheetService(
       committeeRecord: content.committeeRecord,
       otherCommitteeRecords: content.otherCommitteeRecords,
       recommendations: content.recommendations,
+      sameYear: others.map((a) => ({
+        id: String(a.id),
+        committeeName: a.committee_name ?? '',
+        titleName: a.title_name,
+        statusLabel: statusLabelOf(a),
+      })),
       print: { allowed: refusal === null, message: refusal, withAttachments },
     };
     return { row, sheet, content };
