@@ -257,7 +257,17 @@ test('committee: draw with recusal, attendance, secret ballot, 表十四, 公示
   expect((await passerApi.get(`/api/applications/${passer.applicationId}`)).statusLabel).toBe('已通过评审');
   const revotedApi = await applicantApi(browser, revoted.idNumber, revoted.password);
   expect((await revotedApi.get(`/api/applications/${revoted.applicationId}`)).statusLabel).toBe('未通过评审');
+  // The applicant's page says it in words and holds the certificate; the PDF downloads.
+  const passerPage = await (await browser.newContext()).newPage();
+  await submitLogin(passerPage, '个人用户', passer.idNumber, passer.password);
+  await expect(passerPage).toHaveURL(/#\/applicant\//);
+  await passerPage.goto(`/#/applicant/applications/${passer.applicationId}`);
+  await expect(passerPage.getByTestId('certificate-card')).toContainText('专业技术资格电子证书');
+  const download = passerPage.waitForEvent('download');
+  await passerPage.getByTestId('certificate-download').click();
+  expect((await download).suggestedFilename()).toMatch(/^专业技术资格电子证书-.+\.pdf$/);
   const { number } = await passerApi.get(`/api/applications/${passer.applicationId}/certificate`);
+  await expect(passerPage.getByTestId('certificate-card')).toContainText(String(number));
   const checker = await (await browser.newContext()).newPage();
   await checker.goto(`/#/certificate?number=${encodeURIComponent(String(number))}`);
   await checker.getByLabel('姓名').fill(passer.name);
