@@ -21,6 +21,11 @@ Decisions at every stage (manual §4.1): 通过 (next stage), 不通过 (final f
 year), 返回修改 (back to the applicant; resubmission returns straight to this stage, §7.10), 重置流程 (back
 to a draft; unit, committee, specialty, level and cover may change; the unit writes 表十二 again).
 
+The stages after 评委会电子材料审核 are the committee's own (docs/committee-work.md) and are part of the
+route only when the committee has a 评审结果确认部门; otherwise the route ends at its electronic check.
+评审会议 is decided by the meeting's vote, 评审结果公示 by its end or an upheld objection (back to 评审会议),
+人社部门确认 by the bureau's confirmation; no desk decides there.
+
 | 类型 | 单位等级 | 审核流程 | 依据 |
 |---|---|---|---|
 ${rows.join('\n')}
