@@ -188,7 +188,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       'application.decided.publicNotice.revote',
       '您的评审结果公示期间收到异议，经{orgName}核实异议成立，将提交评审会议重新表决。{opinionSuffix}',
     ],
-    ['application.decided.confirmation.approve', '您的评审结果已经{orgName}确认，已通过评审。{opinionSuffix}'],
+    [
+      'application.decided.confirmation.approve',
+      '您的评审结果已经{orgName}确认，已通过评审。电子证书已发放，可在【我的申报】中查看和下载。{opinionSuffix}',
+    ],
     ['application.decided.confirmation.reject', '您的评审结果未经{orgName}确认，未通过评审。{opinionSuffix}'],
     ['application.arrived.meeting', '{applicantName} 的申报已进入评审会议环节，请在【评审会议】中列入会议议程。'],
     ['application.arrived.publicNotice', '{applicantName} 的申报经评审会议表决通过，请在【评审结果公示】中发布公示。'],

@@ -3,7 +3,7 @@ import { deskOrg, type Actor } from '../../domain/actor';
 import { notFound } from '../../domain/app-error';
 import { may, type ApplicationRight, type ApplicationSubject } from '../../policies/application';
 import { hasParticipated } from '../review/review-log.repository';
-import { onExpertAgenda } from '../committee-work/ballot.service';
+import { onExpertAgenda } from '../committee-work/meeting.repository';
 import { findApplication } from './application.repository';
 
 /** The application, with what the policy needs to know of the actor's part in it. */

@@ -27,20 +27,21 @@ export function whereNow(
       return from ? `已被${from.orgName}返回修改，修改后提交将直接回到${reviewStageLabels[from.stage]}` : '已返回修改';
     }
     case 'rejected':
-      return statusLabelOf(row) === '未通过评审'
-        ? '未通过评审，本年度该系列该等级不能再次申报'
-        : '审核不通过，本年度该系列该等级不能再次申报';
+      return `${statusLabelOf(row)}，本年度该系列该等级不能再次申报`;
     case 'passed':
       if (row.kind === 'assessment') return '考核定职审核通过';
       // A committee that reviews outside the system ends the route at its electronic check.
-      return statusLabelOf(row) === '已通过评审' ? '已通过评审，评审结果已经人社部门确认' : '评委会电子材料审核已通过';
+      return stageAt(row) === 'confirmation' ? '已通过评审，评审结果已经人社部门确认' : '评委会电子材料审核已通过';
   }
 }
 
-/** The status in the applicant's words, from the stage it is at (or was decided at). */
+/** The stage an application is at, or for a decided one the stage that decided it. */
+const stageAt = (row: Pick<ApplicationRow, 'route' | 'stage_index'>) =>
+  row.route && row.stage_index !== null ? (row.route[row.stage_index]?.stage ?? null) : null;
+
+/** The status in the applicant's words (评审中, 公示中, 已通过评审 …). */
 export function statusLabelOf(row: Pick<ApplicationRow, 'status' | 'kind' | 'route' | 'stage_index'>): string {
-  const stage = row.route && row.stage_index !== null ? (row.route[row.stage_index]?.stage ?? null) : null;
-  return statusWording({ status: row.status, kind: row.kind, stage });
+  return statusWording({ status: row.status, kind: row.kind, stage: stageAt(row) });
 }
 
 type Found<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;

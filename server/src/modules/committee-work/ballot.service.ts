@@ -30,27 +30,6 @@ function membershipsOf(db: Executor, expertId: number) {
     .where('meeting_member.expert_account_id', '=', expertId);
 }
 
-/**
- * Whether an expert may read an application now: it is on the agenda of a meeting the expert attends
- * (recorded present) while its vote is open. Before the vote and after it closes, nothing.
- */
-export async function onExpertAgenda(db: Executor, expertId: number, applicationId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('meeting_agenda')
-    .innerJoin('meeting', 'meeting.id', 'meeting_agenda.meeting_id')
-    .innerJoin('meeting_member', (j) =>
-      j
-        .onRef('meeting_member.meeting_id', '=', 'meeting.id')
-        .on('meeting_member.expert_account_id', '=', expertId)
-        .on('meeting_member.present', '=', true),
-    )
-    .select('meeting_agenda.id')
-    .where('meeting_agenda.application_id', '=', applicationId)
-    .where('meeting.status', '=', 'voting')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** 评审专家: my meetings, the agenda while I attend an open vote, and my secret ballot on each item. */
 export function createBallotService(db: Db, clock: Clock) {
   return {

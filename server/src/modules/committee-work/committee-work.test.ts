@@ -228,6 +228,13 @@ describe('the committee route, from 评审会议 to a verified certificate', () 
     expect((await object(entryX.id, '该同志的论文与他人雷同，请核实。')).status).toBe(201);
     expect((await object(entryZ.id, '该同志的任职年限不满足申报条件。')).status).toBe(201);
     const detail = (await office.get(`/api/committee/notices/${n}`)).body;
+    // The office reads the objector's phone to answer; at rest it is sealed like every phone.
+    expect(detail.objections.map((o: { contactPhone: string }) => o.contactPhone)).toEqual([
+      '13800001234',
+      '13800001234',
+    ]);
+    const stored = await ctx.db.selectFrom('objection').select('contact_phone').execute();
+    expect(stored.map((o) => o.contact_phone).join()).not.toContain('13800001234');
     expect(detail.closeRefusal).toBe('公示期至2026-06-01，期满后才能结束公示');
     const objection = (name: string) =>
       detail.objections.find((o: { applicantName: string }) => o.applicantName === name);
@@ -265,6 +272,14 @@ describe('the committee route, from 评审会议 to a verified certificate', () 
       qualifiedOn: '2026-06-15',
     });
     expect(confirmed.body).toEqual({ confirmed: 1 });
+    // The applicant is told in 我的消息 (their session has lapsed with the clock: read from the database).
+    const messages = await ctx.db
+      .selectFrom('message')
+      .innerJoin('application', 'application.applicant_account_id', 'message.recipient_account_id')
+      .select('message.content')
+      .where('application.id', '=', Number(x.id))
+      .execute();
+    expect(messages.map((m) => m.content).join()).toContain('已通过评审。电子证书已发放');
     expect((await office.get(`/api/applications/${x.id}`)).body).toMatchObject({
       status: 'passed',
       statusLabel: '已通过评审',

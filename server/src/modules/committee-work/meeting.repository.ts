@@ -112,3 +112,24 @@ export function latestVoteOf(db: Executor, applicationId: number) {
     .orderBy('meeting_agenda.id', 'desc')
     .executeTakeFirst();
 }
+
+/**
+ * Whether an expert may read an application now: it is on the agenda of a meeting the expert attends
+ * (recorded present) while its vote is open. Before the vote and after it closes, nothing.
+ */
+export async function onExpertAgenda(db: Executor, expertId: number, applicationId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('meeting_agenda')
+    .innerJoin('meeting', 'meeting.id', 'meeting_agenda.meeting_id')
+    .innerJoin('meeting_member', (j) =>
+      j
+        .onRef('meeting_member.meeting_id', '=', 'meeting.id')
+        .on('meeting_member.expert_account_id', '=', expertId)
+        .on('meeting_member.present', '=', true),
+    )
+    .select('meeting_agenda.id')
+    .where('meeting_agenda.application_id', '=', applicationId)
+    .where('meeting.status', '=', 'voting')
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { anonymousActor } from '../../domain/actor';
 import { AppError, notFound } from '../../domain/app-error';
 import type { CaptchaService } from '../captcha/captcha.service';
+import { personalData } from '../../db/personal-data';
 import { inTransaction } from './committee-office';
 import { accepting, noticeQuery, notices, publicNoticeView, rowOf } from './public-notice.view';
 
@@ -51,7 +52,8 @@ export function createObjectionService(db: Db, clock: Clock, deps: { captcha: Ca
             entry_id: entry.id,
             content: body.content,
             contact_name: body.contactName,
-            contact_phone: body.contactPhone,
+            // Sealed at rest like every phone; the office opens it to answer.
+            contact_phone: personalData(trx).seal(body.contactPhone),
             ip,
             filed_at: now,
           })

@@ -2,6 +2,7 @@ import { addWorkingDays, type NoticeDetail } from '#common';
 import { beijingDay, type Clock } from '../../clock';
 import type { Db, Executor } from '../../db/database';
 import type { Actor } from '../../domain/actor';
+import { personalData } from '../../db/personal-data';
 import { AppError, notFound } from '../../domain/app-error';
 import { committeeOffice, inTransaction, type OfficeActor } from './committee-office';
 import { committeeStep } from './committee-step';
@@ -151,7 +152,7 @@ export function createPublicNoticeService(db: Db, clock: Clock) {
           applicantName: o.applicant_name,
           content: o.content,
           contactName: o.contact_name,
-          contactPhone: o.contact_phone,
+          contactPhone: personalData(db).open(o.contact_phone),
           filedAt: o.filed_at.toISOString(),
           answer: o.answer,
           upheld: o.upheld,
