@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drawExperts } from '#common';
 import { approve, cityRoute, writeUnitOpinion } from '../../../../test/desk-fixtures';
 import {
   adminCreates,
@@ -110,6 +111,20 @@ describe('the committee route, from 评审会议 to a verified certificate', () 
     );
     const [drawAudit] = await auditRows(ctx, 'meeting.draw');
     expect(drawAudit!.detail).toMatchObject({ seed: drawn.body.draw.seed, recused: expect.any(Array) });
+    // The draw replays from the audit's record: the same seed over the same eligible experts.
+    const record = drawAudit!.detail as { seed: string; eligible: number[]; members: number[]; count: number };
+    const replayed = drawExperts(
+      record.eligible.map((expertId) => ({
+        expertId,
+        specialties: [],
+        unitId: null,
+        supervisorId: null,
+        conflictUnitIds: [],
+      })),
+      { seed: record.seed, count: record.count, specialties: [], recusal: { unitIds: [], supervisorIds: [] } },
+    );
+    expect(replayed.memberIds).toEqual(record.members);
+    expect(record.members.map(String).sort()).toEqual(memberIds);
     expect((await office.post(`/api/committee/meetings/${m}/draw`)).status).toBe(409);
 
     // Quorum: 3 of 5 is below 2/3; 4 of 5 reaches it.

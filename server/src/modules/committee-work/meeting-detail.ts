@@ -6,14 +6,11 @@ import {
   type RecusalReason,
   type VoteRule,
 } from '#common';
-
 import type { Executor } from '../../db/database';
 import type { Actor } from '../../domain/actor';
 import { AppError, notFound } from '../../domain/app-error';
 import { committeeOffice, type OfficeActor } from './committee-office';
-
 import { applicationSummaries } from './committee-applications.repository';
-
 import * as meetings from './meeting.repository';
 
 export const shareText = (s: { num: number; den: number }) => `${s.num}/${s.den}`;

@@ -3,13 +3,11 @@ import { drawExperts, hasQuorum, leastReaching, voteOutcome, voteOutcomeLabels }
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../domain/actor';
-
 import { committeeOffice, inTransaction } from './committee-office';
 import { committeeStep } from './committee-step';
 import { applicationSummaries, supervisorOnRoute } from './committee-applications.repository';
 import { drawCandidates } from './expert.repository';
 import * as meetings from './meeting.repository';
-
 import { meetingDetail, ownMeeting, refuse, shareText, committeeRule } from './meeting-detail';
 
 /** 评审会议's vote: the draw of members with recusal, attendance and quorum, and the secret ballot's close. */

@@ -4,11 +4,8 @@ import type { Db } from '../../db/database';
 import type { Actor } from '../../domain/actor';
 import { notFound } from '../../domain/app-error';
 import { committeeOffice, inTransaction } from './committee-office';
-
 import { applicationSummaries, waitingAt, whoOf } from './committee-applications.repository';
-
 import * as meetings from './meeting.repository';
-
 import { meetingDetail, ownMeeting, refuse, rowOf } from './meeting-detail';
 
 /** 评审会议: agenda, the draw of members with recusal, attendance and quorum, the secret ballot's close. */
