@@ -51,6 +51,13 @@ export async function committeeReviews(ctx: TestContext, admin: Agent, committee
     name: '云南省人力资源和社会保障厅',
     regionCode: '530000',
   });
+  await saveCommittee(admin, committeeId, { confirmingBureauId: bureauId });
+  const bureau = (await loggedInReviewer(ctx, admin, 'hrBureau', bureauId)).agent;
+  return { bureauId, bureau };
+}
+
+/** 修改评委会: some settings changed, the others kept as they are. */
+export async function saveCommittee(admin: Agent, committeeId: string, changes: Record<string, unknown>) {
   const committees = (await admin.get('/api/admin/committees')).body as Committee[];
   const c = committees.find((x) => x.id === committeeId)!;
   const saved = await admin.request({
@@ -62,15 +69,16 @@ export async function committeeReviews(ctx: TestContext, admin: Agent, committee
       titleLevels: c.titleLevels,
       printFromStage: c.printFromStage,
       pdfWithAttachments: c.pdfWithAttachments,
-      confirmingBureauId: bureauId,
+      confirmingBureauId: c.confirmingBureau?.id ?? null,
+      officeReview: c.officeReview,
+      groupReview: c.groupReview,
       quorumShare: c.quorumShare,
       passShare: c.passShare,
       noticeWorkingDays: c.noticeWorkingDays,
       certificatePattern: c.certificatePattern,
       notice: c.notice,
+      ...changes,
     },
   });
   if (saved.status !== 200) throw new Error(`committee: ${JSON.stringify(saved.body)}`);
-  const bureau = (await loggedInReviewer(ctx, admin, 'hrBureau', bureauId)).agent;
-  return { bureauId, bureau };
 }

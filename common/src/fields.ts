@@ -39,6 +39,8 @@ export const fieldLabels: Record<string, string> = {
   printFromStage: '可打印申报表的审核节点',
   pdfWithAttachments: '导出PDF时附附件材料',
   confirmingBureauId: '评审结果确认部门',
+  officeReview: '评委会办公室审核',
+  groupReview: '专业组初审',
   quorumShare: '法定人数比例',
   passShare: '通过比例',
   noticeWorkingDays: '公示工作日数',

@@ -60,6 +60,9 @@ export const committeeBodySchema = z.object({
    * to this bureau's 确认; without, the committee reviews outside the system and the route ends there.
    */
   confirmingBureauId: recordIdSchema('确认部门不正确').nullable().default(null),
+  /** 评委会办公室审核 and 专业组初审 on the route (with a confirming bureau). */
+  officeReview: z.boolean({ error: '请选择是否进行评委会办公室审核' }).default(true),
+  groupReview: z.boolean({ error: '请选择是否进行专业组初审' }).default(true),
   quorumShare: shareSchema.default({ num: 2, den: 3 }),
   passShare: shareSchema.default({ num: 2, den: 3 }),
   noticeWorkingDays: z
@@ -114,6 +117,8 @@ export const committeeSchema = z.object({
   printFromStage: z.enum(reviewStages),
   pdfWithAttachments: z.boolean(),
   confirmingBureau: z.object({ id: z.string(), name: z.string() }).nullable(),
+  officeReview: z.boolean(),
+  groupReview: z.boolean(),
   quorumShare: z.object({ num: z.number().int(), den: z.number().int() }),
   passShare: z.object({ num: z.number().int(), den: z.number().int() }),
   noticeWorkingDays: z.number().int(),

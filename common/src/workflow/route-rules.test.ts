@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { routeRulesMarkdown } from './route-doc';
-import { routeStages, yunnanArchivesRoutes } from './route-rules';
+import { committeeStagesOf, routeStages, yunnanArchivesRoutes } from './route-rules';
 
 describe('route rules', () => {
   it('give each unit level its route, skipping the supervisor when there is none', () => {
@@ -18,21 +18,39 @@ describe('route rules', () => {
       'confirmation',
     ]);
     // A committee without a 评审结果确认部门 reviews outside the system: the route ends at its check.
-    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'county', false, false)).toEqual([
+    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'county', false, [])).toEqual([
       'unitReview',
       'countyBureauReview',
       'cityBureauReview',
       'committeeCheck',
     ]);
-    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'province', false, false)).toEqual([
+    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'province', false, [])).toEqual([
       'unitReview',
       'provinceBureauReview',
       'committeeCheck',
     ]);
-    expect(routeStages(yunnanArchivesRoutes, 'assessment', 'city', true, false)).toEqual([
+    expect(routeStages(yunnanArchivesRoutes, 'assessment', 'city', true, [])).toEqual([
       'unitReview',
       'supervisorReview',
       'cityBureauReview',
+    ]);
+  });
+
+  it('leave out the checks a committee does not hold, never its meeting, 公示 or 确认', () => {
+    const own = committeeStagesOf({ officeReview: false, groupReview: true });
+    expect(routeStages(yunnanArchivesRoutes, 'evaluation', 'city', false, own)).toEqual([
+      'unitReview',
+      'cityBureauReview',
+      'committeeCheck',
+      'groupReview',
+      'meeting',
+      'publicNotice',
+      'confirmation',
+    ]);
+    expect(committeeStagesOf({ officeReview: false, groupReview: false })).toEqual([
+      'meeting',
+      'publicNotice',
+      'confirmation',
     ]);
   });
 

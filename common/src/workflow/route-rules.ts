@@ -44,6 +44,13 @@ export const stageDeciders: Record<ReviewStage, StageDecider> = {
 /** The committee's own stages after its electronic check ([推断] FORM.md §3 云南). */
 export const committeeStages = ['officeReview', 'groupReview', 'meeting', 'publicNotice', 'confirmation'] as const;
 
+/** The committee's own stages by its settings: the meeting, 公示 and 确认 always; the two checks if kept. */
+export function committeeStagesOf(settings: { officeReview: boolean; groupReview: boolean }): ReviewStage[] {
+  return committeeStages.filter(
+    (stage) => (stage !== 'officeReview' || settings.officeReview) && (stage !== 'groupReview' || settings.groupReview),
+  );
+}
+
 export interface RouteRule {
   kind: ApplicationKind;
   unitLevel: UnitLevel;
@@ -109,13 +116,17 @@ export function routeStages(
   kind: ApplicationKind,
   unitLevel: UnitLevel,
   hasSupervisor: boolean,
-  /** Whether the committee reviews in the system (it has a 评审结果确认部门); else the route ends at its check. */
-  committeeReviews = true,
+  /**
+   * The committee's own stages it holds: all by default; none when it reviews outside the system (no
+   * 评审结果确认部门), and then the route ends at its electronic check.
+   */
+  committeeOwn: readonly ReviewStage[] = committeeStages,
 ): ReviewStage[] {
   const rule = rules.find((r) => r.kind === kind && r.unitLevel === unitLevel);
   if (!rule) return [];
   const own: readonly ReviewStage[] = committeeStages;
   return rule.stages.filter(
-    (stage) => (stage !== 'supervisorReview' || hasSupervisor) && (committeeReviews || !own.includes(stage)),
+    (stage) =>
+      (stage !== 'supervisorReview' || hasSupervisor) && (!own.includes(stage) || committeeOwn.includes(stage)),
   );
 }

@@ -24,6 +24,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('pass_den', 'integer', (c) => c.notNull().defaultTo(3))
     .addColumn('notice_working_days', 'integer', (c) => c.notNull().defaultTo(5))
     .addColumn('confirming_bureau_id', 'integer', (c) => c.references('hr_bureau.id'))
+    // 评委会办公室审核 and 专业组初审 may be left out of a committee's route.
+    .addColumn('office_review', 'boolean', (c) => c.notNull().defaultTo(true))
+    .addColumn('group_review', 'boolean', (c) => c.notNull().defaultTo(true))
     .execute();
   await sql`alter table committee add constraint committee_vote_rule_check check (
     quorum_num between 1 and quorum_den and pass_num between 1 and pass_den and notice_working_days >= 5)`.execute(db);

@@ -38,6 +38,9 @@ export interface CommitteeTable {
   notice_working_days: Generated<number>;
   /** 评审结果确认部门: the committee's own review runs in the system only with one. */
   confirming_bureau_id: number | null;
+  /** Whether its route holds 评委会办公室审核 and 专业组初审 (with a confirming bureau). */
+  office_review: Generated<boolean>;
+  group_review: Generated<boolean>;
   /** 证书编号规则 (common/src/committee/certificate-number.ts). */
   certificate_pattern: Generated<string>;
   notice: Generated<string>;

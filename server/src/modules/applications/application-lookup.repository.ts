@@ -8,7 +8,7 @@ export function findTitle(db: Executor, id: number) {
 export function findCommittee(db: Executor, id: number) {
   return db
     .selectFrom('committee')
-    .select(['id', 'name', 'series_code', 'title_levels', 'confirming_bureau_id'])
+    .select(['id', 'name', 'series_code', 'title_levels', 'confirming_bureau_id', 'office_review', 'group_review'])
     .where('id', '=', id)
     .executeTakeFirst();
 }

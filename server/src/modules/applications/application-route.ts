@@ -1,4 +1,11 @@
-import { routeStages, stageHolders, yunnanArchivesRoutes, type ApplicationKind, type RouteStep } from '#common';
+import {
+  committeeStagesOf,
+  routeStages,
+  stageHolders,
+  yunnanArchivesRoutes,
+  type ApplicationKind,
+  type RouteStep,
+} from '#common';
 import type { Executor } from '../../db/database';
 import type { UnitRow } from '../../db/schema';
 import { AppError } from '../../domain/app-error';
@@ -32,7 +39,11 @@ export async function computeRoute(
         .where('id', '=', committee.confirming_bureau_id)
         .executeTakeFirst()
     : undefined;
-  const stages = routeStages(yunnanArchivesRoutes, input.kind, unit.level, supervisor !== undefined, !!confirming);
+  const own =
+    committee && confirming
+      ? committeeStagesOf({ officeReview: committee.office_review, groupReview: committee.group_review })
+      : [];
+  const stages = routeStages(yunnanArchivesRoutes, input.kind, unit.level, supervisor !== undefined, own);
   const steps: RouteStep[] = [];
   for (const stage of stages) {
     switch (stage) {

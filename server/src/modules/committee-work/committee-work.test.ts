@@ -10,7 +10,7 @@ import {
   loggedInAdmin,
   loggedInReviewer,
 } from '../../../../test/fixtures';
-import { committeeReviews, loggedInExpert } from '../../../../test/committee-fixtures';
+import { committeeReviews, loggedInExpert, saveCommittee } from '../../../../test/committee-fixtures';
 import { pdfPages } from '../../../../test/pdf-text';
 import { createTestContext, testCaptcha, type Agent, type Reply, type TestContext } from '../../../../test/test-app';
 
@@ -374,5 +374,21 @@ describe('the committee route, from 评审会议 to a verified certificate', () 
     // A bureau or a supervising department is no committee office.
     expect((await bureau.get('/api/committee/meetings')).status).toBe(403);
     expect((await office.get('/api/confirmations')).status).toBe(403);
+  });
+
+  it('leaves out the office review and the group review of a committee that holds neither', async () => {
+    await saveCommittee(admin, route.world.committeeId, { officeReview: false, groupReview: false });
+    const unit = await route.cityUnit();
+    const app = await route.submitted(unit.unit.unitId, '钱直达');
+    const cityBureau = await ctx.db
+      .selectFrom('hr_bureau')
+      .select('id')
+      .where('region_code', '=', '530100')
+      .executeTakeFirstOrThrow();
+    const city = (await loggedInReviewer(ctx, admin, 'hrBureau', String(cityBureau.id))).agent;
+    await writeUnitOpinion(unit.agent, app.id, '同意推荐。');
+    for (const desk of [unit.agent, city, office]) expect((await approve(desk, app.id)).status).toBe(200);
+    const now = (await app.applicant.get(`/api/applications/${app.id}`)).body;
+    expect(now).toMatchObject({ stage: 'meeting', statusLabel: '评审中' });
   });
 });

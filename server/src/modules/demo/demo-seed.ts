@@ -135,6 +135,8 @@ async function createDemoWorld(
     pdfWithAttachments: false,
     // It reviews in the system: meetings, 公示, and the province bureau's 确认 (docs/committee-work.md).
     confirmingBureauId: String(provinceId),
+    officeReview: true,
+    groupReview: true,
     quorumShare: { num: 2, den: 3 },
     passShare: { num: 2, den: 3 },
     noticeWorkingDays: 5,

@@ -34,6 +34,8 @@ export const presentCommittee = (c: Row<typeof committeesWithBatches>, now: Date
     c.confirming_bureau_id !== null
       ? { id: String(c.confirming_bureau_id), name: c.confirming_bureau_name ?? '' }
       : null,
+  officeReview: c.office_review,
+  groupReview: c.group_review,
   quorumShare: { num: c.quorum_num, den: c.quorum_den },
   passShare: { num: c.pass_num, den: c.pass_den },
   noticeWorkingDays: c.notice_working_days,

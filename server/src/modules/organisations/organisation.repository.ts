@@ -131,6 +131,8 @@ export async function saveCommittee(
     print_from_stage: ReviewStage;
     pdf_with_attachments: boolean;
     confirming_bureau_id: number | null;
+    office_review: boolean;
+    group_review: boolean;
     quorum_num: number;
     quorum_den: number;
     pass_num: number;

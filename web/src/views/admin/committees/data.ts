@@ -3,8 +3,10 @@ import {
   batchBodySchema,
   certificatePatternProblem,
   committeeBodySchema,
+  committeeStagesOf,
   defaultCertificatePattern,
   formatCertificateNumber,
+  reviewStageLabels,
   titleLevelCodes,
   titleLevelLabels,
   type BatchBody,
@@ -48,6 +50,9 @@ export interface CommitteeForm {
   pdfWithAttachments: boolean;
   /** 评审结果确认部门: with one, the committee's own review (会议, 公示, 确认) follows its electronic check. */
   confirmingBureauId: string | null;
+  /** 评委会办公室审核 and 专业组初审 on its route. */
+  officeReview: boolean;
+  groupReview: boolean;
   /** 法定人数比例 and 通过比例: shares of those drawn and of those present. */
   quorumShare: Share;
   passShare: Share;
@@ -55,6 +60,12 @@ export interface CommitteeForm {
   certificatePattern: string;
   notice: string;
 }
+
+/** The committee's own stages on its routes, in words (评委会管理's card). */
+export const ownStagesText = (c: Pick<Committee, 'officeReview' | 'groupReview'>) =>
+  committeeStagesOf(c)
+    .map((stage) => reviewStageLabels[stage])
+    .join(' → ');
 
 /** 2/3 as the words of the card. */
 export const shareText = (share: Share) => `${share.num}/${share.den}`;
@@ -66,6 +77,8 @@ export const blankCommittee = (seriesCode: string): CommitteeForm => ({
   printFromStage: 'committeeCheck',
   pdfWithAttachments: false,
   confirmingBureauId: null,
+  officeReview: true,
+  groupReview: true,
   quorumShare: { num: 2, den: 3 },
   passShare: { num: 2, den: 3 },
   noticeWorkingDays: 5,
@@ -80,6 +93,8 @@ export const committeeFormOf = (row: Committee): CommitteeForm => ({
   printFromStage: row.printFromStage,
   pdfWithAttachments: row.pdfWithAttachments,
   confirmingBureauId: row.confirmingBureau?.id ?? null,
+  officeReview: row.officeReview,
+  groupReview: row.groupReview,
   quorumShare: { ...row.quorumShare },
   passShare: { ...row.passShare },
   noticeWorkingDays: row.noticeWorkingDays,
@@ -103,6 +118,8 @@ export const committeeRulesOf = (form: CommitteeForm): FormRules =>
     printFromStage: { required: '请选择可打印申报表的审核节点', trigger: 'change' },
     pdfWithAttachments: {},
     confirmingBureauId: { trigger: 'change' },
+    officeReview: {},
+    groupReview: {},
     quorumShare: { trigger: 'change' },
     passShare: { trigger: 'change' },
     noticeWorkingDays: { trigger: 'change' },
