@@ -169,7 +169,10 @@ export function next(
   const stage = state.route![index]!.stage;
   const decider = facts.decider ?? 'desk';
   if (stageDeciders[stage] !== decider) {
-    return refuse('DECIDED_ELSEWHERE', decidedElsewhere[stageDeciders[stage]] ?? `该环节为${reviewStageLabels[stage]}`);
+    return refuse(
+      'DECIDED_ELSEWHERE',
+      decidedElsewhere[stageDeciders[stage]] ?? `该申报当前在“${reviewStageLabels[stage]}”环节，不能在此办理`,
+    );
   }
   if (decider !== 'desk' && (action === 'return' || action === 'reset')) {
     return refuse('WRONG_STATE', `${reviewStageLabels[stage]}环节不能${workflowActionLabels[action]}`);
