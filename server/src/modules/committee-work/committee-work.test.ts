@@ -63,9 +63,11 @@ describe('the committee route, from 评审会议 to a verified certificate', () 
     const y = await atMeeting(unitA, '李评审');
     const z = await atMeeting(unitA, '王评审');
 
-    // A desk cannot decide at the meeting: the vote does.
+    // A desk cannot decide at the meeting: the vote does. Its 申报审核 no longer lists them.
     const refused = await approve(office, x.id);
     expect(refused.body.message).toBe('该申报在评审会议环节，由评审会议表决决定');
+    const desk = (await office.get('/api/review/desk')).body.items as { id: string }[];
+    expect(desk.map((r) => r.id)).not.toContain(x.id);
 
     const sameUnit = await loggedInExpert(ctx, office, { name: '同单位专家', unitId: String(unitA.unit.unitId) });
     const declared = await loggedInExpert(ctx, office, {

@@ -65,9 +65,9 @@ describe('demo data', () => {
       ['demo-supervisor', ['supervisorReview']],
       ['demo-county', ['countyBureauReview']],
       ['demo-city', ['cityBureauReview']],
-      // The committee's desk holds what it decides at and what its meetings and 公示 decide.
-      ['demo-committee', ['committeeCheck', 'officeReview', 'groupReview', 'meeting', 'publicNotice']],
-      ['demo-province', ['confirmation']],
+      // A desk lists what it decides itself; the meetings, the 公示 and the 确认 have their own pages.
+      ['demo-committee', ['committeeCheck', 'officeReview', 'groupReview']],
+      ['demo-province', []],
     ] as const) {
       const desk = (await (await signIn(username)).get('/api/review/desk')).body;
       expect(

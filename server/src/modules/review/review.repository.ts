@@ -1,5 +1,13 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { OrgKind, ReviewFilters, ReviewList, ReviewQuery, ReviewStage } from '#common';
+import {
+  reviewStages,
+  stageDeciders,
+  type OrgKind,
+  type ReviewFilters,
+  type ReviewList,
+  type ReviewQuery,
+  type ReviewStage,
+} from '#common';
 import type { Executor } from '../../db/database';
 import { contains } from '../../db/contains';
 import { keysetBatches, paginate, type KeyOrder } from '../../db/paginate';
@@ -40,12 +48,16 @@ function listBase(db: Executor, query: ReviewFilters): ListQuery {
   return q;
 }
 
-/** 申报审核: what waits at a desk now. */
+/** The stages no desk decides (the meeting, the 公示, the bureau's 确认): they wait on their own pages. */
+const notAtDesk = reviewStages.filter((stage) => stageDeciders[stage] !== 'desk');
+
+/** 申报审核: what waits at a desk now for the desk's own decision. */
 const deskBase = (db: Executor, desk: Desk, query: ReviewFilters) =>
   listBase(db, query)
     .where('application.status', '=', 'inReview')
     .where('application.holder_kind', '=', desk.orgKind)
-    .where('application.holder_org_id', '=', desk.orgId);
+    .where('application.holder_org_id', '=', desk.orgId)
+    .where(sql<ReviewStage>`application.route -> application.stage_index ->> 'stage'`, 'not in', notAtDesk);
 
 /** 审核记录: what a desk has decided on. */
 const recordsBase = (db: Executor, desk: Desk, query: ReviewFilters) =>
