@@ -38,4 +38,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('stem', 'text', (c) => c.primaryKey())
     .addColumn('last_seq', 'integer', (c) => c.notNull())
     .execute();
+
+  await db
+    .insertInto('notice_template')
+    .values({
+      code: 'certificate.revoked',
+      content:
+        '您的专业技术资格电子证书（编号 {number}）已被{committeeName}撤销，原因：{reason}。如有疑问，请与评委会办公室联系。',
+    })
+    .execute();
 }

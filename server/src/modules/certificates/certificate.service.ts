@@ -15,6 +15,7 @@ import { coverOf } from '../applications/application-cover';
 import { loadFor } from '../applications/application-access';
 import { lockApplication } from '../applications/application.repository';
 import { appendAudit, holdAuditChain } from '../audit/audit.repository';
+import { publish } from '../notifications/outbox.repository';
 import { renderCertificatePdf } from './certificate-pdf';
 import { mayRevoke, presentCertificate } from './certificate.presenter';
 import * as certificates from './certificate.repository';
@@ -153,6 +154,19 @@ export function createCertificateService(db: Db, clock: Clock) {
           objectType: 'certificate',
           objectId: id,
           detail: { applicationId: c.application_id, number: c.number, reason },
+        });
+        const holder = await trx
+          .selectFrom('application')
+          .select('applicant_account_id')
+          .where('id', '=', c.application_id)
+          .executeTakeFirstOrThrow();
+        await publish(trx, now, {
+          type: 'certificate.revoked',
+          holderAccountId: holder.applicant_account_id,
+          number: c.number,
+          reason,
+          committeeName: actor.orgName,
+          revokerAccountId: actor.accountId,
         });
       });
       return presentCertificate((await certificates.findCertificate(db, id))!, actor);

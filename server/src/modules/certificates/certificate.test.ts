@@ -282,6 +282,13 @@ describe('电子证书: who reads it, its PDF, its revocation', () => {
     const pdf = await app.applicant.get(`/api/applications/${app.id}/certificate/pdf`);
     expect(pdf.status).toBe(422);
     expect(pdf.body.message).toBe('该证书已撤销');
+    // The holder is told in 我的消息, by the committee, with the reason.
+    const inbox = (await app.applicant.get('/api/messages/inbox')).body.items as { content: string }[];
+    expect(
+      inbox
+        .filter((m) => m.content.startsWith(`您的专业技术资格电子证书（编号 ${c.number}）已被`))
+        .map((m) => m.content),
+    ).toEqual([expect.stringContaining(`撤销，原因：${reason}。`)]);
   });
 });
 

@@ -51,6 +51,15 @@ export type NoticeEvent =
       orgName: string;
       /** Where an approved application went on to; null when the decision ended its route here. */
       nextStep: RouteStep | null;
+    }
+  | {
+      /** 撤销证书: its holder is told by the committee that revoked it, with the reason. */
+      type: 'certificate.revoked';
+      holderAccountId: number;
+      number: string;
+      reason: string;
+      committeeName: string;
+      revokerAccountId: number;
     };
 
 export type NoticeEventType = NoticeEvent['type'];

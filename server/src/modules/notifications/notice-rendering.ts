@@ -107,6 +107,18 @@ export function noticesOf(event: NoticeEvent): { notices: Notice[]; sms: SmsNoti
         ],
         sms: [],
       };
+    case 'certificate.revoked':
+      return {
+        notices: [
+          {
+            to: { accountId: event.holderAccountId },
+            sender: { accountId: event.revokerAccountId, kind: 'reviewer', orgName: event.committeeName },
+            template: event.type,
+            params: { number: event.number, reason: event.reason, committeeName: event.committeeName },
+          },
+        ],
+        sms: [],
+      };
     case 'supervisor.requested':
       return {
         notices: [
