@@ -16,7 +16,7 @@ export function assertPlatform(actor: PlatformActor): void {
 export async function audited<T>(
   db: Db,
   clock: Clock,
-  actor: PlatformActor,
+  actor: AuditActor,
   duplicate: string,
   write: (trx: Executor, now: Date) => Promise<{ result: T; audit: AuditEntry }>,
 ): Promise<T> {
