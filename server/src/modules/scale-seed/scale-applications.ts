@@ -1,0 +1,253 @@
+import { sql } from 'kysely';
+import { idNumberCheckCharacter, sampleForm, type ApplicationStatus, type ReviewStage, type TitleLevel } from '#common';
+import type { Db } from '../../db/database';
+import { personalData } from '../../db/personal-data';
+import { insertUnnest } from './bulk-insert';
+import type { ScaleWorld } from './scale-world';
+import { unitRoutes } from './scale-routes';
+
+/**
+ * Where the generated applications are, per thousand: one in ten not on a desk (drafts, 返回修改,
+ * 不通过, passed), the rest spread along the route with the committee's 电子材料审核 the biggest desk
+ * by far, as on a province's deadline week.
+ */
+const mix: readonly [per1000: number, status: ApplicationStatus, stage: ReviewStage | null][] = [
+  [40, 'draft', null],
+  [20, 'returned', 'cityBureauReview'],
+  [10, 'rejected', 'committeeCheck'],
+  [30, 'passed', null],
+  [30, 'inReview', 'unitReview'],
+  [30, 'inReview', 'supervisorReview'],
+  [30, 'inReview', 'countyBureauReview'],
+  [60, 'inReview', 'cityBureauReview'],
+  [500, 'inReview', 'committeeCheck'],
+  [120, 'inReview', 'officeReview'],
+  [60, 'inReview', 'groupReview'],
+  [25, 'inReview', 'meeting'],
+  [15, 'inReview', 'publicNotice'],
+  [30, 'inReview', 'confirmation'],
+];
+const levels: readonly [per100: number, TitleLevel][] = [
+  [15, 'junior'],
+  [50, 'intermediate'],
+  [30, 'associateSenior'],
+  [5, 'senior'],
+];
+
+const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const givens = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬辉鹏斌宇浩凯健俊帆帅旭宁龙林欢佳琳晨璐婷雪慧颖倩洁琴云莲';
+
+/** A thousandth of the population by a scrambled serial number, so that neighbours differ. */
+const bucket = (i: number, mod: number) => (Math.imul(i + 1, 2654435761) >>> 0) % mod;
+const pick = <T>(table: readonly (readonly [number, ...unknown[]])[], roll: number) => {
+  let seen = 0;
+  for (const row of table) {
+    seen += row[0];
+    if (roll < seen) return row as unknown as T;
+  }
+  return table.at(-1) as unknown as T;
+};
+
+/** The i-th generated person (their ID number signs them in, with the seed's password). */
+export function scalePerson(i: number) {
+  const day = new Date(Date.UTC(1965, 0, 1 + Math.floor(i / 500)));
+  const birth = day.toISOString().slice(0, 10);
+  const first17 = `530102${birth.replaceAll('-', '')}${String((i % 500) * 2 + 1).padStart(3, '0')}`;
+  const name =
+    surnames[i % surnames.length]! +
+    givens[Math.floor(i / surnames.length) % givens.length]! +
+    (i % 3 === 0 ? '' : givens[Math.floor(i / (surnames.length * givens.length)) % givens.length]!);
+  return {
+    name,
+    idNumber: first17 + idNumberCheckCharacter(first17)!,
+    phone: `159${String(i).padStart(8, '0')}`,
+    gender: (i % 2 === 0 ? 'male' : 'female') as 'male' | 'female',
+    birth,
+  };
+}
+
+/** Where the i-th generated person's application is: its status, and the stage it waits at. */
+export function scalePlan(i: number): { status: ApplicationStatus; stage: ReviewStage | null } {
+  const [, status, stage] = pick<(typeof mix)[number]>(mix, bucket(i, 1000));
+  return { status, stage };
+}
+
+/** The index in a route of a stage, or of the bureau's step where the unit's level has no such stage. */
+function indexOf(route: { stage: ReviewStage }[], stage: ReviewStage | null, status: ApplicationStatus): number | null {
+  if (status === 'draft') return null;
+  if (status === 'passed') return route.length - 1;
+  const at = route.findIndex((s) => s.stage === stage);
+  return at >= 0 ? at : 2;
+}
+
+export interface ScaleApplicationsOptions {
+  applications: number;
+  passwordHash: string;
+  /** Rows a statement. */
+  chunk: number;
+  /** The last moment anything happened; submissions lie in the 60 days before. */
+  now: Date;
+  log: (line: string) => void;
+}
+
+/** Sixteen 申报评审表 of realistic length (表三 of 2,000 to 5,000 characters), the applications' forms. */
+async function loadForms(db: Db, year: number) {
+  await sql`create unlogged table scale_seed_form (n int primary key, form jsonb not null)`.execute(db);
+  await insertUnnest(
+    db,
+    'scale_seed_form',
+    [
+      ['n', 'int'],
+      ['form', 'jsonb'],
+    ],
+    Array.from({ length: 16 }, (_, n) => [
+      n,
+      JSON.stringify(sampleForm(year, '', { organisation: `云南省某档案馆${n + 1}`, summaryChars: 2000 + n * 200 })),
+    ]),
+  );
+}
+
+async function loadRoutes(db: Db, world: ScaleWorld) {
+  await sql`create unlogged table scale_seed_route (unit_id int primary key, route jsonb not null)`.execute(db);
+  const routes = [...unitRoutes(world)];
+  for (let from = 0; from < routes.length; from += 5000) {
+    await insertUnnest(
+      db,
+      'scale_seed_route',
+      [
+        ['unit_id', 'int'],
+        ['route', 'jsonb'],
+      ],
+      routes.slice(from, from + 5000).map(([id, route]) => [id, JSON.stringify(route)]),
+    );
+  }
+  return new Map(routes);
+}
+
+/**
+ * The people and their applications: an applicant account (signed in with the seed's password) and
+ * one application each, at the stage the mix gives it, written `chunk` rows a statement.
+ */
+export async function insertScaleApplications(db: Db, world: ScaleWorld, options: ScaleApplicationsOptions) {
+  const data = personalData(db);
+  const { now, chunk } = options;
+  await loadForms(db, world.year);
+  const routes = await loadRoutes(db, world);
+  const titles = await db
+    .selectFrom('title')
+    .select(['id', 'level'])
+    .where('series_code', '=', 'archives')
+    .orderBy('sort_order')
+    .execute();
+  const titleOf = (level: TitleLevel) => titles.find((t) => t.level === level)!.id;
+  const started = Date.now();
+  for (let from = 0; from < options.applications; from += chunk) {
+    const people = Array.from({ length: Math.min(chunk, options.applications - from) }, (_, k) => {
+      const i = from + k;
+      const unit = world.units[i % world.units.length]!;
+      const { status, stage } = scalePlan(i);
+      const [, level] = pick<(typeof levels)[number]>(levels, bucket(i * 7 + 3, 100));
+      const stageIndex = indexOf(routes.get(unit.id)!, stage, status);
+      // Newest submissions are the most: a deadline's crowd, spread over the last 60 days.
+      const submittedAt = new Date(now.getTime() - 3 * 3600_000 - Math.floor(60 * 86400_000 * (bucket(i, 10_000) / 10_000) ** 2));
+      return { i, unit, status, stageIndex, level, submittedAt, ...scalePerson(i) };
+    });
+    const accountIds = await insertUnnest(
+      db,
+      'account',
+      [
+        ['kind', 'text'],
+        ['login_name', 'text'],
+        ['display_name', 'text'],
+        ['phone', 'text'],
+        ['phone_hash', 'text'],
+        ['password_hash', 'text'],
+        ['password_changed_at', 'timestamptz'],
+        ['created_at', 'timestamptz'],
+        ['updated_at', 'timestamptz'],
+      ],
+      people.map((p) => {
+        const phone = data.phone(p.phone);
+        return ['applicant', data.seal(p.idNumber), p.name, phone.sealed, phone.key, options.passwordHash, now, now, now];
+      }),
+      'id',
+    );
+    await insertUnnest(
+      db,
+      'applicant',
+      [
+        ['account_id', 'int'],
+        ['name', 'text'],
+        ['id_number', 'text'],
+        ['id_number_hash', 'text'],
+        ['gender', 'text'],
+        ['birth_date', 'date'],
+        ['unit_id', 'int'],
+        ['unit_joined_at', 'timestamptz'],
+        ['created_at', 'timestamptz'],
+        ['updated_at', 'timestamptz'],
+      ],
+      people.map((p, k) => {
+        const id = data.idNumber(p.idNumber);
+        return [accountIds[k], p.name, id.sealed, id.key, p.gender, p.birth, p.unit.id, now, now, now];
+      }),
+    );
+    await insertApplicationRows(db, world, people, accountIds, titleOf);
+    if ((from / chunk) % 10 === 9 || from + chunk >= options.applications) {
+      options.log(`  申报 ${Math.min(from + chunk, options.applications)} 份（${((Date.now() - started) / 1000).toFixed(0)} 秒）`);
+    }
+  }
+}
+
+type Planned = {
+  unit: { id: number };
+  status: ApplicationStatus;
+  stageIndex: number | null;
+  level: TitleLevel;
+  submittedAt: Date;
+  i: number;
+};
+
+async function insertApplicationRows(
+  db: Db,
+  world: ScaleWorld,
+  people: Planned[],
+  accountIds: number[],
+  titleOf: (level: TitleLevel) => number,
+) {
+  const planned = people.map((p, k) => [
+    accountIds[k],
+    p.unit.id,
+    p.status,
+    p.stageIndex,
+    p.level,
+    titleOf(p.level),
+    p.i % 16,
+    p.status === 'draft' ? null : p.submittedAt,
+    new Date(p.submittedAt.getTime() - 7 * 86400_000),
+  ]);
+  const columns = sql.raw(
+    'account_id, unit_id, status, stage_index, title_level, title_id, form_no, submitted_at, created_at',
+  );
+  const arrays = ['int', 'int', 'text', 'int', 'text', 'int', 'int', 'timestamptz', 'timestamptz'].map(
+    (type, c) => sql`${planned.map((row) => row[c] ?? null)}::${sql.raw(type)}[]`,
+  );
+  // The route, the holder and the form come from the seed's tables in the statement itself.
+  await sql`
+    insert into application (applicant_account_id, kind, year, unit_id, batch_id, committee_id, series_code,
+      title_id, title_level, status, stage_index, route, returned_from_index, return_count, form, unit_opinion,
+      version, created_at, updated_at, submitted_at, holder_kind, holder_org_id)
+    select p.account_id, 'evaluation', ${world.year}, p.unit_id, ${world.batchId}, ${world.committeeId}, 'archives',
+      p.title_id, p.title_level, p.status, p.stage_index,
+      case when p.status = 'draft' then null else r.route end,
+      case when p.status = 'returned' then p.stage_index end,
+      case when p.status = 'returned' then 1 else 0 end,
+      f.form,
+      case when p.stage_index > 0 then '该同志政治立场坚定，业务能力强，同意推荐。' end,
+      coalesce(p.stage_index, 0) + 2, p.created_at, coalesce(p.submitted_at, p.created_at), p.submitted_at,
+      case when p.status = 'inReview' then r.route -> p.stage_index ->> 'holder' end,
+      case when p.status = 'inReview' then (r.route -> p.stage_index ->> 'orgId')::int end
+    from unnest(${sql.join(arrays, sql`, `)}) as p(${columns})
+    join scale_seed_route r on r.unit_id = p.unit_id
+    join scale_seed_form f on f.n = p.form_no`.execute(db);
+}

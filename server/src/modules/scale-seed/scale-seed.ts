@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import { systemClock, type Clock } from '../../clock';
+import type { Config } from '../../config';
+import type { Db } from '../../db/database';
+import { systemActor } from '../../domain/actor';
+import { createServices } from '../../services';
+import { appendAudit } from '../audit/audit.repository';
+import { hashPassword } from '../auth/password-hasher';
+import { createConsoleSmsProvider } from '../sms/sms.provider';
+import { insertScaleApplications } from './scale-applications';
+import { insertHistory, loadDesks } from './scale-history';
+import { createScaleWorld, type ScaleWorld } from './scale-world';
+
+export interface ScaleSeedOptions {
+  applications: number;
+  /** Units of the province; by default one per 50 applications, at least 20. */
+  units?: number;
+  /** Every generated account signs in with it (the operator's, never one in the source). */
+  password: string;
+  /** Rows a statement. */
+  chunk?: number;
+  log?: (line: string) => void;
+  clock?: Clock;
+}
+
+export interface DeskSize {
+  username: string;
+  orgName: string;
+  waiting: number;
+}
+
+export interface ScaleSeedResult {
+  world: ScaleWorld;
+  seconds: number;
+  /** The desks the benchmarks read: the biggest (the committee), a prefecture's, a county's, a unit's. */
+  desks: { committee: DeskSize; city: DeskSize; county: DeskSize; unit: DeskSize };
+}
+
+const seedTables = ['scale_seed_form', 'scale_seed_route', 'scale_seed_desk'];
+
+/**
+ * A province's year of applications, generated into an empty database: see docs/benchmarks.md. The
+ * bulk goes in as multi-row statements (arrays through `unnest`) and the history is derived by the
+ * database from the applications themselves, so that a million applications load in minutes.
+ */
+export async function seedScale(db: Db, config: Config, options: ScaleSeedOptions): Promise<ScaleSeedResult> {
+  const log = options.log ?? (() => undefined);
+  const clock = options.clock ?? systemClock;
+  const started = Date.now();
+  const existing = await db
+    .selectFrom('application')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  if (existing.n > 0) throw new Error('规模数据只写入空数据库：这个数据库里已经有申报');
+  for (const table of seedTables) await sql`drop table if exists ${sql.table(table)}`.execute(db);
+
+  const passwordHash = await hashPassword(options.password);
+  const services = createServices(db, clock, config, {
+    smsProvider: createConsoleSmsProvider(db, clock, () => undefined),
+    storage: undefined,
+  });
+  const units = options.units ?? Math.max(20, Math.round(options.applications / 50));
+  const world = await createScaleWorld(db, services, clock, { unitCount: units, passwordHash });
+  log(`组织机构：${world.desks.length} 个审核单位，${world.units.length} 个申报单位`);
+
+  await insertScaleApplications(db, world, {
+    applications: options.applications,
+    passwordHash,
+    chunk: options.chunk ?? 10_000,
+    now: clock.now(),
+    log,
+  });
+  await loadDesks(db, world);
+  const range = await db
+    .selectFrom('application')
+    .select([sql<number>`min(id)`.as('first'), sql<number>`max(id)`.as('last')])
+    .executeTakeFirstOrThrow();
+  const step = 50_000;
+  for (let from = Number(range.first); from <= Number(range.last); from += step) {
+    await insertHistory(db, from, from + step - 1);
+    log(`  审核记录、消息和附件：至申报 ${Math.min(from + step - 1, Number(range.last))}`);
+  }
+  for (const table of seedTables) await sql`drop table ${sql.table(table)}`.execute(db);
+  await appendAudit(db, systemActor, clock.now(), {
+    action: 'scale.seed',
+    objectType: 'database',
+    objectId: 0,
+    detail: { applications: options.applications, units },
+  });
+  log('更新统计信息（analyze）…');
+  await sql`analyze`.execute(db);
+  const desks = await deskSizes(db, world);
+  return { world, seconds: (Date.now() - started) / 1000, desks };
+}
+
+async function deskSizes(db: Db, world: ScaleWorld): Promise<ScaleSeedResult['desks']> {
+  const rows = await db
+    .selectFrom('application')
+    .select(['holder_kind', 'holder_org_id', sql<number>`count(*)::int`.as('n')])
+    .where('status', '=', 'inReview')
+    .groupBy(['holder_kind', 'holder_org_id'])
+    .execute();
+  const size = (holder: string, orgId: number) =>
+    rows.find((r) => r.holder_kind === holder && r.holder_org_id === orgId)?.n ?? 0;
+  const largest = (holder: 'hrBureau' | 'unit', filter: (regionCode: string) => boolean): DeskSize => {
+    const candidates =
+      holder === 'unit'
+        ? world.units.map((u) => ({ username: u.creditCode, orgName: u.name, orgId: u.id, region: u.regionCode }))
+        : world.desks
+            .filter((d) => d.holder === 'hrBureau')
+            .map((d) => ({ username: d.username, orgName: d.orgName, orgId: d.orgId, region: d.regionCode! }));
+    const best = candidates
+      .filter((c) => filter(c.region))
+      .map((c) => ({ username: c.username, orgName: c.orgName, waiting: size(holder, c.orgId) }))
+      .sort((a, b) => b.waiting - a.waiting)[0]!;
+    return best;
+  };
+  const committee = world.desks.find((d) => d.holder === 'committee')!;
+  return {
+    committee: { username: committee.username, orgName: committee.orgName, waiting: size('committee', committee.orgId) },
+    city: largest('hrBureau', (r) => r.endsWith('00') && !r.endsWith('0000')),
+    county: largest('hrBureau', (r) => !r.endsWith('00')),
+    unit: largest('unit', () => true),
+  };
+}
