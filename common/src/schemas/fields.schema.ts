@@ -72,6 +72,8 @@ export function pagedSchema<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int(),
+    /** The list is longer than `total`: it was counted only up to that many rows. */
+    totalCapped: z.boolean().optional(),
     page: z.number().int(),
     pageSize: z.number().int(),
     /** Where the next page starts, for lists that page by key; null on the last page. */

@@ -17,6 +17,7 @@ import * as deskOrder from './2026-12-02-015-desk-order';
 import * as committeePdfAttachments from './2026-12-02-016-committee-pdf-attachments';
 import * as committeeWork from './2026-12-02-017-committee-work';
 import * as certificates from './2026-12-02-018-certificates';
+import * as listScale from './2026-12-02-019-list-scale';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-016-committee-pdf-attachments': committeePdfAttachments,
   '2026-12-02-017-committee-work': committeeWork,
   '2026-12-02-018-certificates': certificates,
+  '2026-12-02-019-list-scale': listScale,
 };

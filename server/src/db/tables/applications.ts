@@ -57,6 +57,8 @@ export interface ApplicationTable {
   /** Who holds it now (derived from route and stage, kept for the desks' index). */
   holder_kind: 'unit' | OrgKind | null;
   holder_org_id: number | null;
+  /** The stage it waits at (`route[stage_index].stage`), kept by the database. */
+  stage: ColumnType<ReviewStage | null, never, never>;
 }
 export interface AttachmentTable {
   id: Id;

@@ -9,36 +9,36 @@ import {
   type ReviewStage,
 } from '#common';
 import type { Executor } from '../../db/database';
-import { contains } from '../../db/contains';
-import { keysetBatches, paginate, type KeyOrder } from '../../db/paginate';
+import { startsWith } from '../../db/contains';
+import { keysetBatches, pageByKeys, submissionOrder } from '../../db/paginate';
 import { openColumns, openPage, personalData } from '../../db/personal-data';
 import type { Database } from '../../db/schema';
 
-type ListQuery = SelectQueryBuilder<
-  Database,
-  'application' | 'applicant' | 'account' | 'unit' | 'title' | 'series',
-  object
->;
+type KeyQuery = SelectQueryBuilder<Database, 'application', object>;
 
 type Desk = { orgKind: 'unit' | OrgKind; orgId: number };
 
-/** The lists' joins and filters (关键字 matches a name in part or an ID number whole). */
-function listBase(db: Executor, query: ReviewFilters): ListQuery {
-  let q: ListQuery = db
-    .selectFrom('application')
-    .innerJoin('applicant', 'applicant.account_id', 'application.applicant_account_id')
-    .innerJoin('account', 'account.id', 'application.applicant_account_id')
-    .innerJoin('unit', 'unit.id', 'application.unit_id')
-    .innerJoin('title', 'title.id', 'application.title_id')
-    .innerJoin('series', 'series.code', 'application.series_code');
+/** Rows a list counts at most: past it the list says “10000+” and asks for a narrower filter. */
+export const listCountCap = 10_000;
+
+/**
+ * The lists' filters, on the application alone (the index of each list holds them). 关键字 finds a name
+ * by its beginning (the whole name or the surname) or an ID number whole, by its digest.
+ */
+function filtered(q: KeyQuery, db: Executor, query: ReviewFilters): KeyQuery {
   if (query.year) q = q.where('application.year', '=', query.year);
   if (query.keyword) {
     const keyword = query.keyword;
-    q = q.where((eb) =>
-      eb.or([
-        eb('applicant.name', 'like', contains(keyword)),
-        eb('applicant.id_number_hash', '=', personalData(db).idNumberKey(keyword)),
-      ]),
+    q = q.where('application.applicant_account_id', 'in', (eb) =>
+      eb
+        .selectFrom('applicant')
+        .select('applicant.account_id')
+        .where((w) =>
+          w.or([
+            w('applicant.name', 'like', startsWith(keyword)),
+            w('applicant.id_number_hash', '=', personalData(db).idNumberKey(keyword)),
+          ]),
+        ),
     );
   }
   if (query.seriesCode) q = q.where('application.series_code', '=', query.seriesCode);
@@ -53,31 +53,51 @@ const notAtDesk = reviewStages.filter((stage) => stageDeciders[stage] !== 'desk'
 
 /** 申报审核: what waits at a desk now for the desk's own decision. */
 const deskBase = (db: Executor, desk: Desk, query: ReviewFilters) =>
-  listBase(db, query)
-    .where('application.status', '=', 'inReview')
-    .where('application.holder_kind', '=', desk.orgKind)
-    .where('application.holder_org_id', '=', desk.orgId)
-    .where(sql<ReviewStage>`application.route -> application.stage_index ->> 'stage'`, 'not in', notAtDesk);
+  filtered(
+    db
+      .selectFrom('application')
+      .where('application.status', '=', 'inReview')
+      .where('application.holder_kind', '=', desk.orgKind)
+      .where('application.holder_org_id', '=', desk.orgId)
+      .where('application.stage', 'not in', notAtDesk),
+    db,
+    query,
+  );
 
 /** 审核记录: what a desk has decided on. */
 const recordsBase = (db: Executor, desk: Desk, query: ReviewFilters) =>
-  listBase(db, query).where((eb) =>
-    eb.exists(
-      eb
-        .selectFrom('review_log')
-        .select('review_log.id')
-        .whereRef('review_log.application_id', '=', 'application.id')
-        .where('review_log.org_kind', '=', desk.orgKind)
-        .where('review_log.org_id', '=', desk.orgId)
-        .where('review_log.action', '!=', 'submit'),
-    ),
+  filtered(
+    db
+      .selectFrom('application')
+      .where('application.submitted_at', 'is not', null)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('review_log')
+            .select('review_log.id')
+            .whereRef('review_log.application_id', '=', 'application.id')
+            .where('review_log.org_kind', '=', desk.orgKind)
+            .where('review_log.org_id', '=', desk.orgId)
+            .where('review_log.action', '!=', 'submit'),
+        ),
+      ),
+    db,
+    query,
   );
 
 const listBases = { desk: deskBase, records: recordsBase } satisfies Record<ReviewList, unknown>;
 
-/** Only the columns a desk shows (never the form itself). */
-const listRows = (q: ListQuery) =>
-  q
+const keysOf = (q: KeyQuery) => q.select(['application.id', 'application.submitted_at']);
+
+/** Only the columns a desk shows (never the form itself), for the applications of a page. */
+function listRows(db: Executor, ids: number[]) {
+  return db
+    .selectFrom('application')
+    .innerJoin('applicant', 'applicant.account_id', 'application.applicant_account_id')
+    .innerJoin('account', 'account.id', 'application.applicant_account_id')
+    .innerJoin('unit', 'unit.id', 'application.unit_id')
+    .innerJoin('title', 'title.id', 'application.title_id')
+    .innerJoin('series', 'series.code', 'application.series_code')
     .leftJoin('committee', 'committee.id', 'application.committee_id')
     .select([
       'application.id',
@@ -100,24 +120,18 @@ const listRows = (q: ListQuery) =>
       'title.name as title_name',
       'series.name as series_name',
       'committee.name as committee_name',
-    ]);
-
-/**
- * Newest submission first. Both lists hold submitted applications only, and `submitted_at` is set at
- * each submission (the latest one counts) and never cleared, so the key is never null.
- */
-const listOrder: KeyOrder<ReviewListRow> = {
-  sort: 'application.submitted_at',
-  id: 'application.id',
-  keyOf: (r) => ({ sort: r.submitted_at ?? new Date(0), id: r.id }),
-};
+    ])
+    .where('application.id', 'in', ids.length ? ids : [0])
+    .execute();
+}
 
 /** A row of either list, as read (the ID and phone numbers still sealed until opened). */
-export type ReviewListRow = Awaited<ReturnType<ReturnType<typeof listRows>['execute']>>[number];
+export type ReviewListRow = Awaited<ReturnType<typeof listRows>>[number];
 
-/** One page of a list, its ID and phone numbers opened. */
+/** One page of a list, its ID and phone numbers opened; its length counted up to `listCountCap`. */
 export async function listPage(db: Executor, list: ReviewList, desk: Desk, query: ReviewQuery) {
-  const found = await paginate(listBases[list](db, desk, query), query, listRows, listOrder);
+  const keys = keysOf(listBases[list](db, desk, query));
+  const found = await pageByKeys(db, keys, query, (ids) => listRows(db, ids), listCountCap);
   return openPage(db, found, ['id_number', 'phone']);
 }
 
@@ -141,8 +155,13 @@ export function wholeList(db: Executor, list: ReviewList, desk: Desk, filters: R
       return row.total;
     },
     async *batches(size: number, signal: AbortSignal): AsyncGenerator<ReviewListRow[]> {
-      for await (const rows of keysetBatches(listRows(base), listOrder, size, signal)) {
-        yield openColumns(db, rows, ['id_number', 'phone']);
+      for await (const keys of keysetBatches(keysOf(base), submissionOrder, size, signal)) {
+        const byId = new Map((await listRows(db, keys.map((k) => k.id))).map((r) => [r.id, r]));
+        yield openColumns(
+          db,
+          keys.map((k) => byId.get(k.id)!).filter(Boolean),
+          ['id_number', 'phone'],
+        );
       }
     },
   };
@@ -159,10 +178,9 @@ function atDesk(db: Executor, desk: { orgKind: 'unit' | OrgKind; orgId: number }
 
 /** 首页: how many wait at a desk, by the stage they are at (the route's current step). */
 export function deskCountsByStage(db: Executor, desk: { orgKind: 'unit' | OrgKind; orgId: number }) {
-  const stage = sql<ReviewStage>`application.route -> application.stage_index ->> 'stage'`;
   return atDesk(db, desk)
-    .select([stage.as('stage'), sql<number>`count(*)::int`.as('count')])
-    .groupBy(stage)
+    .select([sql<ReviewStage>`application.stage`.as('stage'), sql<number>`count(*)::int`.as('count')])
+    .groupBy('application.stage')
     .execute();
 }
 

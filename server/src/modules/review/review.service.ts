@@ -24,6 +24,7 @@ export function createReviewService(db: Db, clock: Clock, deps: { applications: 
     return {
       items: page.rows.map(presentReviewRow),
       total: page.total,
+      totalCapped: page.totalCapped,
       page: number,
       pageSize,
       nextCursor: page.nextCursor,
