@@ -13,13 +13,14 @@ export async function captureSql(
   url: string,
   cipher: FieldCipher,
   run: (db: Db) => Promise<unknown>,
-): Promise<CompiledQuery[]> {
-  const caught: CompiledQuery[] = [];
+): Promise<CapturedSteps> {
+  const caught: { query: CompiledQuery; start: number; end: number }[] = [];
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (event) => {
-      if (event.level === 'query') caught.push(event.query);
+      const end = performance.now();
+      if (event.level === 'query') caught.push({ query: event.query, start: end - event.queryDurationMillis, end });
     },
   });
   try {
@@ -27,5 +28,20 @@ export async function captureSql(
   } finally {
     await db.destroy();
   }
-  return caught;
+  return inSteps(caught);
+}
+
+/** The statements of one request, in steps: a step's statements ran at the same time, steps one after another. */
+export type CapturedSteps = { sql: string; parameters: unknown[] }[][];
+
+function inSteps(caught: { query: CompiledQuery; start: number; end: number }[]): CapturedSteps {
+  const steps: CapturedSteps = [];
+  let stepEnd = -Infinity;
+  for (const { query, start, end } of caught.sort((a, b) => a.start - b.start)) {
+    const statement = { sql: query.sql, parameters: [...query.parameters] };
+    if (start >= stepEnd || steps.length === 0) steps.push([statement]);
+    else steps.at(-1)!.push(statement);
+    stepEnd = Math.max(start >= stepEnd ? end : stepEnd, end);
+  }
+  return steps;
 }

@@ -16,7 +16,7 @@ const cases: [string, any, any][] = [
 ];
 for (const [name, list, q] of cases) {
   const qs = await captureSql(url, cipher, (db) => listPage(db, list, { orgKind: 'committee', orgId: c }, q));
-  for (const query of qs) {
+  for (const query of qs.flat()) {
     const t = Date.now();
     const plan = await client.query(`explain (analyze, buffers) ${query.sql}`, [...query.parameters]);
     console.log(`== ${name}: ${Date.now() - t} ms\n${query.sql.slice(0, 200)}\n` + plan.rows.map((r: any) => r['QUERY PLAN']).filter((l: string) => /Execution|Scan|Sort|Hash Join|Nested/.test(l)).slice(0, 12).join('\n'));

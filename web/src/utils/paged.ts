@@ -6,6 +6,7 @@ import { useListLoad } from './list-load';
 export function usePaged<T>(fetch: (page: number, pageSize: number) => Promise<Paged<T>>, pageSize = 10) {
   const rows = ref([]) as Ref<T[]>;
   const total = ref(0);
+  const totalCapped = ref(false);
   const { loading, error, run } = useListLoad();
   const paging = reactive({ page: 1, pageSize });
 
@@ -15,6 +16,7 @@ export function usePaged<T>(fetch: (page: number, pageSize: number) => Promise<P
       const result = await fetch(paging.page, paging.pageSize);
       rows.value = result.items;
       total.value = result.total;
+      totalCapped.value = result.totalCapped === true;
       // The last row of the last page went away: show the page before.
       if (result.items.length === 0 && result.total > 0 && paging.page > 1) {
         paging.page = Math.ceil(result.total / paging.pageSize);
@@ -25,6 +27,7 @@ export function usePaged<T>(fetch: (page: number, pageSize: number) => Promise<P
     if (!ok) {
       rows.value = [];
       total.value = 0;
+      totalCapped.value = false;
     }
     if (again) await load();
   }
@@ -32,6 +35,7 @@ export function usePaged<T>(fetch: (page: number, pageSize: number) => Promise<P
   return {
     rows,
     total,
+    totalCapped,
     loading,
     error,
     paging,

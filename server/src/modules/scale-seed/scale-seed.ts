@@ -75,11 +75,17 @@ export async function seedScale(db: Db, config: Config, options: ScaleSeedOption
     .selectFrom('application')
     .select([sql<number>`min(id)`.as('first'), sql<number>`max(id)`.as('last')])
     .executeTakeFirstOrThrow();
+  // Two ranges at a time: on PostgreSQL each statement runs on one core, and a pool has connections to spare.
   const step = 50_000;
-  for (let from = Number(range.first); from <= Number(range.last); from += step) {
-    await insertHistory(db, from, from + step - 1);
-    log(`  审核记录、消息和附件：至申报 ${Math.min(from + step - 1, Number(range.last))}`);
-  }
+  const ranges: number[] = [];
+  for (let from = Number(range.first); from <= Number(range.last); from += step) ranges.push(from);
+  const worker = async () => {
+    for (let from = ranges.shift(); from !== undefined; from = ranges.shift()) {
+      await insertHistory(db, from, from + step - 1);
+      log(`  审核记录、消息和附件：申报 ${from} 至 ${Math.min(from + step - 1, Number(range.last))}`);
+    }
+  };
+  await Promise.all([worker(), worker()]);
   for (const table of seedTables) await sql`drop table ${sql.table(table)}`.execute(db);
   await appendAudit(db, systemActor, clock.now(), {
     action: 'scale.seed',

@@ -26,6 +26,8 @@ export interface ListSource<T> {
   error: Readonly<Ref<string | null>>;
   load: () => Promise<void>;
   total?: Readonly<Ref<number>>;
+  /** The list is longer than `total`: the server counted it only that far. */
+  totalCapped?: Readonly<Ref<boolean>>;
   paging?: { page: number; pageSize: number };
   onSizeChange?: (size: number) => void;
   onPageChange?: (page: number) => void;
