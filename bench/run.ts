@@ -4,19 +4,18 @@
  * BENCH_SECONDS (default 10) sets the length of each scenario; BENCH_DATABASE_URL adds a run on
  * PostgreSQL (a fresh database is created on that server and dropped afterwards).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { creditCodeCheckCharacter } from '#common';
+import { start, stop } from './processes';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 // Other work on the machine skews every figure: the page says how busy it was when the run began.
 const loadAtStart = loadavg()[0]!.toFixed(1);
-const tsx = resolve('node_modules/tsx/dist/cli.mjs');
 
 interface Row {
   scenario: string;
@@ -26,34 +25,6 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
-}
-
-function start(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [tsx, script], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const timer = setTimeout(() => fail(new Error(`${script} did not start:\n${output}`)), 120_000);
-    const watch = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) {
-        clearTimeout(timer);
-        done(child);
-      }
-    };
-    child.stdout!.on('data', watch);
-    child.stderr!.on('data', watch);
-    child.on('exit', (code) => fail(new Error(`${script} exited with ${code}:\n${output}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  child.removeAllListeners('exit');
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 async function measure(scenario: string, engine: string, options: autocannon.Options): Promise<Row> {

@@ -6,6 +6,7 @@ import { prepareAsOwner } from './db/app-role';
 import { prepareDatabase } from './db/migrate';
 import { withFieldCipher } from './db/personal-data';
 import { reseal } from './db/reseal';
+import { oneStartAtATime } from './db/start-lock';
 import { databaseUnavailable } from './db/unavailable';
 import { seedDemoData } from './modules/demo/demo-seed';
 
@@ -18,21 +19,25 @@ async function main(): Promise<void> {
     );
   }
   const cipher = fieldCipherFor(config);
-  const applied =
-    config.migrationUrl && config.database.kind === 'postgres'
-      ? await prepareAsOwner(config.migrationUrl, config.database.url)
-      : null;
-  const handle = await openDatabase(config.database);
-  const db = withFieldCipher(handle.db, cipher);
   if (config.production && config.database.kind === 'postgres' && !config.migrationUrl) {
     console.warn(
       '\n*** 提示：未设置 DATABASE_MIGRATION_URL，服务以数据库表的所有者身份运行，可以清空日志表、停用其只追加触发器。\n' +
         '*** 建议由所有者账号执行迁移（DATABASE_MIGRATION_URL），服务使用只有读写权限的账号（DATABASE_URL）。\n',
     );
   }
-  const migrated = applied ?? (await prepareDatabase(db));
-  // Rows from before encryption at rest are sealed before anyone can ask for them.
-  const sealed = await reseal(db, 'encrypt');
+  // Several servers started at once on one database prepare it one after the other.
+  const { handle, db, migrated, sealed } = await oneStartAtATime(config.database, async () => {
+    const applied =
+      config.migrationUrl && config.database.kind === 'postgres'
+        ? await prepareAsOwner(config.migrationUrl, config.database.url)
+        : null;
+    const handle = await openDatabase(config.database);
+    const db = withFieldCipher(handle.db, cipher);
+    const migrated = applied ?? (await prepareDatabase(db));
+    // Rows from before encryption at rest are sealed before anyone can ask for them.
+    const sealed = await reseal(db, 'encrypt');
+    return { handle, db, migrated, sealed };
+  });
   const app = await buildApp({ config, db, logger: loggerOptions(config) });
   if (migrated.length) app.log.info({ applied: migrated }, 'migrations applied');
   if (Object.keys(sealed).length) app.log.info({ sealed }, 'plain ID and phone numbers encrypted');
