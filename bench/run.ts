@@ -1,177 +1,104 @@
 /**
- * npm run bench: measures the running system with autocannon against servers started here, each
- * beside a bare Fastify route measured in the same run, and writes the figures to docs/benchmarks.md.
- * BENCH_SECONDS (default 10) sets the length of each scenario; BENCH_DATABASE_URL adds a run on
- * PostgreSQL (a fresh database is created on that server and dropped afterwards).
+ * npm run bench: a province's data generated (npm run seed:scale), the system started on it as
+ * `npm start` would, and each scenario measured with autocannon beside a bare yardstick in the same run;
+ * the figures and the goals go to docs/benchmarks.md (bench/report.ts).
+ *
+ * - BENCH_SECONDS (default 10): the length of each scenario.
+ * - BENCH_DATABASE_URL: a PostgreSQL server; fresh databases are made on it (and dropped) for the rows on
+ *   PostgreSQL. Without it only the embedded database is measured.
+ * - BENCH_APPLICATIONS (default 14000): the sizes on PostgreSQL, comma-separated (14000,1400000 puts about
+ *   10,000 and 1,000,000 at the committee's desk).
+ * - BENCH_EMBEDDED_APPLICATIONS (default 14000, 0 for none): the size on the embedded database.
+ * - BENCH_REUSE_<N>: see bench/seeded.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import autocannon from 'autocannon';
-import pg from 'pg';
-import { creditCodeCheckCharacter } from '#common';
-import { start, stop } from './processes';
+import { loadavg } from 'node:os';
+import { listScenarios } from './lists';
+import { gatherPlan } from './plan';
+import { platformScenarios, workScenarios } from './operations';
+import { cipherOf } from '../server/src/db/personal-data';
+import { seconds, type Row } from './measure';
+import { writeReport, type Run } from './report';
+import { seededEmbedded, seededPostgres, type Seeded } from './seeded';
+import { start, startScript, stop } from './processes';
+import { scaleOut } from './instances';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-// Other work on the machine skews every figure: the page says how busy it was when the run began.
-const loadAtStart = loadavg()[0]!.toFixed(1);
+const loadAtStart = loadavg()[0]!;
+const sizes = (process.env.BENCH_APPLICATIONS ?? '14000').split(',').map(Number);
+const embedded = Number(process.env.BENCH_EMBEDDED_APPLICATIONS ?? 14000);
 
-interface Row {
-  scenario: string;
-  engine: string;
-  connections: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-async function measure(scenario: string, engine: string, options: autocannon.Options): Promise<Row> {
-  const result = await autocannon({ duration: seconds, connections: 10, ...options });
-  const errors = result.errors + result.non2xx;
-  console.log(
-    `${scenario} [${engine}]: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors}`,
+async function measureOn(seeded: Seeded): Promise<Row[]> {
+  const data = `${seeded.applications.toLocaleString('en')} applications`;
+  console.log(`\n== ${seeded.engine}, ${data} (seeded in ${seeded.seedSeconds.toFixed(0)} s)`);
+  const opened = await seeded.open();
+  const plan = await gatherPlan(opened.db, seeded.desks);
+  // The embedded database has one user at a time: the server's, from here on.
+  if (seeded.engine !== 'PostgreSQL') await opened.handle.close();
+  const port = '3211';
+  const server = await startScript('server/src/main.ts', { ...seeded.env, PORT: port }, /zhicheng 已启动/);
+  const bare = await start(
+    'bench/bare-server.ts',
+    { PORT: '3201', ...(seeded.databaseUrl ? { BARE_DATABASE_URL: seeded.databaseUrl } : {}) },
+    /bare server ready/,
   );
-  return {
-    scenario,
-    engine,
-    connections: options.connections ?? 10,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors,
-  };
-}
-
-/** A unit to log in as, registered through the API with the code from the development outbox. */
-async function prepareLogin(base: string) {
-  const session = await fetch(`${base}/api/session`);
-  const cookie = session.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
-  const phone = `137${String(Date.now()).slice(-8)}`;
-  const first17 = `91530100${String(Date.now()).slice(-9)}`;
-  const creditCode = first17 + creditCodeCheckCharacter(first17)!;
-  const password = 'Bench#2026pw';
-  await fetch(`${base}/api/sms/codes`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ phone, purpose: 'unitRegister', captchaId: randomUUID(), captchaCode: 'bench' }),
-  });
-  const outbox = (await (await fetch(`${base}/api/dev/sms-outbox?phone=${phone}`)).json()) as {
-    items: { content: string }[];
-  };
-  const smsCode = /(\d{6})/.exec(outbox.items[0]!.content)![1];
-  const reg = await fetch(`${base}/api/units/register`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      unitName: '压测单位',
-      creditCode,
-      contactName: '压测',
-      phone,
-      smsCode,
-      password,
-      confirmPassword: password,
-    }),
-  });
-  if (reg.status !== 201) throw new Error(`registration failed: ${await reg.text()}`);
-  return {
-    headers,
-    body: JSON.stringify({
-      kind: 'unit',
-      username: creditCode,
-      password,
-      captchaId: randomUUID(),
-      captchaCode: 'bench',
-    }),
-  };
-}
-
-async function runEngine(engine: string, databaseUrl: string | undefined): Promise<Row[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'zc-bench-'));
-  const port = 3211;
-  const env: Record<string, string> = {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DEMO_DATA: 'false',
-    CAPTCHA_TEST_CODE: 'bench',
-    RATE_LIMIT_LOGIN: '100000000',
-    RATE_LIMIT_REGISTER: '100000000',
-    RATE_LIMIT_SMS: '100000000',
-    WEB_DIST_DIR: '/nonexistent',
-  };
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const server = await start('server/src/main.ts', env, /zhicheng 已启动/);
-  const bare = await start('bench/bare-server.ts', { PORT: '3201' }, /bare server ready/);
   const base = `http://127.0.0.1:${port}`;
+  const engine = seeded.engine;
   try {
-    const login = await prepareLogin(base);
-    return [
-      await measure('GET /api/health', engine, { url: `${base}/api/health` }),
-      await measure('bare Fastify GET /health', engine, { url: 'http://127.0.0.1:3201/health' }),
-      await measure('POST /api/auth/login (unit, argon2id)', engine, {
-        url: `${base}/api/auth/login`,
-        method: 'POST',
-        headers: login.headers,
-        body: login.body,
-      }),
-      await measure('bare Fastify POST /argon2 (one argon2id verify)', engine, {
-        url: 'http://127.0.0.1:3201/argon2',
-        method: 'POST',
-      }),
-    ];
+    const rows = await listScenarios(
+      {
+        base,
+        engine,
+        data,
+        password: seeded.password,
+        config: opened.config,
+        ...(seeded.databaseUrl
+          ? { db: opened.db, bare: { base: 'http://127.0.0.1:3201', databaseUrl: seeded.databaseUrl, cipher: cipherOf(opened.db) } }
+          : {}),
+      },
+      plan.desks,
+      plan.applicant,
+    );
+    const operations = { base, bareBase: 'http://127.0.0.1:3201', password: seeded.password, engine, data, serverPid: server.child.pid! };
+    rows.push(...(await platformScenarios(operations, plan.desks[3]!)));
+    rows.push(...(await workScenarios(operations, plan)));
+    return rows;
   } finally {
-    await stop(server);
+    await stop(server.child);
     await stop(bare);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (seeded.engine === 'PostgreSQL') await opened.handle.close();
   }
 }
 
-async function withFreshPostgres<T>(url: string, run: (dbUrl: string) => Promise<T>): Promise<T> {
-  const name = `zc_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
+const runs: Run[] = [];
+for (const applications of process.env.BENCH_DATABASE_URL ? sizes : []) {
+  const seeded = await seededPostgres(process.env.BENCH_DATABASE_URL!, applications);
   try {
-    return await run(target.toString());
+    runs.push({ seeded, rows: await measureOn(seeded) });
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await seeded.drop();
+  }
+}
+if (embedded > 0) {
+  const seeded = await seededEmbedded(embedded);
+  try {
+    runs.push({ seeded, rows: await measureOn(seeded) });
+  } finally {
+    await seeded.drop();
+  }
+}
+const extra: Row[] = [];
+if (process.env.BENCH_DATABASE_URL) {
+  extra.push(...(await scaleOutRows(process.env.BENCH_DATABASE_URL)));
+}
+
+async function scaleOutRows(serverUrl: string): Promise<Row[]> {
+  const seeded = await seededPostgres(serverUrl, 1);
+  try {
+    const rows = await scaleOut(seeded.databaseUrl!, seconds);
+    return rows.map((r) => ({ ...r, group: 'many servers (nginx on loopback)', data: 'one unit' }));
+  } finally {
+    await seeded.drop();
   }
 }
 
-const rows = await runEngine('PGlite (embedded)', undefined);
-if (process.env.BENCH_DATABASE_URL)
-  rows.push(...(await withFreshPostgres(process.env.BENCH_DATABASE_URL, (url) => runEngine('PostgreSQL', url))));
-
-const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
-const table = rows
-  .map((r) => `| ${r.scenario} | ${r.engine} | ${r.connections} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`)
-  .join('\n');
-const doc = `# Benchmarks
-
-Written by \`npm run bench\` (bench/run.ts). Each scenario runs ${seconds} s with autocannon from the same
-machine; the system runs as \`npm start\` would (its own process), the bare Fastify yardstick in another.
-Login is argon2id-bound by design (about 19 ms of one core a hash): compare it with the bare route that
-only verifies one argon2id hash.
-
-- Date: ${new Date().toISOString()}
-- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; load average at start ${loadAtStart}
-- Command: \`npm run bench\`${process.env.BENCH_DATABASE_URL ? ' with `BENCH_DATABASE_URL` set (PostgreSQL rows)' : ''}
-
-| scenario | database | connections | req/s (mean) | p50 ms | p99 ms | errors + non-2xx |
-|---|---|---|---|---|---|---|
-${table}
-`;
-writeFileSync('docs/benchmarks.md', doc);
+writeReport({ runs, extra, loadAtStart, seconds });
 console.log('\nwritten to docs/benchmarks.md');

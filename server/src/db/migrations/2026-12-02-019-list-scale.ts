@@ -15,13 +15,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index application_submitted_idx on application (submitted_at desc, id desc) where submitted_at is not null`.execute(
     db,
   );
-  // 关键字: a whole ID number by its digest, a name by its beginning.
+  // 关键字: a whole name, or a whole ID number by its digest.
   await db.schema.createIndex('applicant_id_number_hash_idx').on('applicant').column('id_number_hash').execute();
-  await sql`create index applicant_name_prefix_idx on applicant (name text_pattern_ops)`.execute(db);
+  await db.schema.createIndex('applicant_name_idx').on('applicant').column('name').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('applicant_name_prefix_idx').ifExists().execute();
+  await db.schema.dropIndex('applicant_name_idx').ifExists().execute();
   await db.schema.dropIndex('applicant_id_number_hash_idx').ifExists().execute();
   await db.schema.dropIndex('application_submitted_idx').ifExists().execute();
   await db.schema.dropIndex('application_desk_order_idx').ifExists().execute();

@@ -9,7 +9,6 @@ import {
   type ReviewStage,
 } from '#common';
 import type { Executor } from '../../db/database';
-import { startsWith } from '../../db/contains';
 import { keysetBatches, pageByKeys, submissionOrder } from '../../db/paginate';
 import { openColumns, openPage, personalData } from '../../db/personal-data';
 import type { Database } from '../../db/schema';
@@ -22,8 +21,8 @@ type Desk = { orgKind: 'unit' | OrgKind; orgId: number };
 export const listCountCap = 10_000;
 
 /**
- * The lists' filters, on the application alone (the index of each list holds them). 关键字 finds a name
- * by its beginning (the whole name or the surname) or an ID number whole, by its digest.
+ * The lists' filters, on the application alone (the index of each list holds them). 关键字 is a whole
+ * name or a whole ID number (by its digest): either is one lookup in an index, however many people.
  */
 function filtered(q: KeyQuery, db: Executor, query: ReviewFilters): KeyQuery {
   if (query.year) q = q.where('application.year', '=', query.year);
@@ -35,7 +34,7 @@ function filtered(q: KeyQuery, db: Executor, query: ReviewFilters): KeyQuery {
         .select('applicant.account_id')
         .where((w) =>
           w.or([
-            w('applicant.name', 'like', startsWith(keyword)),
+            w('applicant.name', '=', keyword.trim()),
             w('applicant.id_number_hash', '=', personalData(db).idNumberKey(keyword)),
           ]),
         ),
