@@ -50,7 +50,11 @@ const servicesOf = (db: Db, config: Config) =>
  * 申报审核 and 审核记录 of each desk (first page, page 500, filters, a name and an ID number), each beside
  * the same SQL through bare Fastify + pg; then the applicant's own list.
  */
-export async function listScenarios(bench: ListBench, desks: BenchDesk[], applicant: { idNumber: string; accountId: number }) {
+export async function listScenarios(
+  bench: ListBench,
+  desks: BenchDesk[],
+  applicant: { idNumber: string; accountId: number },
+) {
   const rows: Row[] = [];
   for (const desk of desks) {
     const browser = await signIn(bench.base, desk.kind, desk.username, bench.password);
@@ -58,7 +62,11 @@ export async function listScenarios(bench: ListBench, desks: BenchDesk[], applic
     const scenarios: Scenario[] = [
       { name: '申报审核 first page', list: 'desk', query: { page: 1, pageSize: 20 } },
       { name: '申报审核 page 500', list: 'desk', query: { page: 500, pageSize: 20 } },
-      { name: '申报审核 filter (year, level)', list: 'desk', query: { page: 1, pageSize: 20, year: new Date().getFullYear(), titleLevel: 'associateSenior' } },
+      {
+        name: '申报审核 filter (year, level)',
+        list: 'desk',
+        query: { page: 1, pageSize: 20, year: new Date().getFullYear(), titleLevel: 'associateSenior' },
+      },
       { name: '申报审核 name search', list: 'desk', query: { page: 1, pageSize: 20, keyword: person.name } },
       { name: '申报审核 ID search', list: 'desk', query: { page: 1, pageSize: 20, keyword: person.idNumber } },
       { name: '审核记录 first page', list: 'records', query: { page: 1, pageSize: 20 } },
@@ -66,7 +74,12 @@ export async function listScenarios(bench: ListBench, desks: BenchDesk[], applic
     ];
     const context = { group: `${desk.label} (${desk.waiting} waiting)`, engine: bench.engine, data: bench.data };
     for (const s of scenarios) {
-      rows.push(await measure(context, s.name, { url: `${bench.base}/api/review/${s.list}?${query(s.query)}`, headers: browser.headers }));
+      rows.push(
+        await measure(context, s.name, {
+          url: `${bench.base}/api/review/${s.list}?${query(s.query)}`,
+          headers: browser.headers,
+        }),
+      );
       if (bench.bare) rows.push(await bareOf(bench, context, s, desk.accountId));
     }
   }
@@ -74,7 +87,12 @@ export async function listScenarios(bench: ListBench, desks: BenchDesk[], applic
   return rows;
 }
 
-async function bareOf(bench: ListBench, context: Omit<Row, 'scenario' | 'connections' | 'rps' | 'p50' | 'p99' | 'errors'>, s: Scenario, accountId: number) {
+async function bareOf(
+  bench: ListBench,
+  context: Omit<Row, 'scenario' | 'connections' | 'rps' | 'p50' | 'p99' | 'errors'>,
+  s: Scenario,
+  accountId: number,
+) {
   const bare = bench.bare!;
   // The actor's lookup is what the system adds (with its session): the yardstick runs the list's SQL only.
   const actor = await actorOf(bench.db!, accountId);
@@ -82,7 +100,11 @@ async function bareOf(bench: ListBench, context: Omit<Row, 'scenario' | 'connect
     servicesOf(db, bench.config).review[s.list](actor, { page: 1, pageSize: 10, ...s.query } as ReviewQuery),
   );
   const name = `${accountId}-${s.list}-${encodeURIComponent(s.name)}`;
-  await fetch(`${bare.base}/sql/${name}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(listSteps) });
+  await fetch(`${bare.base}/sql/${name}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(listSteps),
+  });
   return measure(context, `${s.name} — bare Fastify + pg, same SQL`, { url: `${bare.base}/sql/${name}` });
 }
 
@@ -90,7 +112,9 @@ async function applicantList(bench: ListBench, applicant: { idNumber: string; ac
   const rows: Row[] = [];
   const browser: Signed = await signIn(bench.base, 'applicant', applicant.idNumber, bench.password);
   const context = { group: 'an applicant', engine: bench.engine, data: bench.data };
-  rows.push(await measure(context, '我的申报 (own list)', { url: `${bench.base}/api/applications`, headers: browser.headers }));
+  rows.push(
+    await measure(context, '我的申报 (own list)', { url: `${bench.base}/api/applications`, headers: browser.headers }),
+  );
   if (bench.bare) {
     const bare = bench.bare;
     const actor = await actorOf<ApplicantActor>(bench.db!, applicant.accountId);
@@ -98,7 +122,11 @@ async function applicantList(bench: ListBench, applicant: { idNumber: string; ac
       servicesOf(db, bench.config).applications.listMine(actor),
     );
     const name = `applicant-${applicant.accountId}`;
-    await fetch(`${bare.base}/sql/${name}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(steps) });
+    await fetch(`${bare.base}/sql/${name}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(steps),
+    });
     rows.push(await measure(context, '我的申报 — bare Fastify + pg, same SQL', { url: `${bare.base}/sql/${name}` }));
   }
   return rows;

@@ -19,11 +19,7 @@ export const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 type Context = Pick<Row, 'group' | 'engine' | 'data'>;
 
 /** Requests for `seconds` (or `amount` of them) from `connections` at once, with autocannon. */
-export async function measure(
-  context: Context,
-  scenario: string,
-  options: autocannon.Options,
-): Promise<Row> {
+export async function measure(context: Context, scenario: string, options: autocannon.Options): Promise<Row> {
   const result = await autocannon({ duration: seconds, connections: 10, ...options });
   const errors = result.errors + result.non2xx + result.timeouts;
   const row: Row = {
@@ -69,14 +65,18 @@ export async function measureCalls(
       latencies.push(performance.now() - t);
       if (!response?.ok || body === undefined) {
         errors++;
-        if (errors <= 3) console.warn(`  ${scenario} #${i}: ${response?.status} ${body ? Buffer.from(body).toString().slice(0, 300) : ''}`);
+        if (errors <= 3)
+          console.warn(
+            `  ${scenario} #${i}: ${response?.status} ${body ? Buffer.from(body).toString().slice(0, 300) : ''}`,
+          );
       }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
   const row: Row = {
     ...context,
     scenario,

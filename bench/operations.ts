@@ -62,31 +62,45 @@ export async function workScenarios(bench: OperationBench, plan: BenchPlan): Pro
   );
   const summary = '任现职以来，本人从事档案收集、整理、鉴定和利用工作。'.repeat(120);
   rows.push(
-    await measureCalls(context, '保存 表三 (draft save, 3,000 characters)', { total: 300, concurrency: drafters.length }, async (i, worker) => {
-      const d = drafters[worker]!;
-      const response = await d.browser.send('PUT', `/api/applications/${d.id}/tables/table3`, {
-        version: d.version,
-        data: { summary: `${summary}${i}` },
-      });
-      if (response.ok) d.version = ((await response.clone().json()) as { version: number }).version;
-      return response;
-    }),
+    await measureCalls(
+      context,
+      '保存 表三 (draft save, 3,000 characters)',
+      { total: 300, concurrency: drafters.length },
+      async (i, worker) => {
+        const d = drafters[worker]!;
+        const response = await d.browser.send('PUT', `/api/applications/${d.id}/tables/table3`, {
+          version: d.version,
+          data: { summary: `${summary}${i}` },
+        });
+        if (response.ok) d.version = ((await response.clone().json()) as { version: number }).version;
+        return response;
+      },
+    ),
   );
 
   const committee = await signIn(bench.base, 'reviewer', plan.desks[0]!.username, bench.password);
   const { waiting } = plan;
   rows.push(
-    await measureCalls(context, '审核 通过, 50 applications a request', { total: Math.floor(waiting.length / 50), concurrency: 2 }, (i) =>
-      committee.send('POST', '/api/review/decisions', {
-        action: 'approve',
-        opinion: '材料齐全，同意。',
-        items: waiting.slice(i * 50, i * 50 + 50).map((a) => ({ id: String(a.id), version: a.version })),
-      }),
+    await measureCalls(
+      context,
+      '审核 通过, 50 applications a request',
+      { total: Math.floor(waiting.length / 50), concurrency: 2 },
+      (i) =>
+        committee.send('POST', '/api/review/decisions', {
+          action: 'approve',
+          opinion: '材料齐全，同意。',
+          items: waiting.slice(i * 50, i * 50 + 50).map((a) => ({ id: String(a.id), version: a.version })),
+        }),
     ),
   );
 
   const viewed = { id: plan.viewedId };
-  rows.push(await measure(context, '查看申报表 (form view)', { url: `${bench.base}/api/applications/${viewed.id}/sheet`, headers: committee.headers }));
+  rows.push(
+    await measure(context, '查看申报表 (form view)', {
+      url: `${bench.base}/api/applications/${viewed.id}/sheet`,
+      headers: committee.headers,
+    }),
+  );
   rows.push(
     await measureCalls(context, '打印 PDF (whole form, warm)', { total: 30, concurrency: 1 }, () =>
       committee.get(`/api/applications/${viewed.id}/sheet/pdf`),
@@ -96,15 +110,22 @@ export async function workScenarios(bench: OperationBench, plan: BenchPlan): Pro
   const { exportDesk } = plan;
   const exporter = await signIn(bench.base, exportDesk.kind, exportDesk.username, bench.password);
   const before = memoryOf(bench.serverPid);
-  const exported = await measureCalls(context, `导出评审名单 (${exportDesk.rows} rows: ${exportDesk.query})`, { total: 3, concurrency: 1 }, () =>
-    exporter.get(`/api/review/${exportDesk.query}`),
+  const exported = await measureCalls(
+    context,
+    `导出评审名单 (${exportDesk.rows} rows: ${exportDesk.query})`,
+    { total: 3, concurrency: 1 },
+    () => exporter.get(`/api/review/${exportDesk.query}`),
   );
   const after = memoryOf(bench.serverPid);
   exported.scenario += `, server RSS ${before.rss.toFixed(0)} → ${after.rss.toFixed(0)} MiB (peak ${after.peak.toFixed(0)})`;
   rows.push(exported);
 
   const reader = drafters[0]!.browser;
-  rows.push(await measure(context, '我的消息 (inbox)', { url: `${bench.base}/api/messages/inbox?page=1&pageSize=10`, headers: reader.headers }));
+  rows.push(
+    await measure(context, '我的消息 (inbox)', {
+      url: `${bench.base}/api/messages/inbox?page=1&pageSize=10`,
+      headers: reader.headers,
+    }),
+  );
   return rows;
 }
-

@@ -26,7 +26,15 @@ async function deskOf(db: Db, label: string, size: DeskSize) {
     .selectFrom('account')
     .leftJoin('reviewer', 'reviewer.account_id', 'account.id')
     .leftJoin('unit', 'unit.account_id', 'account.id')
-    .select(['account.id', 'account.kind', 'reviewer.org_kind', 'reviewer.supervisor_id', 'reviewer.hr_bureau_id', 'reviewer.committee_id', 'unit.id as unit_id'])
+    .select([
+      'account.id',
+      'account.kind',
+      'reviewer.org_kind',
+      'reviewer.supervisor_id',
+      'reviewer.hr_bureau_id',
+      'reviewer.committee_id',
+      'unit.id as unit_id',
+    ])
     .where('account.login_name', '=', size.username)
     .executeTakeFirstOrThrow();
   const org: Org =
@@ -65,7 +73,10 @@ const statusAt = (db: Db, status: 'draft' | 'inReview', stage?: 'committeeCheck'
   return q;
 };
 
-export async function gatherPlan(db: Db, seeded: Record<'committee' | 'city' | 'county' | 'unit', DeskSize>): Promise<BenchPlan> {
+export async function gatherPlan(
+  db: Db,
+  seeded: Record<'committee' | 'city' | 'county' | 'unit', DeskSize>,
+): Promise<BenchPlan> {
   const data = personalData(db);
   const found = [
     await deskOf(db, '评委会 (committee)', seeded.committee),

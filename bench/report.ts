@@ -16,7 +16,11 @@ const find = (rows: Row[], test: (r: Row) => boolean) => rows.find(test);
 /** Each list beside its yardstick: the system's share of the same SQL's throughput. */
 function listRatios(rows: Row[]) {
   return rows
-    .filter((r) => !r.scenario.includes('bare') && find(rows, (b) => b.group === r.group && b.scenario === r.scenario + bareSuffix))
+    .filter(
+      (r) =>
+        !r.scenario.includes('bare') &&
+        find(rows, (b) => b.group === r.group && b.scenario === r.scenario + bareSuffix),
+    )
     .map((r) => {
       const bare = find(rows, (b) => b.group === r.group && b.scenario === r.scenario + bareSuffix)!;
       return { row: r, ratio: r.rps / bare.rps };
@@ -32,33 +36,46 @@ function goalLines(runs: Run[], extra: Row[]): string[] {
     const ratios = listRatios(rows);
     if (ratios.length) {
       const worst = ratios.reduce((a, b) => (a.ratio < b.ratio ? a : b));
-      lines.push(`| lists and searches / same SQL through bare Fastify + pg (worst of ${ratios.length}) | ≥ 0.6× | ${label} | ${worst.ratio.toFixed(2)}× (${deskOf(worst.row.group)}: ${worst.row.scenario}) | ${verdict(worst.ratio >= 0.6)} |`);
+      lines.push(
+        `| lists and searches / same SQL through bare Fastify + pg (worst of ${ratios.length}) | ≥ 0.6× | ${label} | ${worst.ratio.toFixed(2)}× (${deskOf(worst.row.group)}: ${worst.row.scenario}) | ${verdict(worst.ratio >= 0.6)} |`,
+      );
     }
     const first = find(rows, (r) => r.group.startsWith('评委会') && r.scenario === '申报审核 first page');
     if (first) {
-      lines.push(`| the committee's 申报审核, first page (${first.group.match(/\d+ waiting/)?.[0] ?? ''}) | ≥ 1,000 req/s | ${label} | ${fmt(first.rps)} req/s | ${verdict(first.rps >= 1000)} |`);
+      lines.push(
+        `| the committee's 申报审核, first page (${first.group.match(/\d+ waiting/)?.[0] ?? ''}) | ≥ 1,000 req/s | ${label} | ${fmt(first.rps)} req/s | ${verdict(first.rps >= 1000)} |`,
+      );
     }
     const health = find(rows, (r) => r.scenario === 'GET /api/health');
     const select1 = find(rows, (r) => r.scenario.startsWith('bare Fastify GET /select1'));
     if (health && select1) {
       const ratio = health.rps / select1.rps;
-      lines.push(`| /api/health / bare \`select 1\` | ≥ 0.6× | ${label} | ${ratio.toFixed(2)}× (${fmt(health.rps)} vs ${fmt(select1.rps)} req/s) | ${verdict(ratio >= 0.6)} |`);
+      lines.push(
+        `| /api/health / bare \`select 1\` | ≥ 0.6× | ${label} | ${ratio.toFixed(2)}× (${fmt(health.rps)} vs ${fmt(select1.rps)} req/s) | ${verdict(ratio >= 0.6)} |`,
+      );
     }
     const login = find(rows, (r) => r.scenario.startsWith('POST /api/auth/login'));
     const argon = find(rows, (r) => r.scenario.startsWith('bare Fastify POST /argon2'));
     if (login && argon) {
       const ratio = login.rps / argon.rps;
-      lines.push(`| login burst / bare argon2id verify | ≥ 0.9× | ${label} | ${ratio.toFixed(2)}× (${fmt(login.rps)} vs ${fmt(argon.rps)} req/s) | ${verdict(ratio >= 0.9)} |`);
+      lines.push(
+        `| login burst / bare argon2id verify | ≥ 0.9× | ${label} | ${ratio.toFixed(2)}× (${fmt(login.rps)} vs ${fmt(argon.rps)} req/s) | ${verdict(ratio >= 0.9)} |`,
+      );
     }
     const pdf = find(rows, (r) => r.scenario.startsWith('打印 PDF'));
-    if (pdf) lines.push(`| one full PDF, warm, median | ≤ 150 ms | ${label} | ${pdf.p50} ms | ${verdict(pdf.p50 <= 150)} |`);
+    if (pdf)
+      lines.push(`| one full PDF, warm, median | ≤ 150 ms | ${label} | ${pdf.p50} ms | ${verdict(pdf.p50 <= 150)} |`);
     const exported = find(rows, (r) => r.scenario.startsWith('导出评审名单'));
     if (exported) {
-      lines.push(`| xlsx export, median (${exported.scenario.replace('导出评审名单 ', '')}) | ≤ 2 s, flat memory | ${label} | ${(exported.p50 / 1000).toFixed(2)} s | ${verdict(exported.p50 <= 2000 && exported.errors === 0)} |`);
+      lines.push(
+        `| xlsx export, median (${exported.scenario.replace('导出评审名单 ', '')}) | ≤ 2 s, flat memory | ${label} | ${(exported.p50 / 1000).toFixed(2)} s | ${verdict(exported.p50 <= 2000 && exported.errors === 0)} |`,
+      );
     }
   }
   // p99 at the large size over the small one, list by list, on PostgreSQL.
-  const postgres = runs.filter((r) => r.seeded.engine === 'PostgreSQL').sort((a, b) => a.seeded.applications - b.seeded.applications);
+  const postgres = runs
+    .filter((r) => r.seeded.engine === 'PostgreSQL')
+    .sort((a, b) => a.seeded.applications - b.seeded.applications);
   if (postgres.length >= 2) {
     const small = postgres[0]!;
     const large = postgres.at(-1)!;
@@ -71,11 +88,15 @@ function goalLines(runs: Run[], extra: Row[]): string[] {
       .filter((g) => g !== undefined);
     if (growth.length) {
       const worst = growth.reduce((a, b) => (a.ratio > b.ratio ? a : b));
-      lines.push(`| p99 of each list at ${large.seeded.applications.toLocaleString('en')} / at ${small.seeded.applications.toLocaleString('en')} applications (worst of ${growth.length}) | ≤ 1.5× | PostgreSQL | ${worst.ratio.toFixed(2)}× (${deskOf(worst.row.group)}: ${worst.row.scenario}, ${worst.row.p99} ms) | ${verdict(worst.ratio <= 1.5)} |`);
+      lines.push(
+        `| p99 of each list at ${large.seeded.applications.toLocaleString('en')} / at ${small.seeded.applications.toLocaleString('en')} applications (worst of ${growth.length}) | ≤ 1.5× | PostgreSQL | ${worst.ratio.toFixed(2)}× (${deskOf(worst.row.group)}: ${worst.row.scenario}, ${worst.row.p99} ms) | ${verdict(worst.ratio <= 1.5)} |`,
+      );
     }
   }
   for (const r of extra.filter((e) => e.group.startsWith('deadline day'))) {
-    lines.push(`| deadline-day replay: ${r.scenario} | 0 errors, 0 lost | PostgreSQL | ${r.errors} errors | ${verdict(r.errors === 0)} |`);
+    lines.push(
+      `| deadline-day replay: ${r.scenario} | 0 errors, 0 lost | PostgreSQL | ${r.errors} errors | ${verdict(r.errors === 0)} |`,
+    );
   }
   return lines;
 }

@@ -51,13 +51,23 @@ async function measureOn(seeded: Seeded): Promise<Row[]> {
         password: seeded.password,
         config: opened.config,
         ...(seeded.databaseUrl
-          ? { db: opened.db, bare: { base: 'http://127.0.0.1:3201', databaseUrl: seeded.databaseUrl, cipher: cipherOf(opened.db) } }
+          ? {
+              db: opened.db,
+              bare: { base: 'http://127.0.0.1:3201', databaseUrl: seeded.databaseUrl, cipher: cipherOf(opened.db) },
+            }
           : {}),
       },
       plan.desks,
       plan.applicant,
     );
-    const operations = { base, bareBase: 'http://127.0.0.1:3201', password: seeded.password, engine, data, serverPid: server.child.pid! };
+    const operations = {
+      base,
+      bareBase: 'http://127.0.0.1:3201',
+      password: seeded.password,
+      engine,
+      data,
+      serverPid: server.child.pid!,
+    };
     rows.push(...(await platformScenarios(operations, plan.desks[3]!)));
     rows.push(...(await workScenarios(operations, plan)));
     return rows;

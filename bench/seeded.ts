@@ -43,7 +43,15 @@ async function runSeed(env: Record<string, string>, applications: number, out: s
   const started = Date.now();
   const seed = await spawnReady(
     process.execPath,
-    ['--import', 'tsx', 'server/src/modules/scale-seed/scale-seed.cli.ts', '--applications', String(applications), '--out', out],
+    [
+      '--import',
+      'tsx',
+      'server/src/modules/scale-seed/scale-seed.cli.ts',
+      '--applications',
+      String(applications),
+      '--out',
+      out,
+    ],
     { env, ready: /完成，用时/, timeoutMs: 3 * 3600_000 },
   );
   if (seed.child.exitCode === null) await new Promise((done) => seed.child.once('exit', done));

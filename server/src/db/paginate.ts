@@ -74,7 +74,7 @@ export async function paginate<DB, TB extends keyof DB, O, R>(
 /** Newest first by the order's key, and only the rows after `after` (the last row of the page before). */
 function inKeyOrder<DB, TB extends keyof DB, R>(
   query: SelectQueryBuilder<DB, TB, R>,
-  order: KeyOrder<R>,
+  order: Pick<KeyOrder<unknown>, 'sort' | 'id'>,
   after: { sort: Date; id: number } | undefined,
 ): SelectQueryBuilder<DB, TB, R> {
   const sorted = query.orderBy(sql.ref(order.sort), 'desc').orderBy(sql.ref(order.id), 'desc');
@@ -102,7 +102,7 @@ export async function* keysetBatches<DB, TB extends keyof DB, R>(
   }
 }
 
-/** The key of a row of a list that pages by key, as its key query selects it. */
+/** The key of a row of a list that pages by key. */
 export type RowKey = { id: number; submitted_at: Date | null };
 
 /** Newest submission first, then by id: the order of the lists that page by key. */
@@ -112,37 +112,48 @@ export const submissionOrder: KeyOrder<RowKey> = {
   keyOf: (r) => ({ sort: r.submitted_at ?? new Date(0), id: r.id }),
 };
 
+type ApplicationQuery = SelectQueryBuilder<Database, 'application', object>;
+
+/** How many rows a filtered list has, counted up to `cap` + 1 at most: no page costs a count of a million. */
+export async function cappedCount(db: Executor, base: ApplicationQuery, cap: number): Promise<number> {
+  const row = await db
+    .selectFrom(
+      base
+        .select('application.id')
+        .limit(cap + 1)
+        .as('capped'),
+    )
+    .select(sql<number>`count(*)::int`.as('total'))
+    .executeTakeFirstOrThrow();
+  return row.total;
+}
+
 /**
- * A page of a list that can hold a million rows, in cheap steps: the keys of the page, read in the
- * order of an index that also holds the filters (no join, no row read), then the rows shown for those
- * keys only; and the list's length counted up to `cap` + 1 rows at most, so that no page costs a
- * count of the whole list. Pages by offset (the pager's page numbers) or, after a cursor, by key.
- * `keys` selects `id` and `submitted_at`, filtered, unordered.
+ * A page of a list of applications that can hold a million: the page's ids are read in the order of an
+ * index that holds the filters too (no join, no row read; by offset for the pager's page numbers or,
+ * after a cursor, by key), and `rowsOf` reads the shown rows of those ids only, in one statement.
+ * `counted` is the list's length, or up to `cap` + 1 when it was counted with `cappedCount`.
  */
-export async function pageByKeys<R extends { id: number }>(
-  db: Executor,
-  keys: SelectQueryBuilder<Database, 'application', RowKey>,
+export async function pageByKeys<R extends RowKey>(
+  base: ApplicationQuery,
   request: PageRequest,
-  rowsOf: (ids: number[]) => Promise<R[]>,
+  rowsOf: (pageIds: SelectQueryBuilder<Database, 'application', { id: number }>) => Promise<R[]>,
+  counted: Promise<number>,
   cap: number,
 ): Promise<PageOf<R>> {
-  let page = inKeyOrder(keys, submissionOrder, request.after ? decode(request.after) : undefined);
+  let page = inKeyOrder(
+    base.select('application.id'),
+    submissionOrder,
+    request.after ? decode(request.after) : undefined,
+  );
   if (!request.after) page = page.offset((request.page - 1) * request.pageSize);
-  const [found, count] = await Promise.all([
-    page.limit(request.pageSize).execute(),
-    db
-      .selectFrom(keys.limit(cap + 1).as('capped'))
-      .select(sql<number>`count(*)::int`.as('total'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  const byId = new Map((await rowsOf(found.map((k) => k.id))).map((r) => [r.id, r]));
-  const rows = found.map((k) => byId.get(k.id)).filter((r): r is R => r !== undefined);
-  const total = (count as { total: number }).total;
-  const last = found.at(-1);
+  const [found, total] = await Promise.all([rowsOf(page.limit(request.pageSize)), counted]);
+  const rows = found.sort((a, b) => b.submitted_at!.getTime() - a.submitted_at!.getTime() || b.id - a.id);
+  const last = rows.at(-1);
   return {
     rows,
     total: Math.min(total, cap),
     totalCapped: total > cap,
-    nextCursor: last && found.length === request.pageSize ? encode(submissionOrder.keyOf(last)) : null,
+    nextCursor: last && rows.length === request.pageSize ? encode(submissionOrder.keyOf(last)) : null,
   };
 }

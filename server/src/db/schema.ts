@@ -33,6 +33,7 @@ import type {
   ApplicantTable,
   ApplicationTable,
   AttachmentTable,
+  DeskCountTable,
   PrintRecordTable,
   ReviewLogTable,
 } from './tables/applications';
@@ -92,6 +93,7 @@ export type {
 
 export interface Database {
   application: ApplicationTable;
+  desk_count: DeskCountTable;
   attachment: AttachmentTable;
   review_log: ReviewLogTable;
   print_record: PrintRecordTable;

@@ -18,6 +18,7 @@ import * as committeePdfAttachments from './2026-12-02-016-committee-pdf-attachm
 import * as committeeWork from './2026-12-02-017-committee-work';
 import * as certificates from './2026-12-02-018-certificates';
 import * as listScale from './2026-12-02-019-list-scale';
+import * as deskCount from './2026-12-02-020-desk-count';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-017-committee-work': committeeWork,
   '2026-12-02-018-certificates': certificates,
   '2026-12-02-019-list-scale': listScale,
+  '2026-12-02-020-desk-count': deskCount,
 };

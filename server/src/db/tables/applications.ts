@@ -92,3 +92,11 @@ export interface PrintRecordTable {
   form_version: number;
   first_printed_at: Timestamp;
 }
+
+/** How many applications wait at a desk and stage: kept by a trigger on application (migration 020). */
+export interface DeskCountTable {
+  holder_kind: 'unit' | OrgKind;
+  holder_org_id: number;
+  stage: ReviewStage;
+  waiting: number;
+}

@@ -9,7 +9,7 @@ import {
   type ReviewStage,
 } from '#common';
 import type { Executor } from '../../db/database';
-import { keysetBatches, pageByKeys, submissionOrder } from '../../db/paginate';
+import { cappedCount, keysetBatches, pageByKeys, submissionOrder } from '../../db/paginate';
 import { openColumns, openPage, personalData } from '../../db/personal-data';
 import type { Database } from '../../db/schema';
 
@@ -86,10 +86,8 @@ const recordsBase = (db: Executor, desk: Desk, query: ReviewFilters) =>
 
 const listBases = { desk: deskBase, records: recordsBase } satisfies Record<ReviewList, unknown>;
 
-const keysOf = (q: KeyQuery) => q.select(['application.id', 'application.submitted_at']);
-
 /** Only the columns a desk shows (never the form itself), for the applications of a page. */
-function listRows(db: Executor, ids: number[]) {
+function listRows(db: Executor, ids: number[] | SelectQueryBuilder<Database, 'application', { id: number }>) {
   return db
     .selectFrom('application')
     .innerJoin('applicant', 'applicant.account_id', 'application.applicant_account_id')
@@ -120,17 +118,46 @@ function listRows(db: Executor, ids: number[]) {
       'series.name as series_name',
       'committee.name as committee_name',
     ])
-    .where('application.id', 'in', ids.length ? ids : [0])
+    .where('application.id', 'in', Array.isArray(ids) && ids.length === 0 ? [0] : ids)
     .execute();
 }
 
 /** A row of either list, as read (the ID and phone numbers still sealed until opened). */
 export type ReviewListRow = Awaited<ReturnType<typeof listRows>>[number];
 
-/** One page of a list, its ID and phone numbers opened; its length counted up to `listCountCap`. */
+const filterKeys = ['year', 'keyword', 'seriesCode', 'titleLevel', 'committeeId', 'kind'] as const;
+
+/**
+ * How many a list holds: a desk without filters reads the counters the database keeps (exact, at any
+ * size); a filtered list or 审核记录 counts up to `listCountCap` + 1.
+ */
+function countOf(db: Executor, list: ReviewList, desk: Desk, query: ReviewQuery, base: KeyQuery): Promise<number> {
+  if (list === 'desk' && filterKeys.every((k) => !query[k])) return waitingAtDesk(db, desk);
+  return cappedCount(db, base, listCountCap);
+}
+
+/** What waits at a desk for its own decision, from the counters (migration 020). */
+export async function waitingAtDesk(db: Executor, desk: Desk): Promise<number> {
+  const row = await db
+    .selectFrom('desk_count')
+    .select(sql<number>`coalesce(sum(waiting), 0)::int`.as('waiting'))
+    .where('holder_kind', '=', desk.orgKind)
+    .where('holder_org_id', '=', desk.orgId)
+    .where('stage', 'not in', notAtDesk)
+    .executeTakeFirstOrThrow();
+  return row.waiting;
+}
+
+/** One page of a list, its ID and phone numbers opened; a filtered list is counted up to `listCountCap`. */
 export async function listPage(db: Executor, list: ReviewList, desk: Desk, query: ReviewQuery) {
-  const keys = keysOf(listBases[list](db, desk, query));
-  const found = await pageByKeys(db, keys, query, (ids) => listRows(db, ids), listCountCap);
+  const base = listBases[list](db, desk, query);
+  const found = await pageByKeys(
+    base,
+    query,
+    (pageIds) => listRows(db, pageIds),
+    countOf(db, list, desk, query, base),
+    list === 'desk' && filterKeys.every((k) => !query[k]) ? Number.MAX_SAFE_INTEGER : listCountCap,
+  );
   return openPage(db, found, ['id_number', 'phone']);
 }
 
@@ -141,26 +168,19 @@ export async function listPage(db: Executor, list: ReviewList, desk: Desk, query
 export function wholeList(db: Executor, list: ReviewList, desk: Desk, filters: ReviewFilters) {
   const base = listBases[list](db, desk, filters);
   return {
-    async countUpTo(limit: number): Promise<number> {
-      const row = await db
-        .selectFrom(
-          base
-            .select('application.id')
-            .limit(limit + 1)
-            .as('capped'),
-        )
-        .select(sql<number>`count(*)::int`.as('total'))
-        .executeTakeFirstOrThrow();
-      return row.total;
-    },
+    countUpTo: (limit: number) => cappedCount(db, base, limit),
     async *batches(size: number, signal: AbortSignal): AsyncGenerator<ReviewListRow[]> {
-      for await (const keys of keysetBatches(keysOf(base), submissionOrder, size, signal)) {
-        const byId = new Map((await listRows(db, keys.map((k) => k.id))).map((r) => [r.id, r]));
-        yield openColumns(
-          db,
-          keys.map((k) => byId.get(k.id)!).filter(Boolean),
-          ['id_number', 'phone'],
+      const keyed = base.select(['application.id', 'application.submitted_at']);
+      for await (const keys of keysetBatches(keyed, submissionOrder, size, signal)) {
+        const byId = new Map(
+          (
+            await listRows(
+              db,
+              keys.map((k) => k.id),
+            )
+          ).map((r) => [r.id, r]),
         );
+        yield openColumns(db, keys.map((k) => byId.get(k.id)!).filter(Boolean), ['id_number', 'phone']);
       }
     },
   };
@@ -177,9 +197,12 @@ function atDesk(db: Executor, desk: { orgKind: 'unit' | OrgKind; orgId: number }
 
 /** 首页: how many wait at a desk, by the stage they are at (the route's current step). */
 export function deskCountsByStage(db: Executor, desk: { orgKind: 'unit' | OrgKind; orgId: number }) {
-  return atDesk(db, desk)
-    .select([sql<ReviewStage>`application.stage`.as('stage'), sql<number>`count(*)::int`.as('count')])
-    .groupBy('application.stage')
+  return db
+    .selectFrom('desk_count')
+    .select(['stage', 'waiting as count'])
+    .where('holder_kind', '=', desk.orgKind)
+    .where('holder_org_id', '=', desk.orgId)
+    .where('waiting', '>', 0)
     .execute();
 }
 

@@ -34,8 +34,10 @@ const levels: readonly [per100: number, TitleLevel][] = [
   [5, 'senior'],
 ];
 
-const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
-const givens = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬辉鹏斌宇浩凯健俊帆帅旭宁龙林欢佳琳晨璐婷雪慧颖倩洁琴云莲';
+const surnames =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const givens =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬辉鹏斌宇浩凯健俊帆帅旭宁龙林欢佳琳晨璐婷雪慧颖倩洁琴云莲';
 
 /** A thousandth of the population by a scrambled serial number, so that neighbours differ. */
 const bucket = (i: number, mod: number) => (Math.imul(i + 1, 2654435761) >>> 0) % mod;
@@ -149,7 +151,9 @@ export async function insertScaleApplications(db: Db, world: ScaleWorld, options
       const [, level] = pick<(typeof levels)[number]>(levels, bucket(i * 7 + 3, 100));
       const stageIndex = indexOf(routes.get(unit.id)!, stage, status);
       // Newest submissions are the most: a deadline's crowd, spread over the last 60 days.
-      const submittedAt = new Date(now.getTime() - 3 * 3600_000 - Math.floor(60 * 86400_000 * (bucket(i, 10_000) / 10_000) ** 2));
+      const submittedAt = new Date(
+        now.getTime() - 3 * 3600_000 - Math.floor(60 * 86400_000 * (bucket(i, 10_000) / 10_000) ** 2),
+      );
       return { i, unit, status, stageIndex, level, submittedAt, ...scalePerson(i) };
     });
     const accountIds = await insertUnnest(
@@ -168,7 +172,17 @@ export async function insertScaleApplications(db: Db, world: ScaleWorld, options
       ],
       people.map((p) => {
         const phone = data.phone(p.phone);
-        return ['applicant', data.seal(p.idNumber), p.name, phone.sealed, phone.key, options.passwordHash, now, now, now];
+        return [
+          'applicant',
+          data.seal(p.idNumber),
+          p.name,
+          phone.sealed,
+          phone.key,
+          options.passwordHash,
+          now,
+          now,
+          now,
+        ];
       }),
       'id',
     );
@@ -194,7 +208,9 @@ export async function insertScaleApplications(db: Db, world: ScaleWorld, options
     );
     await insertApplicationRows(db, world, people, accountIds, titleOf);
     if ((from / chunk) % 10 === 9 || from + chunk >= options.applications) {
-      options.log(`  申报 ${Math.min(from + chunk, options.applications)} 份（${((Date.now() - started) / 1000).toFixed(0)} 秒）`);
+      options.log(
+        `  申报 ${Math.min(from + chunk, options.applications)} 份（${((Date.now() - started) / 1000).toFixed(0)} 秒）`,
+      );
     }
   }
 }

@@ -87,5 +87,7 @@ export async function insertHistory(db: Db, from: number, to: number): Promise<v
       where a.id between ${from} and ${to}
       returning id, storage_key, created_at)
     insert into attachment (application_id, category, stored_file_id, created_at)
-    select split_part(f.storage_key, '/', 2)::int, split_part(f.storage_key, '/', 3), f.id, f.created_at from f`.execute(db);
+    select split_part(f.storage_key, '/', 2)::int, split_part(f.storage_key, '/', 3), f.id, f.created_at from f`.execute(
+    db,
+  );
 }

@@ -35,7 +35,12 @@ export function unitRoutes(world: ScaleWorld): Map<number, RouteStep[]> {
         const holder = stageHolders[stage];
         if (stage === 'unitReview') return { stage, holder: 'unit', orgId: unit.id, orgName: unit.name };
         if (stage === 'supervisorReview') {
-          return { stage, holder: 'supervisor', orgId: unit.supervisorId, orgName: supervisorOf.get(unit.supervisorId)! };
+          return {
+            stage,
+            holder: 'supervisor',
+            orgId: unit.supervisorId,
+            orgName: supervisorOf.get(unit.supervisorId)!,
+          };
         }
         if (stage === 'confirmation') return { stage, holder: 'hrBureau', orgId: province.id, orgName: province.name };
         const region = bureauRegion[stage];

@@ -32,7 +32,9 @@ const handle = await openDatabase(config.database);
 try {
   const db = withFieldCipher(handle.db, fieldCipherFor(config));
   await prepareDatabase(db);
-  console.log(`生成 ${applications} 份申报到${handle.kind === 'pglite' ? `内嵌数据库 ${config.dataDir}` : ' PostgreSQL'}…`);
+  console.log(
+    `生成 ${applications} 份申报到${handle.kind === 'pglite' ? `内嵌数据库 ${config.dataDir}` : ' PostgreSQL'}…`,
+  );
   const result = await seedScale(db, config, {
     applications,
     units: values.units === undefined ? undefined : Number(values.units),
@@ -45,7 +47,10 @@ try {
     console.log(`所有生成账号的密码（只显示这一次）: ${password}`);
   }
   if (values.out) {
-    writeFileSync(values.out, `${JSON.stringify({ applications, desks: result.desks, year: result.world.year }, null, 2)}\n`);
+    writeFileSync(
+      values.out,
+      `${JSON.stringify({ applications, desks: result.desks, year: result.world.year }, null, 2)}\n`,
+    );
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/test-app';
-import { pageByKeys } from '../../db/paginate';
+import { cappedCount, pageByKeys } from '../../db/paginate';
 import { personalData } from '../../db/personal-data';
 import { scalePerson, scalePlan } from './scale-applications';
 import { seedScale, type ScaleSeedResult } from './scale-seed';
@@ -86,34 +86,77 @@ describe('seed:scale', () => {
     expect(mine.map((a) => a.status)).toEqual(['draft']);
   });
 
+  it('keeps the desks’ counters equal to what waits at each desk, through decisions', async () => {
+    expect(await counters(ctx)).toEqual(await counted(ctx));
+    const agent = ctx.agent();
+    await agent.login('reviewer', seeded.desks.committee.username, password);
+    const page = (await agent.get('/api/review/desk?page=1&pageSize=6')).body.items as {
+      id: string;
+      version: number;
+    }[];
+    const decide = (action: string, items: typeof page) =>
+      agent.post('/api/review/decisions', {
+        action,
+        opinion: '压测',
+        items: items.map((i) => ({ id: i.id, version: i.version })),
+      });
+    expect((await decide('approve', page.slice(0, 4))).status).toBe(200);
+    expect((await decide('return', page.slice(4, 5))).status).toBe(200);
+    expect((await decide('reject', page.slice(5, 6))).status).toBe(200);
+    expect(await counters(ctx)).toEqual(await counted(ctx));
+    expect((await agent.get('/api/review/desk?page=1&pageSize=1')).body.total).toBe(seeded.desks.committee.waiting - 2);
+  });
+
   it('counts a list only up to its cap and says so', async () => {
     const desk = await ctx.db
       .selectFrom('application')
       .select(['holder_kind', 'holder_org_id'])
       .where('holder_kind', '=', 'committee')
       .executeTakeFirstOrThrow();
-    const keys = ctx.db
+    const base = ctx.db
       .selectFrom('application')
-      .select(['application.id', 'application.submitted_at'])
       .where('holder_kind', '=', desk.holder_kind)
       .where('holder_org_id', '=', desk.holder_org_id);
-    const rowsOf = async (ids: number[]) => ids.map((id) => ({ id }));
-    const capped = await pageByKeys(ctx.db, keys, { page: 2, pageSize: 3 }, rowsOf, 7);
+    const rowsOf = (page: Parameters<Parameters<typeof pageByKeys>[2]>[0]) =>
+      ctx.db.selectFrom('application').select(['id', 'submitted_at']).where('id', 'in', page).execute();
+    const capped = await pageByKeys(base, { page: 2, pageSize: 3 }, rowsOf, cappedCount(ctx.db, base, 7), 7);
     expect(capped).toMatchObject({ total: 7, totalCapped: true });
     expect(capped.rows).toHaveLength(3);
-    const whole = await pageByKeys(ctx.db, keys, { page: 1, pageSize: 3 }, rowsOf, 100_000);
+    const whole = await pageByKeys(base, { page: 1, pageSize: 3 }, rowsOf, cappedCount(ctx.db, base, 100_000), 100_000);
     expect(whole.totalCapped).toBe(false);
-    expect(whole.total).toBe(seeded.desks.committee.waiting + (await notAtDeskCount(ctx)));
+    expect(whole.total).toBe(await committeeHolds(ctx));
   });
 });
 
-/** Applications the committee holds that wait on its own pages (meeting, 公示), not at its desk. */
-async function notAtDeskCount(ctx: TestContext): Promise<number> {
+/** Applications the committee holds, at its desk or on its own pages (meeting, 公示). */
+async function committeeHolds(ctx: TestContext): Promise<number> {
   const row = await ctx.db
     .selectFrom('application')
     .select(sql<number>`count(*)::int`.as('n'))
     .where('holder_kind', '=', 'committee')
-    .where('stage', 'in', ['meeting', 'publicNotice'])
     .executeTakeFirstOrThrow();
   return row.n;
+}
+
+const byKey = (rows: { holder_kind: string | null; holder_org_id: number | null; stage: string | null; n: number }[]) =>
+  Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [`${r.holder_kind}/${r.holder_org_id}/${r.stage}`, r.n]));
+
+/** The counters the trigger keeps. */
+async function counters(ctx: TestContext) {
+  const rows = await ctx.db
+    .selectFrom('desk_count')
+    .select(['holder_kind', 'holder_org_id', 'stage', 'waiting as n'])
+    .execute();
+  return byKey(rows);
+}
+
+/** The same, counted from the applications. */
+async function counted(ctx: TestContext) {
+  const rows = await ctx.db
+    .selectFrom('application')
+    .select(['holder_kind', 'holder_org_id', 'stage', sql<number>`count(*)::int`.as('n')])
+    .where('status', '=', 'inReview')
+    .groupBy(['holder_kind', 'holder_org_id', 'stage'])
+    .execute();
+  return byKey(rows);
 }

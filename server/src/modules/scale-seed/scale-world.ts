@@ -97,7 +97,12 @@ async function insertReviewers(
   return orgs.map((o, i) => ({ ...o, accountId: ids[i]! }));
 }
 
-async function insertOrgs(db: Db, table: 'hr_bureau' | 'supervisor', now: Date, orgs: { name: string; region: string }[]) {
+async function insertOrgs(
+  db: Db,
+  table: 'hr_bureau' | 'supervisor',
+  now: Date,
+  orgs: { name: string; region: string }[],
+) {
   return insertUnnest(
     db,
     table,
@@ -181,7 +186,12 @@ export async function createScaleWorld(
     { holder: 'committee', orgId: committeeId, orgName: '云南省档案系列职称评审委员会', username: 'scale-committee' },
   ]);
   const supervisorOf = new Map(supervisorNames.map((s, i) => [s.region, supervisorIds[i]!]));
-  const units = await insertUnits(db, now, options, { cities, counties, supervisorOf, provinceSupervisors: supervisorIds.slice(0, 10) });
+  const units = await insertUnits(db, now, options, {
+    cities,
+    counties,
+    supervisorOf,
+    provinceSupervisors: supervisorIds.slice(0, 10),
+  });
   return { year, committeeId, batchId, provinceBureauId: bureauIds[0]!, desks, units };
 }
 
@@ -230,7 +240,17 @@ async function insertUnits(
       ['created_at', 'timestamptz'],
       ['updated_at', 'timestamptz'],
     ],
-    planned.map((u) => ['unit', u.creditCode, u.name, u.phone.sealed, u.phone.key, options.passwordHash, now, now, now]),
+    planned.map((u) => [
+      'unit',
+      u.creditCode,
+      u.name,
+      u.phone.sealed,
+      u.phone.key,
+      options.passwordHash,
+      now,
+      now,
+      now,
+    ]),
     'id',
   );
   const unitIds = await insertUnnest(
