@@ -23,9 +23,12 @@ export interface PageOf<R> {
  * Newest first by a timestamp column, then by id: the order of every list that can grow large. The
  * cursor keeps milliseconds, as every timestamp the server writes (from its clock) has.
  */
-export interface KeyOrder<R> {
+export interface KeyColumns {
   sort: string;
   id: string;
+}
+
+export interface KeyOrder<R> extends KeyColumns {
   keyOf: (row: R) => { sort: Date; id: number };
 }
 
@@ -74,7 +77,7 @@ export async function paginate<DB, TB extends keyof DB, O, R>(
 /** Newest first by the order's key, and only the rows after `after` (the last row of the page before). */
 function inKeyOrder<DB, TB extends keyof DB, R>(
   query: SelectQueryBuilder<DB, TB, R>,
-  order: Pick<KeyOrder<unknown>, 'sort' | 'id'>,
+  order: KeyColumns,
   after: { sort: Date; id: number } | undefined,
 ): SelectQueryBuilder<DB, TB, R> {
   const sorted = query.orderBy(sql.ref(order.sort), 'desc').orderBy(sql.ref(order.id), 'desc');
@@ -129,14 +132,15 @@ export async function cappedCount(db: Executor, base: ApplicationQuery, cap: num
 }
 
 /**
- * A page of a list of applications that can hold a million: the page's ids are read in the order of an
- * index that holds the filters too (no join, no row read; by offset for the pager's page numbers or,
+ * A page of a list of applications that can hold a million: the page's ids are read in `order`, the
+ * order of an index that holds the filters too (no row read; by offset for the pager's page numbers or,
  * after a cursor, by key), and `rowsOf` reads the shown rows of those ids only, in one statement.
  * `counted` is the list's length, or up to `cap` + 1 when it was counted with `cappedCount`.
  */
 export async function pageByKeys<R extends RowKey>(
   base: ApplicationQuery,
   request: PageRequest,
+  order: KeyColumns,
   rowsOf: (pageIds: SelectQueryBuilder<Database, 'application', { id: number }>) => Promise<R[]>,
   counted: Promise<number>,
   cap: number,

@@ -34,6 +34,7 @@ import type {
   ApplicationTable,
   AttachmentTable,
   DeskCountTable,
+  DeskRecordTable,
   PrintRecordTable,
   ReviewLogTable,
 } from './tables/applications';
@@ -94,6 +95,7 @@ export type {
 export interface Database {
   application: ApplicationTable;
   desk_count: DeskCountTable;
+  desk_record: DeskRecordTable;
   attachment: AttachmentTable;
   review_log: ReviewLogTable;
   print_record: PrintRecordTable;

@@ -19,6 +19,7 @@ import * as committeeWork from './2026-12-02-017-committee-work';
 import * as certificates from './2026-12-02-018-certificates';
 import * as listScale from './2026-12-02-019-list-scale';
 import * as deskCount from './2026-12-02-020-desk-count';
+import * as deskRecord from './2026-12-02-021-desk-record';
 
 /** Every migration, by its frozen name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-018-certificates': certificates,
   '2026-12-02-019-list-scale': listScale,
   '2026-12-02-020-desk-count': deskCount,
+  '2026-12-02-021-desk-record': deskRecord,
 };

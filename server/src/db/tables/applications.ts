@@ -100,3 +100,11 @@ export interface DeskCountTable {
   stage: ReviewStage;
   waiting: number;
 }
+
+/** 审核记录 of a desk: an application it decided on, with its latest submission (migration 021). */
+export interface DeskRecordTable {
+  org_kind: 'unit' | OrgKind;
+  org_id: number;
+  application_id: number;
+  submitted_at: Timestamp;
+}

@@ -9,7 +9,7 @@ import {
   type ReviewStage,
 } from '#common';
 import type { Executor } from '../../db/database';
-import { cappedCount, keysetBatches, pageByKeys, submissionOrder } from '../../db/paginate';
+import { cappedCount, keysetBatches, pageByKeys, submissionOrder, type KeyColumns } from '../../db/paginate';
 import { openColumns, openPage, personalData } from '../../db/personal-data';
 import type { Database } from '../../db/schema';
 
@@ -63,26 +63,26 @@ const deskBase = (db: Executor, desk: Desk, query: ReviewFilters) =>
     query,
   );
 
-/** 审核记录: what a desk has decided on. */
+/**
+ * 审核记录: what a desk has decided on, from its records (migration 021) in their own index's order, the
+ * application joined for the filters.
+ */
 const recordsBase = (db: Executor, desk: Desk, query: ReviewFilters) =>
   filtered(
     db
-      .selectFrom('application')
-      .where('application.submitted_at', 'is not', null)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('review_log')
-            .select('review_log.id')
-            .whereRef('review_log.application_id', '=', 'application.id')
-            .where('review_log.org_kind', '=', desk.orgKind)
-            .where('review_log.org_id', '=', desk.orgId)
-            .where('review_log.action', '!=', 'submit'),
-        ),
-      ),
+      .selectFrom('desk_record')
+      .innerJoin('application', 'application.id', 'desk_record.application_id')
+      .where('desk_record.org_kind', '=', desk.orgKind)
+      .where('desk_record.org_id', '=', desk.orgId) as unknown as KeyQuery,
     db,
     query,
   );
+
+/** Each list newest submission first, by the columns of its own index. */
+const listOrders: Record<ReviewList, KeyColumns> = {
+  desk: { sort: 'application.submitted_at', id: 'application.id' },
+  records: { sort: 'desk_record.submitted_at', id: 'desk_record.application_id' },
+};
 
 const listBases = { desk: deskBase, records: recordsBase } satisfies Record<ReviewList, unknown>;
 
@@ -154,6 +154,7 @@ export async function listPage(db: Executor, list: ReviewList, desk: Desk, query
   const found = await pageByKeys(
     base,
     query,
+    listOrders[list],
     (pageIds) => listRows(db, pageIds),
     countOf(db, list, desk, query, base),
     list === 'desk' && filterKeys.every((k) => !query[k]) ? Number.MAX_SAFE_INTEGER : listCountCap,
@@ -170,8 +171,12 @@ export function wholeList(db: Executor, list: ReviewList, desk: Desk, filters: R
   return {
     countUpTo: (limit: number) => cappedCount(db, base, limit),
     async *batches(size: number, signal: AbortSignal): AsyncGenerator<ReviewListRow[]> {
-      const keyed = base.select(['application.id', 'application.submitted_at']);
-      for await (const keys of keysetBatches(keyed, submissionOrder, size, signal)) {
+      const order = listOrders[list];
+      const keyed = base.select([
+        sql.ref<number>(order.id).as('id'),
+        sql.ref<Date | null>(order.sort).as('submitted_at'),
+      ]);
+      for await (const keys of keysetBatches(keyed, { ...order, keyOf: submissionOrder.keyOf }, size, signal)) {
         const byId = new Map(
           (
             await listRows(

@@ -117,12 +117,20 @@ describe('seed:scale', () => {
       .selectFrom('application')
       .where('holder_kind', '=', desk.holder_kind)
       .where('holder_org_id', '=', desk.holder_org_id);
-    const rowsOf = (page: Parameters<Parameters<typeof pageByKeys>[2]>[0]) =>
+    const order = { sort: 'application.submitted_at', id: 'application.id' };
+    const rowsOf = (page: Parameters<Parameters<typeof pageByKeys>[3]>[0]) =>
       ctx.db.selectFrom('application').select(['id', 'submitted_at']).where('id', 'in', page).execute();
-    const capped = await pageByKeys(base, { page: 2, pageSize: 3 }, rowsOf, cappedCount(ctx.db, base, 7), 7);
+    const capped = await pageByKeys(base, { page: 2, pageSize: 3 }, order, rowsOf, cappedCount(ctx.db, base, 7), 7);
     expect(capped).toMatchObject({ total: 7, totalCapped: true });
     expect(capped.rows).toHaveLength(3);
-    const whole = await pageByKeys(base, { page: 1, pageSize: 3 }, rowsOf, cappedCount(ctx.db, base, 100_000), 100_000);
+    const whole = await pageByKeys(
+      base,
+      { page: 1, pageSize: 3 },
+      order,
+      rowsOf,
+      cappedCount(ctx.db, base, 100_000),
+      100_000,
+    );
     expect(whole.totalCapped).toBe(false);
     expect(whole.total).toBe(await committeeHolds(ctx));
   });
