@@ -2,6 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen once landed: a change to the schema is a new migration.
 export async function up(db: Kysely<any>): Promise<void> {
+  // It reads or rewrites every application: on a province's database that takes longer than a request's
+  // statement timeout (the migration runs in its own transaction, which this setting does not outlive).
+  await sql`set local statement_timeout = 0`.execute(db);
   // The stage an application waits at, kept by the database from its route: the desks filter on it, and
   // in an index it lets a page and its capped count be read from the index alone.
   await sql`alter table application add column stage text generated always as (route -> stage_index ->> 'stage') stored`.execute(
