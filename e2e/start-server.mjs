@@ -31,6 +31,10 @@ const env = {
   RATE_LIMIT_SMS: '1000',
   RATE_LIMIT_CAPTCHA: '1000',
   SMS_DAILY_LIMIT_PER_IP: '100000',
+  // The embedded database runs on the event loop: a journey's PDF or bulk step must not have its next
+  // click shed for load (test/test-app.ts does the same).
+  LOAD_MAX_EVENT_LOOP_DELAY_MS: '0',
+  LOAD_MAX_EVENT_LOOP_UTILIZATION: '0',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
 delete env.DATABASE_URL;

@@ -30,7 +30,7 @@ export function testFieldCipher(): FieldCipher {
 /** The whole app on a fresh database, with a fake clock and the console SMS provider. */
 export async function createTestContext(
   env: Record<string, string> = {},
-  deps: Pick<AppDeps, 'smsProvider'> = {},
+  deps: Pick<AppDeps, 'smsProvider' | 'databaseWaiting'> = {},
 ): Promise<TestContext> {
   const handle = await openTestDatabase();
   const db = withFieldCipher(handle.db, testFieldCipher());
@@ -46,6 +46,10 @@ export async function createTestContext(
     RATE_LIMIT_CAPTCHA: '10000',
     // Every test's requests come from one address.
     SMS_DAILY_LIMIT_PER_IP: '100000',
+    // The embedded database runs its queries on the event loop: a test that loads thousands of rows would
+    // have the next request shed. The load-shedding tests switch these on.
+    LOAD_MAX_EVENT_LOOP_DELAY_MS: '0',
+    LOAD_MAX_EVENT_LOOP_UTILIZATION: '0',
     ...env,
   });
   const clock = new FakeClock();

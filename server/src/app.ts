@@ -27,6 +27,8 @@ import { resolveActor } from './modules/auth/actor-directory';
 import { dbRateLimitStore } from './http/db-rate-limit-store';
 import { refuseUnsafeText } from './http/text-guard';
 import { registerErrorHandler } from './http/error-handler';
+import { registerLoadShedding, type DatabaseWaiting } from './http/load-shedding';
+import { limitPasswordWork } from './modules/auth/password-hasher';
 import { accountRoutes } from './modules/account/account.routes';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -72,6 +74,8 @@ export interface AppDeps {
   smsProvider?: SmsProvider;
   storage?: FileStorage;
   logger?: boolean | object;
+  /** The PostgreSQL pool's waiting requests, for load shedding (DatabaseHandle.waiting). */
+  databaseWaiting?: DatabaseWaiting;
 }
 
 /**
@@ -108,6 +112,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // First of the onRequest hooks: a request refused for load reads no session and takes no connection.
+  await registerLoadShedding(app, config.load, deps.databaseWaiting);
+  limitPasswordWork(config.load.maxPasswordChecks, config.load.retryAfterSeconds);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

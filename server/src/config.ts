@@ -11,6 +11,8 @@ export interface Config {
     | { kind: 'postgres'; url: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number }
     | { kind: 'pglite'; dataDir: string };
   healthTimeoutMs: number;
+  /** Load shedding (0: that check off): see LoadLimits. */
+  load: LoadLimits;
   /** The owner's connection for migrations (PostgreSQL); null: the server's own role migrates. */
   migrationUrl: string | null;
   dataDir: string;
@@ -80,6 +82,22 @@ export interface Config {
   /** 导出评审名单: who may have whole ID and phone numbers (when asking), and the most rows of one file. */
   reviewExport: { revealOrgKinds: readonly OrgKind[]; maxRows: number };
   auditChainKey: Buffer | null;
+}
+
+/**
+ * Past any of these limits a request is answered 503 系统繁忙 with Retry-After at once, instead of
+ * waiting in a queue until the client gives up; 0 switches a check off.
+ */
+export interface LoadLimits {
+  /** Mean delay of the event loop over the last second. */
+  maxEventLoopDelayMs: number;
+  /** Share of the last second the event loop was busy (0–1). */
+  maxEventLoopUtilization: number;
+  /** Requests waiting for a connection of the PostgreSQL pool. */
+  maxDatabaseWaiting: number;
+  /** argon2id checks and hashes under way or queued for the thread pool (login, registration, 修改密码). */
+  maxPasswordChecks: number;
+  retryAfterSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -219,6 +237,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reviewExport: { revealOrgKinds: [...new Set(e.EXPORT_REVEAL_ORG_KINDS)], maxRows: e.EXPORT_MAX_ROWS },
     auditChainKey: e.AUDIT_CHAIN_KEY,
     healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
+    load: {
+      maxEventLoopDelayMs: e.LOAD_MAX_EVENT_LOOP_DELAY_MS,
+      maxEventLoopUtilization: e.LOAD_MAX_EVENT_LOOP_UTILIZATION,
+      maxDatabaseWaiting: e.LOAD_MAX_DATABASE_WAITING,
+      maxPasswordChecks: e.LOAD_MAX_PASSWORD_CHECKS,
+      retryAfterSeconds: e.LOAD_RETRY_AFTER_SECONDS,
+    },
   };
 }
 

@@ -28,6 +28,18 @@ export const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** How long /api/health waits for the database before it says not ok. */
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  /**
+   * Load shedding: past any of these the server answers 503 系统繁忙 with Retry-After at once instead of
+   * queueing the request; 0 switches a check off. The event loop's mean delay and its utilisation are
+   * sampled every second; the database's and the password hashing's queues are counted as they are.
+   */
+  LOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  LOAD_MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0.98),
+  /** Requests waiting for a PostgreSQL connection of the pool (DATABASE_POOL_SIZE). */
+  LOAD_MAX_DATABASE_WAITING: z.coerce.number().int().min(0).max(100_000).default(100),
+  /** Password checks and hashes (argon2id, about 19 ms of a core each) under way or waiting for a thread. */
+  LOAD_MAX_PASSWORD_CHECKS: z.coerce.number().int().min(0).max(100_000).default(32),
+  LOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   DATA_DIR: z.string().default('./data'),
   WEB_DIST_DIR: z.string().default('./web/dist'),
   /**

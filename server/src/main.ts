@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     const sealed = await reseal(db, 'encrypt');
     return { handle, db, migrated, sealed };
   });
-  const app = await buildApp({ config, db, logger: loggerOptions(config) });
+  const app = await buildApp({ config, db, databaseWaiting: handle.waiting, logger: loggerOptions(config) });
   if (migrated.length) app.log.info({ applied: migrated }, 'migrations applied');
   if (Object.keys(sealed).length) app.log.info({ sealed }, 'plain ID and phone numbers encrypted');
   if (config.demoData) await seedDemoData(db, (line) => console.log(line), { config });

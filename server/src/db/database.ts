@@ -15,6 +15,8 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Requests waiting for a connection of the pool (PostgreSQL): what load shedding watches. */
+  waiting?: () => number;
   close(): Promise<void>;
 }
 
@@ -139,7 +141,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // statement (not queryable: 503) and the pool drops the client when it is released.
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: closingOnReadTimeout(pool) }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', waiting: () => pool.waitingCount, close: () => db.destroy() };
   }
   if (options.kind === 'pglite-memory') {
     const client = await PGlite.create({

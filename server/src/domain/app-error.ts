@@ -15,3 +15,13 @@ export class AppError extends Error {
 
 export const notFound = (message = '访问的内容不存在或无权查看') => new AppError('NOT_FOUND', message);
 export const forbidden = (message = '没有权限进行此操作') => new AppError('FORBIDDEN', message);
+
+/**
+ * 系统繁忙: the server is past its capacity and did not start the request. The answer tells the client
+ * when to try again (Retry-After), so that the crowd comes back spread out instead of all at once.
+ */
+export class BusyError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('UNAVAILABLE', '系统繁忙，请稍后再试');
+  }
+}

@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { ZodError } from 'zod';
 import { fieldLabel, type ApiErrorBody, type FieldIssue } from '#common';
 import { databaseUnavailable } from '../db/unavailable';
-import { AppError } from '../domain/app-error';
+import { AppError, BusyError } from '../domain/app-error';
 
 function fieldIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
   return issues.map((issue) => ({
@@ -35,7 +35,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     };
 
     if (error instanceof AppError) {
-      return send(error.statusCode, { code: error.code, message: error.message, details: error.details });
+      const retry = error instanceof BusyError ? { 'retry-after': String(error.retryAfterSeconds) } : undefined;
+      return send(error.statusCode, { code: error.code, message: error.message, details: error.details }, retry);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return send(

@@ -3,6 +3,7 @@ import { idNumberCheckCharacter, sampleForm, type ApplicationStatus, type Review
 import type { Db } from '../../db/database';
 import { personalData } from '../../db/personal-data';
 import { insertUnnest } from './bulk-insert';
+import { insertApplicationRows } from './scale-application-rows';
 import type { ScaleWorld } from './scale-world';
 import { unitRoutes } from './scale-routes';
 
@@ -84,6 +85,8 @@ function indexOf(route: { stage: ReviewStage }[], stage: ReviewStage | null, sta
 
 export interface ScaleApplicationsOptions {
   applications: number;
+  /** People after the `applications` of the mix, each with a draft for the open batch. */
+  drafts: number;
   passwordHash: string;
   /** Rows a statement. */
   chunk: number;
@@ -92,7 +95,10 @@ export interface ScaleApplicationsOptions {
   log: (line: string) => void;
 }
 
-/** Sixteen 申报评审表 of realistic length (表三 of 2,000 to 5,000 characters), the applications' forms. */
+/**
+ * Sixteen 申报评审表 of realistic length (表三 of 2,000 to 5,000 characters), the applications' forms; each
+ * application is signed (表十) with its person's name.
+ */
 async function loadForms(db: Db, year: number) {
   await sql`create unlogged table scale_seed_form (n int primary key, form jsonb not null)`.execute(db);
   await insertUnnest(
@@ -126,6 +132,13 @@ async function loadRoutes(db: Db, world: ScaleWorld) {
   return new Map(routes);
 }
 
+/** 所学专业 and 从事专业 (三级学科): archivists, most of them schooled in 档案学 or a neighbouring subject. */
+async function specialtiesOf(db: Db) {
+  const rows = await db.selectFrom('specialty').select('id').where('depth', '=', 3).orderBy('id').limit(8).execute();
+  const ids = rows.map((r) => r.id);
+  return { studiedOf: (i: number) => ids[i % ids.length]!, practised: ids[0]! };
+}
+
 /**
  * The people and their applications: an applicant account (signed in with the seed's password) and
  * one application each, at the stage the mix gives it, written `chunk` rows a statement.
@@ -142,12 +155,14 @@ export async function insertScaleApplications(db: Db, world: ScaleWorld, options
     .orderBy('sort_order')
     .execute();
   const titleOf = (level: TitleLevel) => titles.find((t) => t.level === level)!.id;
+  const specialties = await specialtiesOf(db);
+  const total = options.applications + options.drafts;
   const started = Date.now();
-  for (let from = 0; from < options.applications; from += chunk) {
-    const people = Array.from({ length: Math.min(chunk, options.applications - from) }, (_, k) => {
+  for (let from = 0; from < total; from += chunk) {
+    const people = Array.from({ length: Math.min(chunk, total - from) }, (_, k) => {
       const i = from + k;
       const unit = world.units[i % world.units.length]!;
-      const { status, stage } = scalePlan(i);
+      const { status, stage } = i < options.applications ? scalePlan(i) : { status: 'draft' as const, stage: null };
       const [, level] = pick<(typeof levels)[number]>(levels, bucket(i * 7 + 3, 100));
       const stageIndex = indexOf(routes.get(unit.id)!, stage, status);
       // Newest submissions are the most: a deadline's crowd, spread over the last 60 days.
@@ -206,64 +221,9 @@ export async function insertScaleApplications(db: Db, world: ScaleWorld, options
         return [accountIds[k], p.name, id.sealed, id.key, p.gender, p.birth, p.unit.id, now, now, now];
       }),
     );
-    await insertApplicationRows(db, world, people, accountIds, titleOf);
-    if ((from / chunk) % 10 === 9 || from + chunk >= options.applications) {
-      options.log(
-        `  申报 ${Math.min(from + chunk, options.applications)} 份（${((Date.now() - started) / 1000).toFixed(0)} 秒）`,
-      );
+    await insertApplicationRows(db, world, people, accountIds, { titleOf, ...specialties });
+    if ((from / chunk) % 10 === 9 || from + chunk >= total) {
+      options.log(`  申报 ${Math.min(from + chunk, total)} 份（${((Date.now() - started) / 1000).toFixed(0)} 秒）`);
     }
   }
-}
-
-type Planned = {
-  unit: { id: number };
-  status: ApplicationStatus;
-  stageIndex: number | null;
-  level: TitleLevel;
-  submittedAt: Date;
-  i: number;
-};
-
-async function insertApplicationRows(
-  db: Db,
-  world: ScaleWorld,
-  people: Planned[],
-  accountIds: number[],
-  titleOf: (level: TitleLevel) => number,
-) {
-  const planned = people.map((p, k) => [
-    accountIds[k],
-    p.unit.id,
-    p.status,
-    p.stageIndex,
-    p.level,
-    titleOf(p.level),
-    p.i % 16,
-    p.status === 'draft' ? null : p.submittedAt,
-    new Date(p.submittedAt.getTime() - 7 * 86400_000),
-  ]);
-  const columns = sql.raw(
-    'account_id, unit_id, status, stage_index, title_level, title_id, form_no, submitted_at, created_at',
-  );
-  const arrays = ['int', 'int', 'text', 'int', 'text', 'int', 'int', 'timestamptz', 'timestamptz'].map(
-    (type, c) => sql`${planned.map((row) => row[c] ?? null)}::${sql.raw(type)}[]`,
-  );
-  // The route, the holder and the form come from the seed's tables in the statement itself.
-  await sql`
-    insert into application (applicant_account_id, kind, year, unit_id, batch_id, committee_id, series_code,
-      title_id, title_level, status, stage_index, route, returned_from_index, return_count, form, unit_opinion,
-      version, created_at, updated_at, submitted_at, holder_kind, holder_org_id)
-    select p.account_id, 'evaluation', ${world.year}, p.unit_id, ${world.batchId}, ${world.committeeId}, 'archives',
-      p.title_id, p.title_level, p.status, p.stage_index,
-      case when p.status = 'draft' then null else r.route end,
-      case when p.status = 'returned' then p.stage_index end,
-      case when p.status = 'returned' then 1 else 0 end,
-      f.form,
-      case when p.stage_index > 0 then '该同志政治立场坚定，业务能力强，同意推荐。' end,
-      coalesce(p.stage_index, 0) + 2, p.created_at, coalesce(p.submitted_at, p.created_at), p.submitted_at,
-      case when p.status = 'inReview' then r.route -> p.stage_index ->> 'holder' end,
-      case when p.status = 'inReview' then (r.route -> p.stage_index ->> 'orgId')::int end
-    from unnest(${sql.join(arrays, sql`, `)}) as p(${columns})
-    join scale_seed_route r on r.unit_id = p.unit_id
-    join scale_seed_form f on f.n = p.form_no`.execute(db);
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { attachmentCategories, attachmentCategoryInfo, sampleForm } from '#common';
 import type { Db } from '../../db/database';
 import { insertUnnest } from './bulk-insert';
 import type { ScaleWorld } from './scale-world';
@@ -27,6 +28,14 @@ export async function loadDesks(db: Db, world: ScaleWorld) {
   }
 }
 
+/**
+ * The files every generated application carries: each category the 提交前检查 asks of its form (the
+ * sixteen forms differ only in 表三's length, so one sample tells).
+ */
+const attachments = attachmentCategories
+  .filter((category) => attachmentCategoryInfo[category].required(sampleForm(2026, '')))
+  .map((category) => ({ category, name: `${attachmentCategoryInfo[category].label}.pdf` }));
+
 /** The workflow's state after a step, as the runner logs it (`state_after`). */
 const stateAfter = (status: string, stageIndex: string, returned: string, returnCount: string) =>
   sql.raw(
@@ -36,7 +45,7 @@ const stateAfter = (status: string, stageIndex: string, returned: string, return
 /**
  * What happened to the applications with ids in [from, to]: the 审核记录 (the submission, then each
  * desk's 通过 up to where the application is, and the 返回修改 or 不通过 that stopped it), ten minutes a
- * step after the submission; the applicant's messages; and three attachments each (metadata only: the
+ * step after the submission; the applicant's messages; and the attachments each needs (metadata only: the
  * lists and checks never read the files).
  */
 export async function insertHistory(db: Db, from: number, to: number): Promise<void> {
@@ -83,7 +92,8 @@ export async function insertHistory(db: Db, from: number, to: number): Promise<v
       select 'scale/' || a.id || '/' || c.category, c.name, 'application/pdf', 180000 + a.id % 50000,
         md5(a.id::text || c.category) || md5(c.category || a.id::text), a.applicant_account_id, 'attachment', a.created_at
       from application a
-      cross join (values ('hrIdCard', '身份证.pdf'), ('hrEducation', '学历证书.pdf'), ('paper', '论文.pdf')) as c(category, name)
+      cross join unnest(${attachments.map((c) => c.category)}::text[], ${attachments.map((c) => c.name)}::text[])
+        as c(category, name)
       where a.id between ${from} and ${to}
       returning id, storage_key, created_at)
     insert into attachment (application_id, category, stored_file_id, created_at)

@@ -8,18 +8,22 @@ import { withFieldCipher } from '../../db/personal-data';
 import { generatePassword } from '../auth/password-generator';
 import { seedScale } from './scale-seed';
 
-// npm run seed:scale -- --applications N [--units U] [--password P] [--out desks.json]
+// npm run seed:scale -- --applications N [--drafts D] [--units U] [--password P] [--out desks.json]
 const { values } = parseArgs({
   options: {
     applications: { type: 'string' },
+    drafts: { type: 'string' },
     units: { type: 'string' },
     password: { type: 'string' },
     out: { type: 'string' },
   },
 });
 const applications = Number(values.applications);
-if (!Number.isSafeInteger(applications) || applications < 1) {
-  console.error('用法: npm run seed:scale -- --applications N [--units U] [--password 密码] [--out 文件.json]');
+const drafts = Number(values.drafts ?? 0);
+if (!Number.isSafeInteger(applications) || applications < 1 || !Number.isSafeInteger(drafts) || drafts < 0) {
+  console.error(
+    '用法: npm run seed:scale -- --applications N [--drafts D] [--units U] [--password 密码] [--out 文件.json]',
+  );
   process.exit(2);
 }
 const config = loadConfig();
@@ -33,10 +37,11 @@ try {
   const db = withFieldCipher(handle.db, fieldCipherFor(config));
   await prepareDatabase(db);
   console.log(
-    `生成 ${applications} 份申报到${handle.kind === 'pglite' ? `内嵌数据库 ${config.dataDir}` : ' PostgreSQL'}…`,
+    `生成 ${applications} 份申报${drafts ? `和 ${drafts} 份草稿` : ''}到${handle.kind === 'pglite' ? `内嵌数据库 ${config.dataDir}` : ' PostgreSQL'}…`,
   );
   const result = await seedScale(db, config, {
     applications,
+    drafts,
     units: values.units === undefined ? undefined : Number(values.units),
     password,
     log: (line) => console.log(line),

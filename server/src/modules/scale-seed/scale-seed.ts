@@ -14,7 +14,12 @@ import { createScaleWorld, type ScaleWorld } from './scale-world';
 
 export interface ScaleSeedOptions {
   applications: number;
-  /** Units of the province; by default one per 50 applications, at least 20. */
+  /**
+   * More people, after the `applications` of the mix (scalePlan), each with a draft for the open batch:
+   * the crowd of a deadline day's last hour (bench/deadline-day.ts). Default 0.
+   */
+  drafts?: number;
+  /** Units of the province; by default one per 50 people (applications and drafts), at least 20. */
   units?: number;
   /** Every generated account signs in with it (the operator's, never one in the source). */
   password: string;
@@ -60,7 +65,7 @@ export async function seedScale(db: Db, config: Config, options: ScaleSeedOption
     smsProvider: createConsoleSmsProvider(db, clock, () => undefined),
     storage: undefined,
   });
-  const units = options.units ?? Math.max(20, Math.round(options.applications / 50));
+  const units = options.units ?? Math.max(20, Math.round((options.applications + (options.drafts ?? 0)) / 50));
   const world = await createScaleWorld(db, services, clock, { unitCount: units, passwordHash });
   log(`组织机构：${world.desks.length} 个审核单位，${world.units.length} 个申报单位`);
 
@@ -69,6 +74,7 @@ export async function seedScale(db: Db, config: Config, options: ScaleSeedOption
   try {
     await insertScaleApplications(db, world, {
       applications: options.applications,
+      drafts: options.drafts ?? 0,
       passwordHash,
       chunk: options.chunk ?? 10_000,
       now: clock.now(),
@@ -114,7 +120,7 @@ export async function seedScale(db: Db, config: Config, options: ScaleSeedOption
     action: 'scale.seed',
     objectType: 'database',
     objectId: 0,
-    detail: { applications: options.applications, units },
+    detail: { applications: options.applications, drafts: options.drafts ?? 0, units },
   });
   // As autovacuum would in time: the visibility map lets the lists count from their indexes alone.
   log('整理表并更新统计信息（vacuum analyze）…');

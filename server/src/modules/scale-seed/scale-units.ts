@@ -1,13 +1,24 @@
+import { createHash } from 'node:crypto';
 import { creditCodeCheckCharacter, type UnitLevel } from '#common';
 import type { Db } from '../../db/database';
 import { personalData } from '../../db/personal-data';
 import { insertUnnest } from './bulk-insert';
 import type { ScaleUnit } from './scale-world';
 
-type Region = { code: string; name: string };
+export type Region = { code: string; name: string; parent_code: string | null };
 
-/** The province's units, in bulk: complete 单位信息, an approved default supervisor, the seed's password. */
+/** The county a unit's 行政区域 names (manual §2.2: always a county): its own, or one of its city's. */
+function countyOf(level: UnitLevel, region: Region, counties: Region[], i: number): string {
+  if (level === 'county') return region.code;
+  const city = level === 'province' ? '530100' : region.code;
+  const inCity = counties.filter((c) => c.parent_code === city);
+  return inCity[i % inCity.length]!.code;
+}
 
+/**
+ * `unitCount` units with complete 单位信息 (a licence on file, the region down to a county) and an
+ * approved supervisor: four in five at county level, the rest at prefecture and province level.
+ */
 export async function insertUnits(
   db: Db,
   now: Date,
@@ -19,7 +30,7 @@ export async function insertUnits(
     const level: UnitLevel = i % 20 === 0 ? 'province' : i % 20 < 4 ? 'city' : 'county';
     const region =
       level === 'province'
-        ? { code: '530000', name: '云南省' }
+        ? { code: '530000', name: '云南省', parent_code: null }
         : level === 'city'
           ? regions.cities[i % regions.cities.length]!
           : regions.counties[i % regions.counties.length]!;
@@ -32,7 +43,7 @@ export async function insertUnits(
       name: `${region.name}第${i + 1}档案服务中心`,
       creditCode: first17 + creditCodeCheckCharacter(first17)!,
       level,
-      regionCode: region.code,
+      regionCode: countyOf(level, region, regions.counties, i),
       supervisorId,
       phone: data.phone(`138${String(i).padStart(8, '0')}`),
     };
@@ -64,6 +75,32 @@ export async function insertUnits(
     ]),
     'id',
   );
+  // The 营业执照/法人证书 each unit keeps on file (metadata only: nothing reads the bytes).
+  const licenceIds = await insertUnnest(
+    db,
+    'stored_file',
+    [
+      ['storage_key', 'text'],
+      ['original_name', 'text'],
+      ['content_type', 'text'],
+      ['size_bytes', 'int'],
+      ['sha256', 'text'],
+      ['owner_account_id', 'int'],
+      ['purpose', 'text'],
+      ['created_at', 'timestamptz'],
+    ],
+    planned.map((u, i) => [
+      `scale/unit/${u.creditCode}/licence`,
+      '事业单位法人证书.pdf',
+      'application/pdf',
+      240_000 + i,
+      createHash('sha256').update(u.creditCode).digest('hex'),
+      accountIds[i],
+      'unitLicense',
+      now,
+    ]),
+    'id',
+  );
   const unitIds = await insertUnnest(
     db,
     'unit',
@@ -78,6 +115,7 @@ export async function insertUnits(
       ['level', 'text'],
       ['region_code', 'text'],
       ['address', 'text'],
+      ['license_file_id', 'int'],
       ['info_updated_at', 'timestamptz'],
       ['created_at', 'timestamptz'],
       ['updated_at', 'timestamptz'],
@@ -93,6 +131,7 @@ export async function insertUnits(
       u.level,
       u.regionCode,
       `${u.name}办公楼`,
+      licenceIds[i],
       now,
       now,
       now,
