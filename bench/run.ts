@@ -10,6 +10,8 @@
  *   10,000 and 1,000,000 at the committee's desk).
  * - BENCH_EMBEDDED_APPLICATIONS (default 14000, 0 for none): the size on the embedded database.
  * - BENCH_REUSE_<N>: see bench/seeded.ts.
+ * - BENCH_REPLAY_APPLICANTS (default 2000) and BENCH_REPLAY_MINUTES (default 2): the deadline-day replay
+ *   on PostgreSQL (20000 over 10 minutes is the province's last hour of the issue).
  */
 import { loadavg } from 'node:os';
 import { listScenarios } from './lists';
@@ -21,6 +23,7 @@ import { writeReport, type Run } from './report';
 import { seededEmbedded, seededPostgres, type Seeded } from './seeded';
 import { start, startScript, stop } from './processes';
 import { scaleOut } from './instances';
+import { deadlineDay } from './deadline-day';
 
 const loadAtStart = loadavg()[0]!;
 const sizes = (process.env.BENCH_APPLICATIONS ?? '14000').split(',').map(Number);
@@ -97,7 +100,36 @@ if (embedded > 0) {
 }
 const extra: Row[] = [];
 if (process.env.BENCH_DATABASE_URL) {
+  extra.push(...(await replayRows(process.env.BENCH_DATABASE_URL)));
   extra.push(...(await scaleOutRows(process.env.BENCH_DATABASE_URL)));
+}
+
+/** The deadline day: its own province, whose crowd all hold drafts, replayed through the API. */
+async function replayRows(serverUrl: string): Promise<Row[]> {
+  const applicants = Number(process.env.BENCH_REPLAY_APPLICANTS ?? 2000);
+  const seeded = await seededPostgres(serverUrl, 2000, applicants);
+  const server = await startScript('server/src/main.ts', { ...seeded.env, PORT: '3211' }, /zhicheng 已启动/);
+  try {
+    const day = await deadlineDay({
+      baseUrl: 'http://127.0.0.1:3211',
+      databaseUrl: seeded.databaseUrl!,
+      applicants,
+      minutes: Number(process.env.BENCH_REPLAY_MINUTES ?? 2),
+      reviewers: 8,
+      engine: 'PostgreSQL',
+      log: (line) => console.log(line),
+    });
+    const data = `${applicants} applicants, ${day.acknowledged.submissions} submissions, ${day.shed} answered 503 and retried, ${day.lost} lost`;
+    return day.rows.map((r) => ({
+      ...r,
+      group: 'deadline day',
+      data,
+      errors: r.errors + (r.scenario.includes('every request') ? day.lost : 0),
+    }));
+  } finally {
+    await stop(server.child);
+    await seeded.drop();
+  }
 }
 
 async function scaleOutRows(serverUrl: string): Promise<Row[]> {

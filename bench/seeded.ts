@@ -39,7 +39,7 @@ export const serverEnv: Record<string, string> = {
   WEB_DIST_DIR: '/nonexistent',
 };
 
-async function runSeed(env: Record<string, string>, applications: number, out: string): Promise<number> {
+async function runSeed(env: Record<string, string>, applications: number, out: string, drafts = 0): Promise<number> {
   const started = Date.now();
   const seed = await spawnReady(
     process.execPath,
@@ -72,7 +72,7 @@ function opener(env: Record<string, string>) {
  * BENCH_REUSE_<N>=name:desks.json (with FIELD_ENCRYPTION_KEYS, FIELD_HASH_KEY and BENCH_SEED_PASSWORD as
  * it was seeded with) skips the minutes a million takes.
  */
-export async function seededPostgres(serverUrl: string, applications: number): Promise<Seeded> {
+export async function seededPostgres(serverUrl: string, applications: number, drafts = 0): Promise<Seeded> {
   const reuse = process.env[`BENCH_REUSE_${applications}`];
   const target = new URL(serverUrl);
   if (reuse) {
@@ -106,7 +106,7 @@ export async function seededPostgres(serverUrl: string, applications: number): P
   const password = `Bench#${randomUUID().slice(0, 8)}`;
   const env = { ...serverEnv, ...keys, DATABASE_URL: target.toString(), SEED_PASSWORD: password };
   const dir = mkdtempSync(join(tmpdir(), 'zc-seed-'));
-  const seedSeconds = await runSeed(env, applications, join(dir, 'desks.json'));
+  const seedSeconds = await runSeed(env, applications, join(dir, 'desks.json'), drafts);
   const desks = (JSON.parse(readFileSync(join(dir, 'desks.json'), 'utf8')) as { desks: Seeded['desks'] }).desks;
   rmSync(dir, { recursive: true, force: true });
   return {

@@ -6,7 +6,6 @@ import {
   type ReviewFilters,
   type ReviewList,
   type ReviewQuery,
-  type ReviewStage,
 } from '#common';
 import type { Executor } from '../../db/database';
 import { cappedCount, keysetBatches, pageByKeys, submissionOrder, type KeyColumns } from '../../db/paginate';
