@@ -49,6 +49,8 @@ async function runSeed(env: Record<string, string>, applications: number, out: s
       'server/src/modules/scale-seed/scale-seed.cli.ts',
       '--applications',
       String(applications),
+      '--drafts',
+      String(drafts),
       '--out',
       out,
     ],
