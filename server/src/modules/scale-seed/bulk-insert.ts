@@ -33,3 +33,42 @@ export async function insertUnnest(
   const result = await query.execute(db);
   return (result.rows as { id: number }[]).map((r) => Number(r.id));
 }
+
+/** An account as the seed writes it: the login name and phone already sealed where they must be. */
+export interface BulkAccount {
+  kind: 'applicant' | 'unit' | 'reviewer';
+  loginName: string;
+  displayName: string;
+  phone: { sealed: string; key: string } | null;
+}
+
+/** Accounts in bulk, all signing in with the one password hash; their ids in the rows' order. */
+export function insertAccounts(db: Executor, accounts: BulkAccount[], passwordHash: string, now: Date) {
+  return insertUnnest(
+    db,
+    'account',
+    [
+      ['kind', 'text'],
+      ['login_name', 'text'],
+      ['display_name', 'text'],
+      ['phone', 'text'],
+      ['phone_hash', 'text'],
+      ['password_hash', 'text'],
+      ['password_changed_at', 'timestamptz'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    accounts.map((a) => [
+      a.kind,
+      a.loginName,
+      a.displayName,
+      a.phone?.sealed,
+      a.phone?.key,
+      passwordHash,
+      now,
+      now,
+      now,
+    ]),
+    'id',
+  );
+}

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { idNumberCheckCharacter, sampleForm, type ApplicationStatus, type ReviewStage, type TitleLevel } from '#common';
 import type { Db } from '../../db/database';
 import { personalData } from '../../db/personal-data';
-import { insertUnnest } from './bulk-insert';
+import { insertAccounts, insertUnnest } from './bulk-insert';
 import { insertApplicationRows } from './scale-application-rows';
 import type { ScaleWorld } from './scale-world';
 import { unitRoutes } from './scale-routes';
@@ -171,35 +171,16 @@ export async function insertScaleApplications(db: Db, world: ScaleWorld, options
       );
       return { i, unit, status, stageIndex, level, submittedAt, ...scalePerson(i) };
     });
-    const accountIds = await insertUnnest(
+    const accountIds = await insertAccounts(
       db,
-      'account',
-      [
-        ['kind', 'text'],
-        ['login_name', 'text'],
-        ['display_name', 'text'],
-        ['phone', 'text'],
-        ['phone_hash', 'text'],
-        ['password_hash', 'text'],
-        ['password_changed_at', 'timestamptz'],
-        ['created_at', 'timestamptz'],
-        ['updated_at', 'timestamptz'],
-      ],
-      people.map((p) => {
-        const phone = data.phone(p.phone);
-        return [
-          'applicant',
-          data.seal(p.idNumber),
-          p.name,
-          phone.sealed,
-          phone.key,
-          options.passwordHash,
-          now,
-          now,
-          now,
-        ];
-      }),
-      'id',
+      people.map((p) => ({
+        kind: 'applicant',
+        loginName: data.seal(p.idNumber),
+        displayName: p.name,
+        phone: data.phone(p.phone),
+      })),
+      options.passwordHash,
+      now,
     );
     await insertUnnest(
       db,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { creditCodeCheckCharacter, type UnitLevel } from '#common';
 import type { Db } from '../../db/database';
 import { personalData } from '../../db/personal-data';
-import { insertUnnest } from './bulk-insert';
+import { insertAccounts, insertUnnest } from './bulk-insert';
 import type { ScaleUnit } from './scale-world';
 
 export type Region = { code: string; name: string; parent_code: string | null };
@@ -48,32 +48,11 @@ export async function insertUnits(
       phone: data.phone(`138${String(i).padStart(8, '0')}`),
     };
   });
-  const accountIds = await insertUnnest(
+  const accountIds = await insertAccounts(
     db,
-    'account',
-    [
-      ['kind', 'text'],
-      ['login_name', 'text'],
-      ['display_name', 'text'],
-      ['phone', 'text'],
-      ['phone_hash', 'text'],
-      ['password_hash', 'text'],
-      ['password_changed_at', 'timestamptz'],
-      ['created_at', 'timestamptz'],
-      ['updated_at', 'timestamptz'],
-    ],
-    planned.map((u) => [
-      'unit',
-      u.creditCode,
-      u.name,
-      u.phone.sealed,
-      u.phone.key,
-      options.passwordHash,
-      now,
-      now,
-      now,
-    ]),
-    'id',
+    planned.map((u) => ({ kind: 'unit', loginName: u.creditCode, displayName: u.name, phone: u.phone })),
+    options.passwordHash,
+    now,
   );
   // The 营业执照/法人证书 each unit keeps on file (metadata only: nothing reads the bytes).
   const licenceIds = await insertUnnest(

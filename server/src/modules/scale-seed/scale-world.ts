@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { systemActor } from '../../domain/actor';
 import type { Services } from '../../services';
-import { insertUnnest } from './bulk-insert';
+import { insertAccounts, insertUnnest } from './bulk-insert';
 import { insertUnits } from './scale-units';
 
 /** A desk of the generated province: who signs in there, and the organisation it decides for. */
@@ -61,20 +61,11 @@ async function insertReviewers(
   passwordHash: string,
   orgs: Omit<ScaleDesk, 'accountId'>[],
 ): Promise<ScaleDesk[]> {
-  const ids = await insertUnnest(
+  const ids = await insertAccounts(
     db,
-    'account',
-    [
-      ['kind', 'text'],
-      ['login_name', 'text'],
-      ['display_name', 'text'],
-      ['password_hash', 'text'],
-      ['password_changed_at', 'timestamptz'],
-      ['created_at', 'timestamptz'],
-      ['updated_at', 'timestamptz'],
-    ],
-    orgs.map((o) => ['reviewer', o.username, o.orgName, passwordHash, now, now, now]),
-    'id',
+    orgs.map((o) => ({ kind: 'reviewer', loginName: o.username, displayName: o.orgName, phone: null })),
+    passwordHash,
+    now,
   );
   await insertUnnest(
     db,
