@@ -145,11 +145,8 @@ export async function pageByKeys<R extends RowKey>(
   counted: Promise<number>,
   cap: number,
 ): Promise<PageOf<R>> {
-  let page = inKeyOrder(
-    base.select('application.id'),
-    submissionOrder,
-    request.after ? decode(request.after) : undefined,
-  );
+  const ids = base.select(sql.ref<number>(order.id).as('id'));
+  let page = inKeyOrder(ids, order, request.after ? decode(request.after) : undefined);
   if (!request.after) page = page.offset((request.page - 1) * request.pageSize);
   const [found, total] = await Promise.all([rowsOf(page.limit(request.pageSize)), counted]);
   const rows = found.sort((a, b) => b.submitted_at!.getTime() - a.submitted_at!.getTime() || b.id - a.id);
