@@ -16,7 +16,7 @@ type KeyQuery = SelectQueryBuilder<Database, 'application', object>;
 
 type Desk = { orgKind: 'unit' | OrgKind; orgId: number };
 
-/** Rows a list counts at most: past it the list says “10000+” and asks for a narrower filter. */
+/** Rows a filtered list counts at most: past it the page says so and asks for a narrower filter. */
 export const listCountCap = 10_000;
 
 /**
@@ -130,10 +130,7 @@ const filterKeys = ['year', 'keyword', 'seriesCode', 'titleLevel', 'committeeId'
  * How many a list holds: a desk without filters reads the counters the database keeps (exact, at any
  * size); a filtered list or 审核记录 counts up to `listCountCap` + 1.
  */
-function countOf(db: Executor, list: ReviewList, desk: Desk, query: ReviewQuery, base: KeyQuery): Promise<number> {
-  if (list === 'desk' && filterKeys.every((k) => !query[k])) return waitingAtDesk(db, desk);
-  return cappedCount(db, base, listCountCap);
-}
+const fromCounters = (list: ReviewList, query: ReviewQuery) => list === 'desk' && filterKeys.every((k) => !query[k]);
 
 /** What waits at a desk for its own decision, from the counters (migration 020). */
 export async function waitingAtDesk(db: Executor, desk: Desk): Promise<number> {
@@ -155,8 +152,8 @@ export async function listPage(db: Executor, list: ReviewList, desk: Desk, query
     query,
     listOrders[list],
     (pageIds) => listRows(db, pageIds),
-    countOf(db, list, desk, query, base),
-    list === 'desk' && filterKeys.every((k) => !query[k]) ? Number.MAX_SAFE_INTEGER : listCountCap,
+    fromCounters(list, query) ? waitingAtDesk(db, desk) : cappedCount(db, base, listCountCap),
+    fromCounters(list, query) ? Number.MAX_SAFE_INTEGER : listCountCap,
   );
   return openPage(db, found, ['id_number', 'phone']);
 }
