@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { creditCodeCheckCharacter } from '#common';
+import type { Figure } from './measure';
 import { spawnReady, startScript, stop, type Started } from './processes';
 
 export const nginxPath = '/usr/sbin/nginx';
@@ -159,16 +160,6 @@ export async function startCluster(databaseUrl: string, count: number, options: 
   return { instances, proxy, env, stop: stopAll };
 }
 
-export interface Row {
-  scenario: string;
-  engine: string;
-  connections: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
 const benchEnv: Record<string, string> = {
   CAPTCHA_TEST_CODE: 'bench',
   RATE_LIMIT_LOGIN: '100000000',
@@ -223,9 +214,9 @@ async function signedInUnit(base: string): Promise<string> {
  * each. Give it a fresh database (it migrates it and registers a unit); the unit signs in once, and its
  * session serves every cluster, since sessions live in the database.
  */
-export async function scaleOut(databaseUrl: string, seconds: number, connections = 10): Promise<Row[]> {
+export async function scaleOut(databaseUrl: string, seconds: number, connections = 10): Promise<Figure[]> {
   const keys = clusterKeys();
-  const rows: Row[] = [];
+  const rows: Figure[] = [];
   let cookie: string | undefined;
   for (const count of [1, 2, 4]) {
     const cluster = await startCluster(databaseUrl, count, { keys, env: benchEnv });
@@ -237,7 +228,7 @@ export async function scaleOut(databaseUrl: string, seconds: number, connections
         duration: seconds,
         connections,
       });
-      const row: Row = {
+      const row: Figure = {
         scenario: `GET /api/review/desk (unit) via nginx, ${count} instance${count > 1 ? 's' : ''}`,
         engine: 'PostgreSQL',
         connections,

@@ -1,17 +1,21 @@
 import autocannon from 'autocannon';
 
-/** One figure of the page: a scenario on an engine, and its yardstick's scenario when it has one. */
-export interface Row {
-  group: string;
+/** One measured scenario: what every part of the benchmark reports. */
+export interface Figure {
   scenario: string;
   engine: string;
-  /** The data: how many applications, how many at the desk. */
-  data: string;
   connections: number;
   rps: number;
   p50: number;
   p99: number;
   errors: number;
+}
+
+/** One figure of the page, with its table's group and the data it ran on. */
+export interface Row extends Figure {
+  group: string;
+  /** The data: how many applications, how many at the desk. */
+  data: string;
 }
 
 export const seconds = Number(process.env.BENCH_SECONDS ?? 10);

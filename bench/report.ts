@@ -93,9 +93,9 @@ function goalLines(runs: Run[], extra: Row[]): string[] {
       );
     }
   }
-  for (const r of extra.filter((e) => e.group.startsWith('deadline day'))) {
+  for (const r of extra.filter((e) => e.scenario === 'deadline day: every request')) {
     lines.push(
-      `| deadline-day replay: ${r.scenario} | 0 errors, 0 lost | PostgreSQL | ${r.errors} errors | ${verdict(r.errors === 0)} |`,
+      `| deadline-day replay (${r.data}) | 0 errors, 0 lost | PostgreSQL | ${r.errors} errors and lost | ${verdict(r.errors === 0)} |`,
     );
   }
   return lines;

@@ -1,3 +1,4 @@
+import type { Figure } from '../measure';
 /** What one kind of request of the replay did: its latencies (ms, of the answers that counted) and failures. */
 interface OperationStats {
   latencies: number[];
@@ -6,15 +7,7 @@ interface OperationStats {
 }
 
 /** One line of the benchmark table (bench/run.ts's rows). */
-export interface ReplayRow {
-  scenario: string;
-  engine: string;
-  connections: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
+export type ReplayRow = Figure;
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
